@@ -1,0 +1,36 @@
+// Loads all demo data, in dependency order. Idempotent: every step upserts by a natural key.
+import type { Types } from 'mongoose';
+import type { Logger } from '../src/shared/logger';
+import { seedReference } from './reference';
+import { seedOrganisations } from './organisations';
+import { seedUsers } from './users';
+
+export interface SeedContext {
+  log: Pick<Logger, 'info'>;
+  bcryptCost: number;
+  domainIds: Map<string, Types.ObjectId>;
+  neighbourhoodIds: Map<string, Types.ObjectId>;
+  /** Seeded organisations in seed order: index 0 is the demo member's. */
+  organisationIds: Types.ObjectId[];
+  /** Demo accounts by email. */
+  userIds: Map<string, Types.ObjectId>;
+}
+
+/** Later steps (grants, network) register here; each must be idempotent. */
+export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [];
+
+export async function seedAll(opts: { log: Pick<Logger, 'info'>; bcryptCost: number; organisations?: number }): Promise<SeedContext> {
+  const ref = await seedReference();
+  const domainIds = new Map([...ref.domainByCode].map(([k, v]) => [k, v._id]));
+  const neighbourhoodIds = new Map([...ref.neighbourhoodByCode].map(([k, v]) => [k, v._id]));
+  const orgs = await seedOrganisations(domainIds, neighbourhoodIds, opts.organisations ?? 320);
+  const organisationIds = orgs.map((o) => o._id);
+  const userIds = await seedUsers(organisationIds, opts.bcryptCost);
+  const ctx: SeedContext = { log: opts.log, bcryptCost: opts.bcryptCost, domainIds, neighbourhoodIds, organisationIds, userIds };
+  opts.log.info({ domains: domainIds.size, neighbourhoods: neighbourhoodIds.size, organisations: organisationIds.length, users: userIds.size }, 'seeded directory');
+  for (const s of moduleSeeders) {
+    await s.run(ctx);
+    opts.log.info(`seeded ${s.name}`);
+  }
+  return ctx;
+}

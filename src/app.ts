@@ -1,0 +1,196 @@
+// createApp: Express + Apollo, wired with limits, error masking and the modules' routes. No listen:
+// index.ts listens, tests call createApp directly.
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Config } from './config';
+import type { Logger } from './shared/logger';
+import { contextFromRequest, type Context } from './context';
+import { formatError, isUnexpected, REQUEST_ID, appErrorExtensions, toAppError } from './errors/format-error';
+import { buildSchema } from './schema';
+import { modules } from './modules';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  /** Extra Apollo plugins (metrics, drain on shutdown). */
+  plugins?: ApolloServerPlugin<Context>[];
+  /** Express middleware run before every route (rate limits, metrics). */
+  before?: RequestHandler[];
+  schema?: GraphQLSchema;
+}
+
+export interface App {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  stop: () => Promise<void>;
+}
+
+const REQUEST_ID_HEADER = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** A JSON error in the GraphQL response shape, for refusals that happen before GraphQL runs. */
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** Tags every error with the request id and logs the unexpected ones in full (they are masked at the edge). */
+function errorPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const err of errors) {
+            (err as unknown as Record<symbol, unknown>)[REQUEST_ID] = contextValue.requestId;
+            if (isUnexpected(err)) {
+              contextValue.log.error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ response, errors }) {
+          // A database outage is a 503 even when it surfaces inside a resolver.
+          if (response.body.kind === 'single' && errors?.some((e) => toAppError(e.originalError)?.code === 'SERVICE_UNAVAILABLE')) {
+            if (!response.body.singleResult.data || Object.values(response.body.singleResult.data).every((v) => v === null)) {
+              response.http.status = 503;
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, log } = deps;
+  const production = config.nodeEnv === 'production';
+  const schema = deps.schema ?? buildSchema();
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: config.maxQueryCost, ignoreIntrospection: true },
+    maxAliases: { n: config.maxAliases },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, errorPlugin(), ...(deps.plugins ?? [])],
+    logger: {
+      debug: (m) => log.debug(m),
+      info: (m) => log.info(m),
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const requestId = given && REQUEST_ID_HEADER.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+  for (const mw of deps.before ?? []) app.use(mw);
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = await databaseReachable(config.dbTimeoutMs);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', database: ok ? 'up' : 'down' });
+  });
+
+  const router = express.Router();
+  for (const m of modules) m.routes?.(router, { config, log });
+  app.use(router);
+
+  const bodyTypes = ['application/json', 'application/graphql-response+json'];
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimitBytes, type: bodyTypes }),
+    (req, res, next) => {
+      if (req.method === 'POST' && req.body === undefined) {
+        return sendError(res, 415, 'BAD_REQUEST', 'Send GraphQL requests as JSON with the header Content-Type: application/json.');
+      }
+      if (req.method === 'POST' && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+        return sendError(res, 400, 'BAD_REQUEST', 'The request body must be one JSON object { query, variables, operationName }; batches are not accepted.');
+      }
+      if (req.body === undefined) req.body = {};
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          return await contextFromRequest({ config, log }, { authorization: req.get('authorization') }, res.locals.requestId as string);
+        } catch (err) {
+          const known = toAppError(err);
+          if (!known) {
+            log.error({ err, requestId: res.locals.requestId }, 'context creation failed');
+            throw new GraphQLError('Something went wrong on our side. Please try again.', {
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.locals.requestId, http: { status: 500 } },
+            });
+          }
+          throw new GraphQLError(known.message, {
+            originalError: known,
+            extensions: { ...appErrorExtensions(known, res.locals.requestId as string), http: { status: known.httpStatus ?? 400 } },
+          });
+        }
+      },
+    }),
+  );
+
+  app.use((_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such endpoint. The API is at /graphql.'));
+
+  // Body parsing failures and anything else thrown outside GraphQL: a clear JSON error, never a stack.
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.too.large') {
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimitBytes} bytes.`);
+    }
+    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      return sendError(res, 415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON.');
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendError(res, e.status, 'BAD_REQUEST', 'The request could not be read.');
+    }
+    const known = toAppError(err);
+    if (known) return sendError(res, known.httpStatus ?? 400, known.code, known.message);
+    log.error({ err, requestId: res.locals.requestId }, 'unhandled error');
+    return sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Something went wrong on our side (reference ${res.locals.requestId}).`);
+  };
+  app.use(onError);
+
+  return { app, apollo, stop: () => apollo.stop() };
+}
+
+async function databaseReachable(timeoutMs: number): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  try {
+    await Promise.race([
+      db.admin().command({ ping: 1 }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

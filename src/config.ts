@@ -1,0 +1,136 @@
+// Every environment variable the server reads: typed, defaulted, validated once at boot, frozen.
+// The README's configuration table mirrors `describeConfig()`; keep them together.
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface Config {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  /** Empty when the embedded MongoDB should be used (development and demo only). */
+  readonly mongodbUri: string;
+  /** Folder for the embedded MongoDB's files. */
+  readonly dataDir: string;
+  /** Seed demo data when the embedded database is empty on first start. */
+  readonly seedOnStart: boolean;
+  readonly jwtSecret: string;
+  readonly jwtTtlSeconds: number;
+  readonly bcryptCost: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly bodyLimitBytes: number;
+  readonly maxQueryDepth: number;
+  readonly maxQueryCost: number;
+  readonly maxAliases: number;
+  /** The city's legal identity, used by the open-data publication. */
+  readonly cityName: string;
+  readonly citySiret: string;
+  /** How long a database operation may wait before failing with SERVICE_UNAVAILABLE. */
+  readonly dbTimeoutMs: number;
+  /** Sign-in attempts allowed per account and per address in the window. */
+  readonly loginMaxAttempts: number;
+  readonly loginWindowSeconds: number;
+  /** Requests allowed per token (or per address when anonymous) in the window. */
+  readonly requestsPerWindow: number;
+  readonly requestWindowSeconds: number;
+  /** How long graceful shutdown waits for requests in flight. */
+  readonly shutdownTimeoutMs: number;
+  /** Serve /metrics (Prometheus). */
+  readonly metricsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'maillage-development-secret-not-for-production';
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment. Throws a ConfigError naming every bad variable at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const str = (name: string, fallback: string): string => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? fallback : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV', 'development');
+  let nodeEnv: NodeEnv = 'development';
+  if (nodeEnvRaw === 'development' || nodeEnvRaw === 'test' || nodeEnvRaw === 'production') nodeEnv = nodeEnvRaw;
+  else problems.push(`NODE_ENV must be development, test or production (got "${nodeEnvRaw}")`);
+  const production = nodeEnv === 'production';
+
+  const mongodbUri = str('MONGODB_URI', '');
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  if (production && !mongodbUri) problems.push('MONGODB_URI is required when NODE_ENV=production');
+
+  const jwtSecret = str('JWT_SECRET', production ? '' : DEV_JWT_SECRET);
+  if (production && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
+    problems.push('JWT_SECRET must be set to a random string of at least 32 characters when NODE_ENV=production');
+  }
+
+  const logLevel = str('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  if (!(levels as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${logLevel}")`);
+  }
+
+  const citySiret = str('CITY_SIRET', '21130001700019');
+  if (!/^\d{14}$/.test(citySiret)) problems.push('CITY_SIRET must be 14 digits');
+
+  const config: Config = {
+    nodeEnv,
+    port: int('PORT', 4000, 0, 65535),
+    mongodbUri,
+    dataDir: str('DATA_DIR', '.data'),
+    seedOnStart: bool('SEED_ON_START', !production),
+    jwtSecret,
+    jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    bcryptCost: int('BCRYPT_COST', production ? 12 : 10, 4, 15),
+    logLevel: (levels as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'info',
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    maxQueryDepth: int('MAX_QUERY_DEPTH', 10, 2, 50),
+    maxQueryCost: int('MAX_QUERY_COST', 20000, 100, 1_000_000),
+    maxAliases: int('MAX_ALIASES', 15, 1, 1000),
+    cityName: str('CITY_NAME', "Commune d'Aix-en-Provence"),
+    citySiret,
+    dbTimeoutMs: int('DB_TIMEOUT_MS', 2000, 100, 60_000),
+    loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
+    loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    requestsPerWindow: int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
+    requestWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    metricsEnabled: bool('METRICS_ENABLED', true),
+  };
+
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** A config for tests and scripts: the defaults of `test`, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', BCRYPT_COST: '4' }), ...overrides });
+}

@@ -1,0 +1,109 @@
+// The one place where errors become what a client sees. Known errors keep their code, message and
+// field; anything else is masked as INTERNAL_SERVER_ERROR with the request id, and logged in full.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from './app-error';
+
+/** Apollo's own codes for requests it refused before execution: their messages are safe to show. */
+const APOLLO_SAFE_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoExpiredSessionError',
+]);
+
+/** Database and driver failures that have a meaning for the client; null for anything else. */
+export function fromDatabaseError(err: unknown): AppError | null {
+  if (!err || typeof err !== 'object') return null;
+  const e = err as { name?: string; code?: number; message?: string; keyPattern?: Record<string, unknown>; keyValue?: Record<string, unknown> };
+  if (e.code === 11000) {
+    const field = Object.keys(e.keyPattern ?? e.keyValue ?? {})[0] ?? null;
+    const label = field ?? 'value';
+    return new AppError('CONFLICT', `This ${label} is already used by another record.`, { field });
+  }
+  if (
+    (e.name && UNAVAILABLE_ERROR_NAMES.has(e.name)) ||
+    (e.name === 'MongooseError' && /buffering timed out|not connected|client must be connected/i.test(e.message ?? '')) ||
+    (e.name === 'MongooseServerSelectionError') ||
+    (e.name === 'MongoOperationTimeoutError')
+  ) {
+    return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable. Please try again in a moment.', {
+      extra: { retryAfterSeconds: 5 },
+    });
+  }
+  if (e.name === 'CastError' || e.name === 'BSONError') {
+    return new AppError('BAD_USER_INPUT', 'A value has the wrong format.', { field: (e as { path?: string }).path ?? null });
+  }
+  return null;
+}
+
+/** AppError for anything we understand, null for the unknown. */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  // Errors raised while building the context reach Apollo wrapped in a GraphQLError.
+  if (err instanceof GraphQLError && err.originalError instanceof AppError) return err.originalError;
+  return fromDatabaseError(err);
+}
+
+export function appErrorExtensions(err: AppError, requestId?: string): Record<string, unknown> {
+  const ext: Record<string, unknown> = { code: err.code, field: err.field, ...err.extra };
+  if (err.details.length) ext.problems = err.details;
+  if (requestId && err.code === 'SERVICE_UNAVAILABLE') ext.requestId = requestId;
+  const status = err.httpStatus;
+  // Apollo reads extensions.http.status for errors raised before execution (context, limits).
+  if (status) ext.http = { status };
+  return ext;
+}
+
+/** True when the error is neither ours nor one of Apollo's safe refusals: it must be masked and logged. */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (toAppError(original)) return false;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.code;
+    return !(typeof code === 'string' && APOLLO_SAFE_CODES.has(code));
+  }
+  return true;
+}
+
+/** Apollo's formatError. The request id is stored on the error by the error plugin (see app.ts). */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const requestId = requestIdFrom(error);
+  const known = toAppError(original);
+  if (known) {
+    const ext = appErrorExtensions(known, requestId);
+    delete ext.http; // status is set by the plugin; never echo it in the body
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+  }
+  if (!isUnexpected(error)) {
+    const code = (original as GraphQLError).extensions.code as string;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  return {
+    message: `Something went wrong on our side. Please try again; if it persists, give this reference to support: ${requestId ?? 'unknown'}.`,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}
+
+/** Errors carry the request id on a symbol set by the request-id plugin (see app.ts). */
+export const REQUEST_ID = Symbol.for('maillage.requestId');
+export function requestIdFrom(error: unknown): string | undefined {
+  const e = error as Record<symbol, unknown> | null;
+  const id = e?.[REQUEST_ID];
+  return typeof id === 'string' ? id : undefined;
+}

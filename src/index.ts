@@ -1,0 +1,58 @@
+// Boot: config -> database -> app -> listen; graceful shutdown on SIGTERM and SIGINT.
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './shared/logger';
+import { connectDatabase } from './db';
+import { createApp } from './app';
+import { onBoot } from './boot';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const started = Date.now();
+  const db = await connectDatabase(config, log);
+  await onBoot({ config, log, embedded: db.embedded });
+  const { app, stop } = await createApp({ config, log });
+
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port, () => {
+    log.info({ port: config.port, bootMs: Date.now() - started }, `Maillage API ready at http://localhost:${config.port}/graphql`);
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      log.warn('requests still in flight after the shutdown timeout; closing anyway');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await stop();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Maillage failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+// Every module's DataLoaders, created fresh for each request so no cache is shared between users.
+import { createUserLoaders } from './modules/user/user.loaders';
+import { createReferenceLoaders } from './modules/reference/reference.loaders';
+import { createOrganisationLoaders } from './modules/organisation/organisation.loaders';
+
+export function createLoaders() {
+  return {
+    ...createUserLoaders(),
+    ...createReferenceLoaders(),
+    ...createOrganisationLoaders(),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

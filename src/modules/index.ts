@@ -1,0 +1,8 @@
+// The modules that make the API. Order matters only for reading.
+import type { AppModule } from './module';
+import { systemModule } from './system';
+import { userModule } from './user/user.resolvers';
+import { referenceModule } from './reference/reference.resolvers';
+import { organisationModule } from './organisation/organisation.resolvers';
+
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule];

@@ -1,0 +1,84 @@
+import { AUTHENTICATED, PUBLIC } from '../../auth/policy';
+import type { Context } from '../../context';
+import type { Connection, PageArgs } from '../../shared/pagination';
+import { loadMany } from '../../shared/loaders';
+import { payload } from '../../shared/payload';
+import { AppError } from '../../errors/app-error';
+import type { AppModule } from '../module';
+import { toViewer } from '../user/user.service';
+import type { UserDoc } from '../user/user.model';
+import type { OrganisationDoc } from './organisation.model';
+import { canEditOrganisation, canManageMembers, canSeeMembers, canSeePrivate } from './organisation.policy';
+import {
+  addOrganisationMember,
+  createOrganisation,
+  getOrganisation,
+  searchOrganisations,
+  updateOrganisation,
+  type OrganisationFilter,
+  type OrganisationInput,
+} from './organisation.service';
+
+type Org = OrganisationDoc;
+
+export const organisationModule: AppModule = {
+  name: 'organisation',
+  policies: {
+    Query: { organisations: PUBLIC, organisation: PUBLIC },
+    Mutation: { createOrganisation: AUTHENTICATED, updateOrganisation: AUTHENTICATED, addOrganisationMember: AUTHENTICATED },
+  },
+  resolvers: {
+    Query: {
+      organisations: (_: unknown, args: PageArgs & { filter?: OrganisationFilter }, ctx: Context) =>
+        searchOrganisations(ctx, args.filter, args),
+      organisation: async (_: unknown, args: { id: string }, ctx: Context) => {
+        try {
+          return await getOrganisation(ctx, args.id);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+          throw err;
+        }
+      },
+    },
+    Mutation: {
+      createOrganisation: (_: unknown, args: { input: OrganisationInput }, ctx: Context) =>
+        payload('organisation', () => createOrganisation(ctx, args.input)),
+      updateOrganisation: (_: unknown, args: { id: string; input: OrganisationInput }, ctx: Context) =>
+        payload('organisation', () => updateOrganisation(ctx, args.id, args.input)),
+      addOrganisationMember: (_: unknown, args: { input: Parameters<typeof addOrganisationMember>[1] }, ctx: Context) =>
+        payload('membership', async () => {
+          const m = await addOrganisationMember(ctx, args.input);
+          return { ...m, user: m.user as unknown as UserDoc };
+        }),
+    },
+    OrganisationConnection: {
+      totalCount: (c: Connection<Org>) => c.totalCount(),
+    },
+    Organisation: {
+      id: (o: Org) => String(o._id),
+      description: (o: Org) => o.description ?? '',
+      domains: (o: Org, _: unknown, ctx: Context) => loadMany(ctx.loaders.domainById, o.domains),
+      neighbourhoods: (o: Org, _: unknown, ctx: Context) => loadMany(ctx.loaders.neighbourhoodById, o.neighbourhoods),
+      servesPriorityNeighbourhood: async (o: Org, _: unknown, ctx: Context) =>
+        (await loadMany(ctx.loaders.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
+      location: (o: Org) => (o.location?.coordinates?.length === 2 ? { lng: o.location.coordinates[0], lat: o.location.coordinates[1] } : null),
+      address: (o: Org) => (o.address && Object.values(o.address).some(Boolean) ? o.address : null),
+      privateContact: (o: Org, _: unknown, ctx: Context) => (canSeePrivate(ctx.viewer, o) ? (o.privateContact ?? null) : null),
+      iban: (o: Org, _: unknown, ctx: Context) => (canSeePrivate(ctx.viewer, o) ? (o.iban ?? null) : null),
+      labels: (o: Org) => o.labels ?? [],
+      members: async (o: Org, _: unknown, ctx: Context) => {
+        if (!canSeeMembers(ctx.viewer, o)) return null;
+        const users = await ctx.loaders.usersByOrganisation.load(o._id);
+        return users.map((u) => {
+          const m = u.memberships.find((x) => String(x.organisation) === String(o._id))!;
+          return { organisationId: String(o._id), role: m.role, title: m.title ?? null, user: toViewer(u) };
+        });
+      },
+      permissions: (o: Org, _: unknown, ctx: Context) => ({
+        canEdit: canEditOrganisation(ctx.viewer, o),
+        canManageMembers: canManageMembers(ctx.viewer, o),
+        canSeePrivate: canSeePrivate(ctx.viewer, o),
+      }),
+    },
+  },
+};

@@ -1,0 +1,25 @@
+// Reference data: small, fixed lists read by everyone.
+import { DomainModel, type DomainDoc } from './domain.model';
+import { NeighbourhoodModel, type NeighbourhoodDoc } from './neighbourhood.model';
+
+export async function listDomains(rootsOnly: boolean): Promise<DomainDoc[]> {
+  const docs = (await DomainModel.find(rootsOnly ? { parent: null } : {}).lean()) as DomainDoc[];
+  return docs.sort((a, b) => Number(!!a.parent) - Number(!!b.parent) || a.proposal - b.proposal || a.name.localeCompare(b.name, 'fr'));
+}
+
+export async function listNeighbourhoods(priorityOnly: boolean): Promise<NeighbourhoodDoc[]> {
+  const docs = (await NeighbourhoodModel.find(priorityOnly ? { isPriority: true } : {}).lean()) as NeighbourhoodDoc[];
+  return docs.sort((a, b) => Number(b.isPriority) - Number(a.isPriority) || a.name.localeCompare(b.name, 'fr'));
+}
+
+/** Ids of the priority neighbourhoods (QPV). */
+export async function priorityNeighbourhoodIds() {
+  return (await NeighbourhoodModel.find({ isPriority: true }, { _id: 1 }).lean()).map((n) => n._id);
+}
+
+/** The neighbourhoods whose shape contains a point. */
+export async function neighbourhoodsContaining(lng: number, lat: number) {
+  return (
+    await NeighbourhoodModel.find({ geometry: { $geoIntersects: { $geometry: { type: 'Point', coordinates: [lng, lat] } } } }, { _id: 1 }).lean()
+  ).map((n) => n._id);
+}

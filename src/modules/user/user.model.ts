@@ -1,0 +1,34 @@
+// Accounts. A MEMBER belongs to organisations through `memberships`; staff roles act city-wide.
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { MEMBERSHIP_ROLES, ROLES } from '../../auth/viewer';
+
+const membershipSchema = new Schema(
+  {
+    organisation: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    role: { type: String, enum: MEMBERSHIP_ROLES, required: true, default: 'EDITOR' },
+    /** The person's title in the organisation ("Présidente", "Trésorier"). */
+    title: { type: String, maxlength: 80 },
+    since: { type: Date, default: () => new Date() },
+  },
+  { _id: false },
+);
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true, maxlength: 254 },
+    name: { type: String, required: true, trim: true, maxlength: 120 },
+    passwordHash: { type: String, required: true, select: false },
+    role: { type: String, enum: ROLES, required: true, default: 'MEMBER' },
+    memberships: { type: [membershipSchema], default: [] },
+    /** Bumped to revoke every token issued before (password change, account disabled). */
+    tokenVersion: { type: Number, default: 0 },
+    disabled: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ 'memberships.organisation': 1 });
+
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export const UserModel = model('User', userSchema);

@@ -1,0 +1,91 @@
+// Accounts and sign-in. Passwords are hashed with bcrypt; a failed sign-in takes as long whether or
+// not the account exists, and says the same thing, so emails cannot be enumerated.
+import bcrypt from 'bcryptjs';
+import { Types } from 'mongoose';
+import { AppError, Problems } from '../../errors/app-error';
+import { signToken, verifyToken } from '../../auth/token';
+import type { MembershipRole, Role, Viewer } from '../../auth/viewer';
+import { UserModel, type UserDoc } from './user.model';
+
+export interface AuthDeps {
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  bcryptCost: number;
+}
+
+// Compared against when the account does not exist, at the same cost as real hashes.
+const dummyHashes = new Map<number, Promise<string>>();
+function dummyHash(cost: number): Promise<string> {
+  let h = dummyHashes.get(cost);
+  if (!h) dummyHashes.set(cost, (h = bcrypt.hash('no-such-account', cost)));
+  return h;
+}
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
+
+export function hashPassword(password: string, cost: number): Promise<string> {
+  return bcrypt.hash(password, cost);
+}
+
+export function toViewer(user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'memberships'>): Viewer {
+  return {
+    id: String(user._id),
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    memberships: (user.memberships ?? []).map((m) => ({
+      organisationId: String(m.organisation),
+      role: m.role as MembershipRole,
+    })),
+  };
+}
+
+export async function login(email: string, password: string, deps: AuthDeps) {
+  const problems = new Problems();
+  if (!email.trim()) problems.add('email', 'Enter your email address.');
+  if (!password) problems.add('password', 'Enter your password.');
+  if (email.length > 254 || password.length > 200) problems.add('password', 'Email or password is incorrect.', 'UNAUTHENTICATED');
+  problems.throwIfAny();
+
+  const user = await UserModel.findOne({ email: email.trim().toLowerCase() }).select('+passwordHash').lean();
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash(deps.bcryptCost)));
+  if (!user || !ok || user.disabled) {
+    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { field: 'password' });
+  }
+  const token = signToken({ sub: String(user._id), role: user.role, ver: user.tokenVersion ?? 0 }, deps.jwtSecret, deps.jwtTtlSeconds);
+  return { token, user: toViewer(user) };
+}
+
+/** The viewer behind a token, checked against the account as it is now (disabled, revoked, role changed). */
+export async function viewerFromToken(token: string, secret: string): Promise<Viewer> {
+  const claims = verifyToken(token, secret);
+  if (!Types.ObjectId.isValid(claims.sub)) {
+    throw new AppError('UNAUTHENTICATED', 'The access token is invalid. Sign in again.', { field: 'authorization' });
+  }
+  const user = await UserModel.findById(claims.sub).lean();
+  if (!user || user.disabled || (user.tokenVersion ?? 0) !== claims.ver) {
+    throw new AppError('UNAUTHENTICATED', 'This session is no longer valid. Sign in again.', { field: 'authorization' });
+  }
+  return toViewer(user);
+}
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+/** Creates an account (seeds, admin tools). Validates like any other input. */
+export async function createUser(input: CreateUserInput, cost: number) {
+  const problems = new Problems();
+  if (!EMAIL.test(input.email)) problems.add('email', 'Enter a valid email address.');
+  if (input.password.length < 10) problems.add('password', 'A password needs at least 10 characters.');
+  if (!input.name.trim()) problems.add('name', 'Enter a name.');
+  problems.throwIfAny();
+  const passwordHash = await hashPassword(input.password, cost);
+  return UserModel.create({ email: input.email, name: input.name, role: input.role, passwordHash });
+}
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}

@@ -1,0 +1,51 @@
+// DataLoader factories that keep the batch contract: results in the order of the keys, `null` for a
+// missing one; keys compared as strings. Made fresh for every request (see context.ts).
+import DataLoader from 'dataloader';
+import { Types, type Model } from 'mongoose';
+
+const key = (id: unknown) => String(id);
+
+/** Loads documents by `_id` with one `$in` query per batch. */
+export function byIdLoader<T extends { _id: unknown }>(model: Model<any>, projection?: Record<string, 0 | 1>) {
+  return new DataLoader<unknown, T | null, string>(
+    async (ids) => {
+      const valid = ids.filter((id) => Types.ObjectId.isValid(String(id))).map((id) => new Types.ObjectId(String(id)));
+      const docs = (await model.find({ _id: { $in: valid } }, projection).lean()) as T[];
+      const byId = new Map(docs.map((d) => [key(d._id), d]));
+      return ids.map((id) => byId.get(key(id)) ?? null);
+    },
+    { cacheKeyFn: key, maxBatchSize: 1000 },
+  );
+}
+
+/** One-to-many: all documents whose `field` holds the key (e.g. applications by organisation). */
+export function groupByLoader<T extends Record<string, unknown>>(
+  model: Model<any>,
+  field: string,
+  opts: { match?: Record<string, unknown>; sort?: Record<string, 1 | -1>; projection?: Record<string, 0 | 1> } = {},
+) {
+  return new DataLoader<unknown, T[], string>(
+    async (ids) => {
+      const objectIds = ids.map((id) => new Types.ObjectId(String(id)));
+      const docs = (await model
+        .find({ ...(opts.match ?? {}), [field]: { $in: objectIds } }, opts.projection)
+        .sort(opts.sort ?? { _id: 1 })
+        .lean()) as T[];
+      const groups = new Map<string, T[]>(ids.map((id) => [key(id), []]));
+      for (const doc of docs) {
+        const value = doc[field];
+        const values = Array.isArray(value) ? value : [value];
+        for (const v of values) groups.get(key(v))?.push(doc);
+      }
+      return ids.map((id) => groups.get(key(id)) ?? []);
+    },
+    { cacheKeyFn: key, maxBatchSize: 1000 },
+  );
+}
+
+/** Loads many ids through a by-id loader, dropping the missing ones. */
+export async function loadMany<T>(loader: DataLoader<unknown, T | null, string>, ids: readonly unknown[] | null | undefined): Promise<T[]> {
+  if (!ids?.length) return [];
+  const docs = await loader.loadMany(ids);
+  return docs.filter((d): d is T => d !== null && !(d instanceof Error));
+}

@@ -1,0 +1,28 @@
+// Structured JSON logs (pino). Secrets never reach a log line: the paths below are redacted.
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'maillage' },
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'variables.password',
+        'variables.input.password',
+        'variables.input.iban',
+      ],
+      censor: '[redacted]',
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

@@ -1,0 +1,155 @@
+// Relay cursor connections over a keyset: an opaque cursor holds the sort key values plus `_id`, so
+// paging through a growing collection never skips or repeats a row (no offsets). Pages are capped.
+import { Types, type Model, type PipelineStage } from 'mongoose';
+import { badInput } from '../errors/app-error';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface SortKey {
+  /** Field in the documents after `addFields` (e.g. `nameKey`, or a computed `score`). */
+  field: string;
+  direction: 1 | -1;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Counted only when a client asks for it (resolved lazily by the Connection type). */
+  totalCount: () => Promise<number>;
+}
+
+type CursorValue = string | number | boolean | null | { $d: string } | { $o: string };
+
+function encodeValue(v: unknown): CursorValue {
+  if (v instanceof Date) return { $d: v.toISOString() };
+  if (v instanceof Types.ObjectId) return { $o: v.toHexString() };
+  if (v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+  return String(v);
+}
+
+function decodeValue(v: unknown): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && v && '$d' in v && typeof (v as { $d: unknown }).$d === 'string') {
+    const d = new Date((v as { $d: string }).$d);
+    if (Number.isNaN(d.getTime())) throw new Error('bad date');
+    return d;
+  }
+  if (typeof v === 'object' && v && '$o' in v && Types.ObjectId.isValid((v as { $o: string }).$o)) {
+    return new Types.ObjectId((v as { $o: string }).$o);
+  }
+  throw new Error('bad cursor value');
+}
+
+function signature(sort: SortKey[]): string {
+  return sort.map((s) => `${s.field}:${s.direction}`).join(',');
+}
+
+export function encodeCursor(sort: SortKey[], doc: Record<string, unknown>): string {
+  const values = [...sort.map((s) => encodeValue(getPath(doc, s.field))), encodeValue(doc._id)];
+  return Buffer.from(JSON.stringify({ s: signature(sort), v: values })).toString('base64url');
+}
+
+/** Decodes a cursor made for this same ordering; anything else is the client's mistake on `after`. */
+export function decodeCursor(sort: SortKey[], cursor: string): unknown[] {
+  const invalid = () =>
+    badInput('after', 'This cursor is not valid for this list. Use an endCursor returned by the same query, or omit `after`.');
+  if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown };
+    if (parsed.s !== signature(sort) || !Array.isArray(parsed.v) || parsed.v.length !== sort.length + 1) throw invalid();
+    const values = parsed.v.map(decodeValue);
+    if (!(values[values.length - 1] instanceof Types.ObjectId)) throw invalid();
+    return values;
+  } catch {
+    throw invalid();
+  }
+}
+
+/** Validates `first` (1..100, default 20). */
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
+  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badInput('first', `\`first\` must be between 1 and ${max} (got ${first}).`);
+  }
+  return first;
+}
+
+/** The `$match` that keeps only rows strictly after the cursor in the given ordering. */
+export function keysetCondition(sort: SortKey[], values: unknown[]): Record<string, unknown> {
+  const keys: SortKey[] = [...sort, { field: '_id', direction: 1 }];
+  const or: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const clause: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) clause[keys[j]!.field] = values[j];
+    const k = keys[i]!;
+    clause[k.field] = { [k.direction === 1 ? '$gt' : '$lt']: values[i] };
+    or.push(clause);
+  }
+  return { $or: or };
+}
+
+export interface PaginateOptions {
+  /** The filter; a `$text` or geo condition may sit here (it becomes the first stage). */
+  match: Record<string, unknown>;
+  sort: SortKey[];
+  /** Computed fields the sort needs (e.g. `{ score: { $meta: 'textScore' } }`). */
+  addFields?: Record<string, unknown>;
+  /** Fields to return; omit for whole documents. */
+  project?: Record<string, 0 | 1>;
+  args: PageArgs;
+  maxPageSize?: number;
+}
+
+/** Keyset pagination over one collection: one aggregate for the page, one count only if asked. */
+export async function paginate<T extends { _id: unknown }>(model: Model<any>, opts: PaginateOptions): Promise<Connection<T>> {
+  const limit = pageSize(opts.args.first, opts.maxPageSize);
+  const after = opts.args.after ? decodeCursor(opts.sort, opts.args.after) : null;
+
+  const pipeline: PipelineStage[] = [{ $match: opts.match }];
+  if (opts.addFields) pipeline.push({ $addFields: opts.addFields });
+  if (after) pipeline.push({ $match: keysetCondition(opts.sort, after) });
+  const sortStage: Record<string, 1 | -1> = {};
+  for (const s of opts.sort) sortStage[s.field] = s.direction;
+  sortStage._id = 1;
+  pipeline.push({ $sort: sortStage }, { $limit: limit + 1 });
+  if (opts.project) pipeline.push({ $project: { ...opts.project, ...Object.fromEntries(opts.sort.map((s) => [s.field, 1])) } });
+
+  const rows = (await model.aggregate(pipeline)) as T[];
+  const hasNextPage = rows.length > limit;
+  const nodes = hasNextPage ? rows.slice(0, limit) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(opts.sort, node as Record<string, unknown>), node }));
+  let counted: Promise<number> | null = null;
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= model.countDocuments(opts.match).exec()),
+  };
+}
+
+function getPath(doc: Record<string, unknown>, path: string): unknown {
+  let cur: unknown = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}

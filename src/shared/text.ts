@@ -1,0 +1,11 @@
+// Text helpers shared by sorting and searching.
+
+/** Lower case without accents: the sort key for names ("Éveil" sorts with "eveil"). */
+export function foldText(value: string): string {
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}
+
+/** Escapes a user string for use inside a RegExp. */
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
