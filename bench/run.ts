@@ -1,0 +1,45 @@
+// `npm run bench [name...]`: runs every bench/*.bench.ts (or those named) on one MongoDB and prints a
+// Markdown table of ratios, also written to bench/results/latest.md (not committed).
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MongoMemoryServer } from 'mongodb-memory-server';
+import { makeContext, type Bench, type BenchResult } from './harness';
+
+async function main() {
+  const only = process.argv.slice(2);
+  const files = readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+  const mongo = await MongoMemoryServer.create();
+  const ctx = makeContext(mongo.getUri());
+  const rows: BenchResult[] = [];
+  try {
+    for (const f of files) {
+      const bench = (require(join(__dirname, f)) as { default: Bench }).default;
+      if (only.length && !only.some((o) => bench.name.includes(o) || f.includes(o))) continue;
+      process.stderr.write(`bench: ${bench.name}\n`);
+      const started = Date.now();
+      rows.push(...(await bench.run(ctx)));
+      process.stderr.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+  } finally {
+    await mongo.stop();
+  }
+  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const table = [
+    `Bench run ${new Date().toISOString()} (Node ${process.version}); ratios are against a baseline measured in the same run.`,
+    '',
+    '| measure | value | baseline | unit | ratio | aim |',
+    '| --- | ---: | ---: | --- | ---: | --- |',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${r.unit} | ${r.ratio.toFixed(2)} | ${r.aim ?? ''}${r.ok === undefined ? '' : r.ok ? ' (met)' : ' (missed)'} |`),
+  ].join('\n');
+  console.log(table);
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'latest.md'), `${table}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
