@@ -1,0 +1,51 @@
+// Budget envelopes (crédits): how much of a programme's money is committed and paid.
+// Invariant, under any concurrency: 0 <= paid <= committed <= total. It is kept by conditional
+// single-document updates in budget-envelope.service.ts; the `commitments` and `payments` ledgers make
+// each step idempotent (an application is committed at most once, a payment counted at most once) and
+// let reconciliation recompute the counters.
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+const commitmentSchema = new Schema(
+  {
+    application: { type: Schema.Types.ObjectId, ref: 'GrantApplication', required: true },
+    amount: { type: Number, required: true, min: 1 },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const envelopePaymentSchema = new Schema(
+  {
+    /** The tranche id on the application: the idempotency key of the payment. */
+    payment: { type: Schema.Types.ObjectId, required: true },
+    application: { type: Schema.Types.ObjectId, ref: 'GrantApplication', required: true },
+    amount: { type: Number, required: true, min: 1 },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const budgetEnvelopeSchema = new Schema(
+  {
+    programme: { type: Schema.Types.ObjectId, ref: 'FundingProgramme', required: true },
+    label: { type: String, required: true, trim: true, maxlength: 200 },
+    /** Integer cents. */
+    total: { type: Number, required: true, min: 0 },
+    committed: { type: Number, required: true, min: 0, default: 0 },
+    paid: { type: Number, required: true, min: 0, default: 0 },
+    commitments: { type: [commitmentSchema], default: [] },
+    payments: { type: [envelopePaymentSchema], default: [] },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  },
+  { timestamps: true },
+);
+
+budgetEnvelopeSchema.index({ programme: 1, label: 1 }, { unique: true });
+budgetEnvelopeSchema.index({ 'commitments.application': 1 });
+
+export type BudgetEnvelopeDoc = InferSchemaType<typeof budgetEnvelopeSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export const BudgetEnvelopeModel = model('BudgetEnvelope', budgetEnvelopeSchema);

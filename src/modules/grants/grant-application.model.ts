@@ -1,0 +1,186 @@
+// Grant applications (dossiers): the project, its budget, the officers' work on it, the decision, the
+// payments and the final report. Field names are read by other modules (coordination, open data):
+// keep them stable.
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const GRANT_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'CHANGES_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+  'COMPLETED',
+] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+
+export const BUDGET_LINE_KINDS = ['EXPENSE', 'INCOME'] as const;
+export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
+export const FUNDER_STATUSES = ['REQUESTED', 'GRANTED'] as const;
+export const RECOMMENDATIONS = ['APPROVE', 'REJECT', 'CHANGES'] as const;
+
+const budgetLineSchema = new Schema(
+  {
+    kind: { type: String, enum: BUDGET_LINE_KINDS, required: true },
+    label: { type: String, required: true, maxlength: 200 },
+    /** Integer cents. */
+    amount: { type: Number, required: true, min: 0 },
+  },
+  { _id: false },
+);
+
+const otherFunderSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 200 },
+    amount: { type: Number, required: true, min: 0 },
+    status: { type: String, enum: FUNDER_STATUSES, required: true },
+  },
+  { _id: false },
+);
+
+const reviewSchema = new Schema({
+  author: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  scores: { type: [{ _id: false, criterion: { type: String, required: true }, score: { type: Number, required: true } }], default: [] },
+  recommendation: { type: String, enum: RECOMMENDATIONS, required: true },
+  comment: { type: String, maxlength: 5000, default: '' },
+  createdAt: { type: Date, required: true },
+});
+
+const noteSchema = new Schema({
+  author: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  body: { type: String, required: true, maxlength: 5000 },
+  createdAt: { type: Date, required: true },
+});
+
+const messageSchema = new Schema({
+  author: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  /** True when written by a member of the organisation, false when by city staff. */
+  fromApplicant: { type: Boolean, required: true },
+  body: { type: String, required: true, maxlength: 5000 },
+  createdAt: { type: Date, required: true },
+});
+
+/** One tranche of the payment schedule; `paidAt` is set when the money went out. */
+const trancheSchema = new Schema({
+  amount: { type: Number, required: true, min: 1 },
+  dueDate: { type: Date, required: true },
+  paidAt: { type: Date, default: null },
+  recordedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+});
+
+const decisionSchema = new Schema(
+  {
+    outcome: { type: String, enum: ['APPROVED', 'REJECTED'], required: true },
+    /** Granted amount in cents; null for a rejection. */
+    amount: { type: Number, default: null },
+    envelope: { type: Schema.Types.ObjectId, ref: 'BudgetEnvelope', default: null },
+    motivation: { type: String, required: true, maxlength: 2000 },
+    decidedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    decidedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** Step 1 of an approval: claimed on the application before the envelope is touched (see lifecycle). */
+const pendingDecisionSchema = new Schema(
+  {
+    token: { type: String, required: true },
+    amount: { type: Number, required: true },
+    envelope: { type: Schema.Types.ObjectId, ref: 'BudgetEnvelope', required: true },
+    motivation: { type: String, required: true },
+    decidedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    startedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const finalReportSchema = new Schema(
+  {
+    /** Amounts actually spent per budget line (cents). */
+    spentLines: { type: [{ _id: false, label: { type: String, required: true }, amount: { type: Number, required: true, min: 0 } }], default: [] },
+    beneficiariesReached: { type: Number, min: 0, required: true },
+    narrative: { type: String, maxlength: 10000, required: true },
+    submittedAt: { type: Date, required: true },
+    submittedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    acceptedAt: { type: Date, default: null },
+    acceptedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+  },
+  { _id: false },
+);
+
+/** An activity record not yet copied into the audit trail (transactional outbox; see lifecycle.ts). */
+const outboxSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    action: { type: String, required: true },
+    actor: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    fromStatus: { type: String, default: null },
+    toStatus: { type: String, default: null },
+    reason: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const grantApplicationSchema = new Schema(
+  {
+    /** Human readable, unique: `2026-00042` (programme year, then a per-year counter). */
+    number: { type: String, required: true },
+    organisation: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    programme: { type: Schema.Types.ObjectId, ref: 'FundingProgramme', required: true },
+    /** The programme's year, copied for grouping and filtering. */
+    year: { type: Number, required: true },
+    title: { type: String, required: true, maxlength: 200 },
+    description: { type: String, required: true, maxlength: 10000 },
+    objectives: { type: String, maxlength: 5000, default: '' },
+    targetNeighbourhoods: { type: [Schema.Types.ObjectId], ref: 'Neighbourhood', default: [] },
+    targetDomains: { type: [Schema.Types.ObjectId], ref: 'Domain', default: [] },
+    expectedBeneficiaries: { type: Number, min: 0, default: null },
+    budgetLines: { type: [budgetLineSchema], default: [] },
+    otherFunders: { type: [otherFunderSchema], default: [] },
+    /** Integer cents. */
+    requestedAmount: { type: Number, required: true, min: 1 },
+    republicanContractAttested: { type: Boolean, default: false },
+    status: { type: String, enum: GRANT_STATUSES, required: true, default: 'DRAFT' },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    submittedAt: { type: Date, default: null },
+    assignedTo: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** The last request for changes, shown to the applicant. */
+    changesRequested: { type: String, maxlength: 5000, default: null },
+    reviews: { type: [reviewSchema], default: [] },
+    notes: { type: [noteSchema], default: [] },
+    messages: { type: [messageSchema], default: [] },
+    pendingDecision: { type: pendingDecisionSchema, default: null },
+    decision: { type: decisionSchema, default: null },
+    /** Mandatory before the first payment of a grant above 23,000 EUR (loi 2000-321 art. 10). */
+    convention: {
+      type: new Schema({ reference: { type: String, required: true, maxlength: 100 }, signedAt: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
+    /** The payment schedule (tranches). */
+    payments: { type: [trancheSchema], default: [] },
+    /** Sum of the paid tranches, cents; never above decision.amount (guarded update). */
+    paidAmount: { type: Number, min: 0, default: 0 },
+    /** 6 months after the end of the funded year (set on approval). */
+    reportDueOn: { type: Date, default: null },
+    finalReport: { type: finalReportSchema, default: null },
+    outbox: { type: [outboxSchema], default: [] },
+  },
+  { timestamps: true },
+);
+
+grantApplicationSchema.index({ number: 1 }, { unique: true });
+grantApplicationSchema.index({ organisation: 1, createdAt: -1 });
+grantApplicationSchema.index({ status: 1, createdAt: -1 });
+grantApplicationSchema.index({ programme: 1, status: 1 });
+grantApplicationSchema.index({ assignedTo: 1, status: 1 });
+grantApplicationSchema.index({ 'outbox.0': 1 }, { sparse: true });
+grantApplicationSchema.index({ title: 'text', description: 'text', number: 'text' }, { default_language: 'french', name: 'grant_text' });
+
+export type GrantApplicationDoc = InferSchemaType<typeof grantApplicationSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export const GrantApplicationModel = model('GrantApplication', grantApplicationSchema);
