@@ -98,7 +98,7 @@ export async function seedReference() {
     const parent = await DomainModel.findOneAndUpdate(
       { code: d.code },
       { $set: { name: d.name, proposal: d.proposal, description: d.description, parent: null } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     for (const c of d.children ?? []) {
       await DomainModel.updateOne(

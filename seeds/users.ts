@@ -35,7 +35,7 @@ export async function seedUsers(orgIds: Types.ObjectId[], bcryptCost: number) {
     const user = await UserModel.findOneAndUpdate(
       { email: a.email },
       { $set: { name: a.name, role: a.role, memberships }, $setOnInsert: { passwordHash, tokenVersion: 0, disabled: false } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     users.set(a.email, user._id);
   }

@@ -83,6 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // index.ts owns shutdown (stop accepting, drain, close the database); Apollo must not race it.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: protection.validationRules,

@@ -14,7 +14,7 @@ export interface BootDeps {
 
 export async function onBoot(deps: BootDeps): Promise<void> {
   // Seeding happens only on the embedded database, only when empty: never on a real one unless asked.
-  if (deps.embedded && deps.config.seedOnStart && (await OrganisationModel.estimatedDocumentCount()) === 0) {
+  if (deps.embedded && deps.config.seedOnStart && !(await OrganisationModel.exists({}))) {
     // Loaded only when needed: a production server never runs the seeds.
     const { seedAll } = require('../seeds/seed') as typeof import('../seeds/seed');
     deps.log.info('empty embedded database: seeding demo data');

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    log.info('http server closed');
     await stop();
+    log.info('graphql server stopped');
     await db.close();
     log.info('stopped');
     process.exit(0);

@@ -349,7 +349,7 @@ export async function updateOrganisation(ctx: Context, id: unknown, input: Organ
   const update: Record<string, unknown> = { $set: set, $addToSet: { locallyEditedFields: { $each: edited } } };
   if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
   try {
-    const updated = await OrganisationModel.findByIdAndUpdate(existing._id, update, { new: true, runValidators: true }).lean();
+    const updated = await OrganisationModel.findByIdAndUpdate(existing._id, update, { returnDocument: 'after', runValidators: true }).lean();
     if (!updated) throw notFound('Organisation');
     ctx.loaders.organisationById.clear(String(existing._id)).prime(String(existing._id), updated as OrganisationDoc);
     return updated as OrganisationDoc;
