@@ -33,14 +33,31 @@ export function groupByLoader<T extends Record<string, unknown>>(
         .lean()) as T[];
       const groups = new Map<string, T[]>(ids.map((id) => [key(id), []]));
       for (const doc of docs) {
-        const value = doc[field];
-        const values = Array.isArray(value) ? value : [value];
-        for (const v of values) groups.get(key(v))?.push(doc);
+        // A document joins each group once, even when it holds the key twice.
+        for (const v of new Set(valuesAt(doc, field).map(key))) groups.get(v)?.push(doc);
       }
       return ids.map((id) => groups.get(key(id)) ?? []);
     },
     { cacheKeyFn: key, maxBatchSize: 1000 },
   );
+}
+
+/**
+ * The values at a dotted path, through arrays as MongoDB reads them: `memberships.organisation` on
+ * `{ memberships: [{ organisation: a }, { organisation: b }] }` gives `[a, b]`.
+ */
+export function valuesAt(doc: unknown, path: string): unknown[] {
+  let current: unknown[] = [doc];
+  for (const part of path.split('.')) {
+    const next: unknown[] = [];
+    for (const c of current) {
+      const v = c !== null && typeof c === 'object' ? (c as Record<string, unknown>)[part] : undefined;
+      if (Array.isArray(v)) next.push(...v);
+      else if (v !== undefined && v !== null) next.push(v);
+    }
+    current = next;
+  }
+  return current;
 }
 
 /** Loads many ids through a by-id loader, dropping the missing ones. */
