@@ -2,12 +2,14 @@
 import { createUserLoaders } from './modules/user/user.loaders';
 import { createReferenceLoaders } from './modules/reference/reference.loaders';
 import { createOrganisationLoaders } from './modules/organisation/organisation.loaders';
+import { createNetworkLoaders } from './modules/network/network.loaders';
 
 export function createLoaders() {
   return {
     ...createUserLoaders(),
     ...createReferenceLoaders(),
     ...createOrganisationLoaders(),
+    ...createNetworkLoaders(),
   };
 }
 

@@ -4,5 +4,6 @@ import { systemModule } from './system';
 import { userModule } from './user/user.resolvers';
 import { referenceModule } from './reference/reference.resolvers';
 import { organisationModule } from './organisation/organisation.resolvers';
+import { networkModule } from './network/network.resolvers';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule];

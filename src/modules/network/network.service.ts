@@ -1,0 +1,176 @@
+// The network's rules: creating and ending partnerships, and the graph of who works with whom.
+import { Types } from 'mongoose';
+import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
+import { fromDatabaseError } from '../../errors/format-error';
+import type { Context } from '../../context';
+import { toObjectId } from '../../shared/ids';
+import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
+import { canSeeOrganisation } from '../organisation/organisation.policy';
+import { directoryMatch } from '../organisation/organisation.service';
+import { canManagePartnership } from './network.policy';
+import { DIRECTED_KINDS, PARTNERSHIP_KINDS, PartnershipModel, type PartnershipDoc, type PartnershipKind } from './partnership.model';
+
+/** The graph is bounded: beyond this many organisations the answer is cut (and says so). */
+export const NETWORK_MAX_NODES = 2000;
+/** A hub has at least this many partners... */
+export const HUB_MIN_DEGREE = 3;
+/** ...and a degree in the top decile of the graph shown. */
+export const HUB_PERCENTILE = 0.9;
+
+export interface PartnershipInput {
+  fromId: string;
+  toId: string;
+  kind: PartnershipKind;
+  since?: string | null;
+  description?: string | null;
+}
+
+const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
+
+export async function createPartnership(ctx: Context, input: PartnershipInput): Promise<PartnershipDoc> {
+  if (!ctx.viewer) throw forbidden();
+  const p = new Problems();
+  let fromId: Types.ObjectId | null = null;
+  let toId: Types.ObjectId | null = null;
+  try {
+    fromId = toObjectId(input.fromId, 'input.fromId');
+  } catch (err) {
+    p.add('input.fromId', (err as Error).message);
+  }
+  try {
+    toId = toObjectId(input.toId, 'input.toId');
+  } catch (err) {
+    p.add('input.toId', (err as Error).message);
+  }
+  if (fromId && toId && fromId.equals(toId)) p.add('input.toId', 'An organisation cannot be its own partner: choose two different organisations.');
+  if (!PARTNERSHIP_KINDS.includes(input.kind)) p.add('input.kind', `Choose one of ${PARTNERSHIP_KINDS.join(', ')}.`);
+  const description = (input.description ?? '').trim();
+  if (description.length > 1000) p.add('input.description', 'The description is limited to 1,000 characters.');
+  const since = input.since ? day(input.since) : undefined;
+  if (since && since.getTime() > Date.now() + 366 * 24 * 3600 * 1000) p.add('input.since', 'The start date is more than a year ahead: check the year.');
+  p.throwIfAny();
+
+  const [from, to] = await Promise.all([ctx.loaders.organisationById.load(fromId!), ctx.loaders.organisationById.load(toId!)]);
+  if (!from || !canSeeOrganisation(ctx.viewer, from)) throw notFound('Organisation', 'input.fromId');
+  if (!to || !canSeeOrganisation(ctx.viewer, to)) throw notFound('Organisation', 'input.toId');
+  if (!canManagePartnership(ctx.viewer, { from: from._id, to: to._id })) {
+    throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may link them.');
+  }
+  for (const [org, field] of [[from, 'input.fromId'], [to, 'input.toId']] as const) {
+    if (org.status === 'DISSOLVED') throw new AppError('BAD_USER_INPUT', `${org.name} is dissolved: a dissolved organisation takes no new partnership.`, { field });
+  }
+
+  // Symmetric kinds are stored in id order, so A-B and B-A are the same edge for the unique index.
+  let [a, b] = [from._id, to._id];
+  if (!DIRECTED_KINDS.includes(input.kind) && String(a) > String(b)) [a, b] = [b, a];
+  try {
+    const doc = await PartnershipModel.create({
+      from: a,
+      to: b,
+      parties: [a, b],
+      kind: input.kind,
+      since,
+      description,
+      active: true,
+      createdBy: new Types.ObjectId(ctx.viewer.id),
+    });
+    return doc.toObject() as PartnershipDoc;
+  } catch (err) {
+    if (fromDatabaseError(err)?.code === 'CONFLICT') {
+      throw new AppError('CONFLICT', `${from.name} and ${to.name} already have an active partnership of this kind.`, { field: 'input.kind' });
+    }
+    throw err;
+  }
+}
+
+export async function endPartnership(ctx: Context, id: string, until?: string | null): Promise<PartnershipDoc> {
+  const _id = toObjectId(id, 'id');
+  const existing = await PartnershipModel.findById(_id).lean<PartnershipDoc>();
+  if (!existing) throw notFound('Partnership');
+  if (!canManagePartnership(ctx.viewer, existing)) {
+    throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may end this partnership.');
+  }
+  const end = until ? day(until) : new Date(new Date().toISOString().slice(0, 10));
+  if (existing.since && end < existing.since) {
+    throw new AppError('BAD_USER_INPUT', 'The end date is before the start of the partnership.', { field: 'until' });
+  }
+  // Conditional update: ending twice (or concurrently) ends it once; the loser learns it was already ended.
+  const updated = await PartnershipModel.findOneAndUpdate(
+    { _id, active: true },
+    { $set: { active: false, until: end, endedBy: new Types.ObjectId(ctx.viewer!.id) } },
+    { returnDocument: 'after' },
+  ).lean<PartnershipDoc>();
+  if (!updated) throw new AppError('INVALID_TRANSITION', 'This partnership has already ended.', { field: 'id' });
+  ctx.loaders.partnershipsByOrganisation.clearAll();
+  return updated;
+}
+
+/** The active partnerships of an organisation the viewer may see: both ends must be visible to them. */
+export async function partnershipsOf(ctx: Context, org: OrganisationDoc): Promise<PartnershipDoc[]> {
+  const edges = await ctx.loaders.partnershipsByOrganisation.load(org._id);
+  const others = await ctx.loaders.organisationById.loadMany(edges.map((e) => (String(e.from) === String(org._id) ? e.to : e.from)));
+  return edges.filter((_, i) => {
+    const other = others[i];
+    return !!other && !(other instanceof Error) && canSeeOrganisation(ctx.viewer, other);
+  });
+}
+
+export interface NetworkFilter {
+  domainIds?: string[] | null;
+  neighbourhoodIds?: string[] | null;
+}
+
+export interface NetworkNode {
+  organisation: OrganisationDoc;
+  degree: number;
+  isHub: boolean;
+  isIsolated: boolean;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: { id: string; from: string; to: string; kind: PartnershipKind }[];
+  truncated: boolean;
+  hubThreshold: number;
+}
+
+/**
+ * The graph of active organisations matching the filter (visibility included: the public sees public
+ * organisations, so only edges between public ones) and the active partnerships among them. Degree counts
+ * the edges inside the graph shown. Isolated: degree 0. Hub: degree >= HUB_MIN_DEGREE and in the top decile.
+ */
+export async function network(ctx: Context, filter: NetworkFilter | null | undefined): Promise<Network> {
+  const match = await directoryMatch(ctx, { domainIds: filter?.domainIds, neighbourhoodIds: filter?.neighbourhoodIds });
+  const orgs = (await OrganisationModel.find(match).sort({ nameKey: 1, _id: 1 }).limit(NETWORK_MAX_NODES + 1).lean()) as OrganisationDoc[];
+  const truncated = orgs.length > NETWORK_MAX_NODES;
+  if (truncated) orgs.length = NETWORK_MAX_NODES;
+  const ids = orgs.map((o) => o._id);
+  for (const o of orgs) ctx.loaders.organisationById.prime(String(o._id), o);
+
+  const links = await PartnershipModel.find({ active: true, from: { $in: ids }, to: { $in: ids } }, { from: 1, to: 1, kind: 1 })
+    .sort({ _id: 1 })
+    .lean<PartnershipDoc[]>();
+  const degree = new Map<string, number>();
+  for (const l of links) {
+    degree.set(String(l.from), (degree.get(String(l.from)) ?? 0) + 1);
+    degree.set(String(l.to), (degree.get(String(l.to)) ?? 0) + 1);
+  }
+  const hubThreshold = hubDegreeThreshold(orgs.map((o) => degree.get(String(o._id)) ?? 0));
+  return {
+    nodes: orgs.map((o) => {
+      const d = degree.get(String(o._id)) ?? 0;
+      return { organisation: o, degree: d, isHub: d >= hubThreshold, isIsolated: d === 0 };
+    }),
+    edges: links.map((l) => ({ id: String(l._id), from: String(l.from), to: String(l.to), kind: l.kind as PartnershipKind })),
+    truncated,
+    hubThreshold,
+  };
+}
+
+/** The smallest degree that makes a hub: the 90th percentile of degrees, and at least HUB_MIN_DEGREE. */
+export function hubDegreeThreshold(degrees: number[]): number {
+  if (!degrees.length) return HUB_MIN_DEGREE;
+  const sorted = [...degrees].sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.ceil(HUB_PERCENTILE * sorted.length) - 1)]!;
+  return Math.max(HUB_MIN_DEGREE, p90);
+}
