@@ -3,6 +3,8 @@ import { createUserLoaders } from './modules/user/user.loaders';
 import { createReferenceLoaders } from './modules/reference/reference.loaders';
 import { createOrganisationLoaders } from './modules/organisation/organisation.loaders';
 import { createNetworkLoaders } from './modules/network/network.loaders';
+import { createGrantsLoaders } from './modules/grants/grants.loaders';
+import { createActivityLoaders } from './modules/activity/activity.loaders';
 
 export function createLoaders() {
   return {
@@ -10,6 +12,8 @@ export function createLoaders() {
     ...createReferenceLoaders(),
     ...createOrganisationLoaders(),
     ...createNetworkLoaders(),
+    ...createGrantsLoaders(),
+    ...createActivityLoaders(),
   };
 }
 

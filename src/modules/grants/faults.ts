@@ -1,0 +1,8 @@
+// Test-only fault injection: lets a test stop a decision between its steps, as a crash would. Nothing
+// in the API can set it; production leaves it empty.
+export const faults: {
+  /** Called after the envelope commitment and before the application becomes APPROVED. */
+  afterCommit?: (applicationId: string) => void | Promise<void>;
+  /** Called after a payment is marked on the application and before the envelope's `paid` follows. */
+  afterPaymentMarked?: (applicationId: string) => void | Promise<void>;
+} = {};

@@ -1,0 +1,368 @@
+// The applicant's side of the lifecycle (create, edit, submit with its completeness check, withdraw),
+// reading applications, and the helpers every grants service shares (actor, loading with visibility).
+import { Types } from 'mongoose';
+import { AppError, notFound, Problems } from '../../errors/app-error';
+import type { Context } from '../../context';
+import { isStaff } from '../../auth/viewer';
+import { toObjectId, toObjectIds } from '../../shared/ids';
+import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
+import { DomainModel } from '../reference/domain.model';
+import { NeighbourhoodModel } from '../reference/neighbourhood.model';
+import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
+import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
+import {
+  BUDGET_LINE_KINDS,
+  FUNDER_STATUSES,
+  GRANT_STATUSES,
+  GrantApplicationModel,
+  type GrantApplicationDoc,
+  type GrantStatus,
+} from './grant-application.model';
+import { nextApplicationNumber } from './counter.model';
+import {
+  applicationVisibility,
+  canSeeApplication,
+  checkCreate,
+  checkEdit,
+  checkSubmit,
+  checkWithdraw,
+  ensure,
+  type GrantActor,
+} from './grant-application.policy';
+import { applyChange, flushOutbox, TRANSITIONS } from './lifecycle';
+import { checkAmount, formatEuros, sum } from './money';
+import { clock, today } from './clock';
+
+export type App = GrantApplicationDoc;
+
+/** The viewer with the organisations they are recused from (one query per request, through a loader). */
+export async function actorOf(ctx: Context): Promise<GrantActor> {
+  if (!ctx.viewer || !isStaff(ctx.viewer)) return { viewer: ctx.viewer, recusedFrom: new Set() };
+  const conflicts = await ctx.loaders.conflictsByOfficer.load(ctx.viewer.id);
+  return { viewer: ctx.viewer, recusedFrom: new Set(conflicts.map((c: { organisation: unknown }) => String(c.organisation))) };
+}
+
+/** Loads an application the viewer may see, fresh from the database; otherwise NOT_FOUND (never reveals it exists). */
+export async function loadApplication(ctx: Context, id: string): Promise<App> {
+  const app = (await GrantApplicationModel.findById(toObjectId(id)).lean()) as App | null;
+  if (!app || !canSeeApplication(ctx.viewer, app)) throw notFound('Grant application');
+  return app;
+}
+
+export async function getGrantApplication(ctx: Context, id: string): Promise<App | null> {
+  try {
+    return await loadApplication(ctx, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+export interface ApplicationContentInput {
+  title?: string | null;
+  description?: string | null;
+  objectives?: string | null;
+  targetNeighbourhoodIds?: string[] | null;
+  targetDomainIds?: string[] | null;
+  expectedBeneficiaries?: number | null;
+  budgetLines?: { kind: string; label: string; amount: number }[] | null;
+  otherFunders?: { name: string; amount: number; status: string }[] | null;
+  requestedAmount?: number | null;
+  republicanContractAttested?: boolean | null;
+}
+
+export interface CreateApplicationInput extends ApplicationContentInput {
+  organisationId: string;
+  programmeId: string;
+}
+
+const text = (p: Problems, field: string, v: string | null | undefined, max: number, required: boolean): string | undefined => {
+  const s = v?.trim() ?? '';
+  if (!s) {
+    if (required) p.add(field, 'This field is required.');
+    return required ? undefined : '';
+  }
+  if (s.length > max) {
+    p.add(field, `At most ${max.toLocaleString('en')} characters (got ${s.length.toLocaleString('en')}).`);
+    return undefined;
+  }
+  return s;
+};
+
+async function existingIds(p: Problems, field: string, values: string[], model: typeof DomainModel | typeof NeighbourhoodModel, what: string) {
+  try {
+    const ids = toObjectIds(values, field, 50);
+    const found = await (model as typeof DomainModel).find({ _id: { $in: ids } }, { _id: 1 }).lean();
+    const known = new Set(found.map((d) => String(d._id)));
+    const missing = ids.findIndex((id) => !known.has(String(id)));
+    if (missing >= 0) {
+      p.add(`${field}[${missing}]`, `Unknown ${what}.`);
+      return undefined;
+    }
+    return [...new Map(ids.map((i) => [String(i), i])).values()];
+  } catch (err) {
+    if (err instanceof AppError) p.add(err.field ?? field, err.message);
+    else throw err;
+    return undefined;
+  }
+}
+
+/** Validates the project part of an application; `creating` makes title, description and amount required. */
+async function contentFields(input: ApplicationContentInput, creating: boolean, prefix = 'input'): Promise<Record<string, unknown>> {
+  const p = new Problems();
+  const out: Record<string, unknown> = {};
+  const f = (k: string) => `${prefix}.${k}`;
+  if (creating || input.title !== undefined) {
+    const v = text(p, f('title'), input.title, 200, true);
+    if (v !== undefined) out.title = v;
+  }
+  if (creating || input.description !== undefined) {
+    const v = text(p, f('description'), input.description, 10_000, true);
+    if (v !== undefined) out.description = v;
+  }
+  if (input.objectives !== undefined) {
+    const v = text(p, f('objectives'), input.objectives, 5000, false);
+    if (v !== undefined) out.objectives = v;
+  }
+  if (creating || input.requestedAmount !== undefined) {
+    if (checkAmount(p, f('requestedAmount'), input.requestedAmount)) out.requestedAmount = input.requestedAmount;
+  }
+  if (input.expectedBeneficiaries !== undefined && input.expectedBeneficiaries !== null) {
+    const n = input.expectedBeneficiaries;
+    if (!Number.isInteger(n) || n < 0 || n > 10_000_000) p.add(f('expectedBeneficiaries'), 'A whole number of people, from 0 to 10,000,000.');
+    else out.expectedBeneficiaries = n;
+  }
+  if (input.republicanContractAttested !== undefined && input.republicanContractAttested !== null) {
+    out.republicanContractAttested = input.republicanContractAttested;
+  }
+  if (input.budgetLines) {
+    if (input.budgetLines.length > 100) p.add(f('budgetLines'), 'At most 100 budget lines.');
+    else {
+      input.budgetLines.forEach((l, i) => {
+        if (!(BUDGET_LINE_KINDS as readonly string[]).includes(l.kind)) p.add(f(`budgetLines[${i}].kind`), 'EXPENSE or INCOME.');
+        text(p, f(`budgetLines[${i}].label`), l.label, 200, true);
+        checkAmount(p, f(`budgetLines[${i}].amount`), l.amount);
+      });
+      out.budgetLines = input.budgetLines.map((l) => ({ kind: l.kind, label: l.label?.trim(), amount: l.amount }));
+    }
+  }
+  if (input.otherFunders) {
+    if (input.otherFunders.length > 30) p.add(f('otherFunders'), 'At most 30 other funders.');
+    else {
+      input.otherFunders.forEach((o, i) => {
+        text(p, f(`otherFunders[${i}].name`), o.name, 200, true);
+        checkAmount(p, f(`otherFunders[${i}].amount`), o.amount);
+        if (!(FUNDER_STATUSES as readonly string[]).includes(o.status)) p.add(f(`otherFunders[${i}].status`), 'REQUESTED or GRANTED.');
+      });
+      out.otherFunders = input.otherFunders.map((o) => ({ name: o.name?.trim(), amount: o.amount, status: o.status }));
+    }
+  }
+  if (input.targetNeighbourhoodIds) {
+    const ids = await existingIds(p, f('targetNeighbourhoodIds'), input.targetNeighbourhoodIds, NeighbourhoodModel, 'neighbourhood');
+    if (ids) out.targetNeighbourhoods = ids;
+  }
+  if (input.targetDomainIds) {
+    const ids = await existingIds(p, f('targetDomainIds'), input.targetDomainIds, DomainModel, 'domain');
+    if (ids) out.targetDomains = ids;
+  }
+  p.throwIfAny();
+  return out;
+}
+
+export async function createGrantApplication(ctx: Context, input: CreateApplicationInput): Promise<App> {
+  const p = new Problems();
+  let orgId: Types.ObjectId | null = null;
+  let programmeId: Types.ObjectId | null = null;
+  try {
+    orgId = toObjectId(input.organisationId, 'input.organisationId');
+  } catch (err) {
+    p.add('input.organisationId', (err as Error).message);
+  }
+  try {
+    programmeId = toObjectId(input.programmeId, 'input.programmeId');
+  } catch (err) {
+    p.add('input.programmeId', (err as Error).message);
+  }
+  p.throwIfAny();
+  ensure(checkCreate(ctx.viewer, String(orgId)));
+  const [org, programme] = await Promise.all([
+    OrganisationModel.findById(orgId!, { status: 1 }).lean(),
+    FundingProgrammeModel.findById(programmeId!, { year: 1 }).lean(),
+  ]);
+  if (!org) throw notFound('Organisation', 'input.organisationId');
+  if (!programme) throw notFound('Funding programme', 'input.programmeId');
+  if (org.status !== 'ACTIVE') throw new AppError('BAD_USER_INPUT', 'A dissolved organisation cannot apply for a grant.', { field: 'input.organisationId' });
+  const fields = await contentFields(input, true);
+  const _id = new Types.ObjectId();
+  const actor = new Types.ObjectId(ctx.viewer!.id);
+  // Creation is recorded like a transition (from nothing to DRAFT), in the same write as the document.
+  const entry = { key: `${_id}:CREATE`, action: 'CREATE', actor, fromStatus: null, toStatus: 'DRAFT', reason: null, at: clock.now() };
+  await GrantApplicationModel.create({
+    _id,
+    ...fields,
+    number: await nextApplicationNumber(programme.year),
+    organisation: orgId!,
+    programme: programmeId!,
+    year: programme.year,
+    status: 'DRAFT',
+    createdBy: actor,
+    outbox: [entry],
+  });
+  await flushOutbox(_id);
+  return (await GrantApplicationModel.findById(_id).lean()) as unknown as App;
+}
+
+export async function updateGrantApplication(ctx: Context, id: string, input: ApplicationContentInput): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkEdit(await actorOf(ctx), app));
+  const fields = await contentFields(input, false);
+  if (!Object.keys(fields).length) return app;
+  // Compare-and-set on the status: an edit racing with a submission loses instead of changing a submitted dossier.
+  const updated = (await GrantApplicationModel.findOneAndUpdate({ _id: app._id, status: app.status }, { $set: fields }, { new: true }).lean()) as App | null;
+  if (!updated) throw new AppError('INVALID_TRANSITION', 'This application changed status while you edited it: reload it.', { field: 'id' });
+  return updated;
+}
+
+/** Organisations' grants whose final report is overdue today. */
+export async function overdueReports(organisation: Types.ObjectId): Promise<App[]> {
+  return (await GrantApplicationModel.find(
+    { organisation, status: 'APPROVED', finalReport: null, reportDueOn: { $lt: today() } },
+    { number: 1, reportDueOn: 1 },
+  ).lean()) as App[];
+}
+
+export function overdueProblem(overdue: App[]): { code: 'REPORT_OVERDUE'; message: string; field: string } {
+  const list = overdue.map((o) => `${o.number} (due ${o.reportDueOn!.toISOString().slice(0, 10)})`).join(', ');
+  return {
+    code: 'REPORT_OVERDUE',
+    message: `The final report of grant ${list} is overdue: submit it first (submitFinalReport).`,
+    field: 'organisationId',
+  };
+}
+
+/** Everything that stops a submission, all at once, each with its field. */
+export async function completenessProblems(app: App): Promise<Problems> {
+  const p = new Problems();
+  const [programme, org, overdue] = await Promise.all([
+    FundingProgrammeModel.findById(app.programme).lean() as Promise<FundingProgrammeDoc | null>,
+    OrganisationModel.findById(app.organisation, { legalForm: 1, status: 1 }).lean() as Promise<Pick<OrganisationDoc, 'legalForm' | 'status'> | null>,
+    overdueReports(app.organisation as Types.ObjectId),
+  ]);
+  const lines = app.budgetLines ?? [];
+  const expenses = sum(lines.filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
+  const income = sum(lines.filter((l) => l.kind === 'INCOME').map((l) => l.amount)) + app.requestedAmount;
+  const code = 'INCOMPLETE_APPLICATION' as const;
+  if (!app.title?.trim()) p.add('title', 'Give the project a title.', code);
+  if (!app.description?.trim()) p.add('description', 'Describe the project.', code);
+  if (expenses === 0) p.add('budgetLines', 'The budget needs at least one expense line.', code);
+  else if (income !== expenses) {
+    p.add(
+      'budgetLines',
+      `The budget is not balanced: income with the request (${formatEuros(income)}) must equal expenses (${formatEuros(expenses)}).`,
+      code,
+    );
+  }
+  if (programme) {
+    if (app.requestedAmount < programme.minAmount || app.requestedAmount > programme.maxAmount) {
+      p.add('requestedAmount', `This programme funds from ${formatEuros(programme.minAmount)} to ${formatEuros(programme.maxAmount)}.`, code);
+    }
+    const now = today();
+    if (now < programme.opensOn || now > programme.closesOn) {
+      p.add(
+        'programmeId',
+        `The programme takes applications from ${programme.opensOn.toISOString().slice(0, 10)} to ${programme.closesOn.toISOString().slice(0, 10)}; it is not open today.`,
+        code,
+      );
+    }
+    if (org && programme.eligibleLegalForms?.length && !programme.eligibleLegalForms.includes(org.legalForm)) {
+      p.add('organisationId', `This programme is open to ${programme.eligibleLegalForms.join(', ')}; the organisation is ${org.legalForm}.`, code);
+    }
+  } else p.add('programmeId', 'The programme no longer exists.', code);
+  if (expenses > 0 && app.requestedAmount > expenses) p.add('requestedAmount', `The request cannot exceed the expenses (${formatEuros(expenses)}).`, code);
+  if (org && org.status !== 'ACTIVE') p.add('organisationId', 'The organisation is dissolved.', code);
+  if (!app.republicanContractAttested) p.add('republicanContractAttested', "Attest the republican commitment contract (contrat d'engagement républicain).", code);
+  if (overdue.length) {
+    const o = overdueProblem(overdue);
+    p.add(o.field, o.message, o.code);
+  }
+  return p;
+}
+
+export async function submitGrantApplication(ctx: Context, id: string): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkSubmit(await actorOf(ctx), app));
+  const problems = await completenessProblems(app);
+  problems.throwIfAny('INCOMPLETE_APPLICATION', `The application cannot be submitted yet: ${problems.list.length} item(s) to fix.`);
+  const t = TRANSITIONS.SUBMIT;
+  return applyChange(ctx, app, {
+    action: 'SUBMIT',
+    to: t.to,
+    reason: app.status === 'CHANGES_REQUESTED' ? 'Resubmitted after changes' : null,
+    update: { $set: { submittedAt: clock.now() } },
+  });
+}
+
+export async function withdrawGrantApplication(ctx: Context, id: string, reason?: string | null): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkWithdraw(await actorOf(ctx), app));
+  if (reason && reason.length > 2000) throw new AppError('BAD_USER_INPUT', 'The reason is limited to 2,000 characters.', { field: 'reason' });
+  return applyChange(ctx, app, { action: 'WITHDRAW', to: TRANSITIONS.WITHDRAW.to, reason: reason?.trim() || null });
+}
+
+export interface ApplicationFilter {
+  status?: GrantStatus[] | null;
+  programmeId?: string | null;
+  organisationId?: string | null;
+  domainIds?: string[] | null;
+  neighbourhoodIds?: string[] | null;
+  assignedToMe?: boolean | null;
+  year?: number | null;
+  search?: string | null;
+}
+
+export async function listGrantApplications(ctx: Context, filter: ApplicationFilter = {}, args: PageArgs): Promise<Connection<App>> {
+  const p = new Problems();
+  const and: Record<string, unknown>[] = [applicationVisibility(ctx.viewer)];
+  const first: Record<string, unknown> = {};
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 200) p.add('filter.search', 'The search text is limited to 200 characters.');
+    else first.$text = { $search: search, $language: 'french' };
+  }
+  if (filter.status?.length) {
+    if (filter.status.some((s) => !GRANT_STATUSES.includes(s))) p.add('filter.status', 'Unknown status.');
+    else and.push({ status: { $in: filter.status } });
+  }
+  const id = (v: string | null | undefined, field: string) => {
+    if (!v) return null;
+    try {
+      return toObjectId(v, field);
+    } catch (err) {
+      p.add(field, (err as Error).message);
+      return null;
+    }
+  };
+  const programme = id(filter.programmeId, 'filter.programmeId');
+  if (programme) and.push({ programme });
+  const organisation = id(filter.organisationId, 'filter.organisationId');
+  if (organisation) and.push({ organisation });
+  for (const [key, field] of [
+    ['domainIds', 'targetDomains'],
+    ['neighbourhoodIds', 'targetNeighbourhoods'],
+  ] as const) {
+    try {
+      const ids = toObjectIds(filter[key], `filter.${key}`, 50);
+      if (ids.length) and.push({ [field]: { $in: ids } });
+    } catch (err) {
+      p.add((err as AppError).field ?? `filter.${key}`, (err as Error).message);
+    }
+  }
+  if (filter.year !== undefined && filter.year !== null) and.push({ year: filter.year });
+  if (filter.assignedToMe) and.push({ assignedTo: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : null });
+  p.throwIfAny();
+  return paginate<App>(GrantApplicationModel, {
+    match: { ...first, $and: and },
+    sort: [{ field: 'createdAt', direction: -1 }],
+    args,
+  });
+}

@@ -1,0 +1,25 @@
+// Grants' DataLoaders, fresh per request: programmes, envelopes, applications by organisation, and
+// the officer's declared conflicts (read once per request by every permission check).
+import { byIdLoader, groupByLoader } from '../../shared/loaders';
+import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
+import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
+import { GrantApplicationModel, type GrantApplicationDoc } from './grant-application.model';
+import { ConflictOfInterestModel, type ConflictOfInterestDoc } from './conflict-of-interest.model';
+
+type Rec<T> = T & Record<string, unknown>;
+
+export function createGrantsLoaders() {
+  return {
+    fundingProgrammeById: byIdLoader<FundingProgrammeDoc>(FundingProgrammeModel),
+    budgetEnvelopeById: byIdLoader<BudgetEnvelopeDoc>(BudgetEnvelopeModel, { commitments: 0, payments: 0 }),
+    envelopesByProgramme: groupByLoader<Rec<BudgetEnvelopeDoc>>(BudgetEnvelopeModel, 'programme', {
+      sort: { label: 1 },
+      projection: { commitments: 0, payments: 0 },
+    }),
+    applicationsByOrganisation: groupByLoader<Rec<GrantApplicationDoc>>(GrantApplicationModel, 'organisation', {
+      sort: { createdAt: -1 },
+      projection: { outbox: 0 },
+    }),
+    conflictsByOfficer: groupByLoader<Rec<ConflictOfInterestDoc>>(ConflictOfInterestModel, 'officer'),
+  };
+}
