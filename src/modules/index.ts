@@ -5,5 +5,6 @@ import { userModule } from './user/user.resolvers';
 import { referenceModule } from './reference/reference.resolvers';
 import { organisationModule } from './organisation/organisation.resolvers';
 import { networkModule } from './network/network.resolvers';
+import { mapModule } from './map/map.module';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule];

@@ -1,0 +1,75 @@
+// The map page in headless Chromium (Debian's `chromium` package): it loads with no other origin,
+// draws the shapes and points, filters by domain and shows an organisation's card on a click.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { useTestDatabase } from '../../helpers/db';
+import { startServer, type TestServer } from '../../helpers/server';
+import { makeOrganisation, seedReference } from '../../helpers/factories';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+useTestDatabase();
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. The map test does not skip.`);
+  }
+  server = await startServer();
+  const ref = await seedReference();
+  const culture = ref.domainByCode.get('culture')!._id;
+  const ess = ref.domainByCode.get('ess')!._id;
+  const at = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  await makeOrganisation({ name: 'Théâtre des Quartiers', domains: [culture], location: at(5.4318, 43.5236), publicEmail: 'contact@theatre.example.org' });
+  await makeOrganisation({ name: 'Ressourcerie du Jas', domains: [ess], location: at(5.4125, 43.5247) });
+  await makeOrganisation({ name: 'Épicerie de Corsy', domains: [ess], location: at(5.4612, 43.5158) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the map page', () => {
+  it('draws the neighbourhoods, the priority ones highlighted, and the organisations as points', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await page.locator('path.hood').count()).toBe(15);
+    expect(await page.locator('path.hood.priority').count()).toBe(4);
+    expect(await page.locator('circle.org').count()).toBe(3);
+    expect(await page.locator('#count').textContent()).toBe('3 organisations');
+    const fill = await page.locator('path.hood.priority').first().evaluate((e) => getComputedStyle(e).fill);
+    const plain = await page.locator('path.hood:not(.priority)').first().evaluate((e) => getComputedStyle(e).fill);
+    expect(fill).not.toBe(plain);
+  });
+
+  it('filters the points by domain', async () => {
+    await page.selectOption('#domain', 'ess');
+    await page.waitForFunction(() => document.querySelectorAll('circle.org').length === 2 && document.body.dataset.state === 'ready');
+    expect(await page.locator('#count').textContent()).toBe('2 organisations');
+    await page.selectOption('#domain', '');
+    await page.waitForFunction(() => document.querySelectorAll('circle.org').length === 3 && document.body.dataset.state === 'ready');
+  });
+
+  it("shows an organisation's card on a click", async () => {
+    expect(await page.locator('#card').isHidden()).toBe(true);
+    await page.locator('circle.org', { has: page.locator('title', { hasText: 'Théâtre des Quartiers' }) }).click();
+    await expect(page.locator('#card h2').textContent()).resolves.toBe('Théâtre des Quartiers');
+    expect(await page.locator('#card').textContent()).toContain('contact@theatre.example.org');
+    expect(await page.locator('#card').textContent()).toContain('Culture pour toutes et tous');
+  });
+
+  it('never asked another origin for anything (no tiles, fonts or CDN)', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
