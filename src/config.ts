@@ -35,6 +35,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Serve /metrics (Prometheus). */
   readonly metricsEnabled: boolean;
+  /** Where rate-limit counters live: this process's memory, or MongoDB so several instances share them. */
+  readonly rateLimitStore: 'memory' | 'mongo';
 }
 
 export class ConfigError extends Error {
@@ -98,6 +100,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${logLevel}")`);
   }
 
+  const rateLimitStore = str('RATE_LIMIT_STORE', 'memory');
+  if (rateLimitStore !== 'memory' && rateLimitStore !== 'mongo') {
+    problems.push(`RATE_LIMIT_STORE must be memory or mongo (got "${rateLimitStore}")`);
+  }
+
   const citySiret = str('CITY_SIRET', '21130001700019');
   if (!/^\d{14}$/.test(citySiret)) problems.push('CITY_SIRET must be 14 digits');
 
@@ -117,20 +124,65 @@ export function loadConfig(env: Env = process.env): Config {
     maxAliases: int('MAX_ALIASES', 15, 1, 1000),
     cityName: str('CITY_NAME', "Commune d'Aix-en-Provence"),
     citySiret,
-    dbTimeoutMs: int('DB_TIMEOUT_MS', 2000, 100, 60_000),
+    dbTimeoutMs: int('DB_TIMEOUT_MS', 1500, 100, 60_000),
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     requestsPerWindow: int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
     requestWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     metricsEnabled: bool('METRICS_ENABLED', true),
+    rateLimitStore: rateLimitStore === 'mongo' ? 'mongo' : 'memory',
   };
 
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
 }
 
-/** A config for tests and scripts: the defaults of `test`, with overrides. */
+/**
+ * A config for tests and scripts: the defaults of `test`, with overrides. Limits stay on, but high
+ * enough that a test file signing in many times from 127.0.0.1 is not refused; the limit tests lower them.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', BCRYPT_COST: '4' }), ...overrides });
+  return Object.freeze({
+    ...loadConfig({ NODE_ENV: 'test', BCRYPT_COST: '4', LOGIN_MAX_ATTEMPTS: '5000', RATE_LIMIT_REQUESTS: '100000' }),
+    ...overrides,
+  });
+}
+
+export interface ConfigVariable {
+  name: string;
+  /** The default, in words when it depends on NODE_ENV. */
+  default: string;
+  description: string;
+  /** Never logged, never printed. */
+  secret?: boolean;
+}
+
+/** Every variable loadConfig reads, for the README's configuration table (a test keeps them in step). */
+export function describeConfig(): ConfigVariable[] {
+  return [
+    { name: 'NODE_ENV', default: 'development', description: '`development`, `test` or `production`. Production requires MONGODB_URI and a real JWT_SECRET, and hides field suggestions.' },
+    { name: 'PORT', default: '4000', description: 'HTTP port.' },
+    { name: 'MONGODB_URI', default: '(empty)', description: 'MongoDB connection string (a replica set in production). Empty: an embedded MongoDB under DATA_DIR (development and demo only).' },
+    { name: 'DATA_DIR', default: '.data', description: 'Folder of the embedded MongoDB\'s files (unused with MONGODB_URI).' },
+    { name: 'SEED_ON_START', default: 'true, false in production', description: 'Seed demo data when the embedded database is empty on first start.' },
+    { name: 'JWT_SECRET', default: 'a development secret', description: 'HMAC secret of session tokens; at least 32 random characters in production. Every instance must share it.', secret: true },
+    { name: 'JWT_TTL_SECONDS', default: '28800', description: 'Session token lifetime (60 s to 30 days).' },
+    { name: 'BCRYPT_COST', default: '10, 12 in production', description: 'bcrypt cost of password hashes (4 to 15).' },
+    { name: 'LOG_LEVEL', default: 'info, silent in test', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.' },
+    { name: 'BODY_LIMIT_BYTES', default: '102400', description: 'Largest accepted request body; larger is 413.' },
+    { name: 'MAX_QUERY_DEPTH', default: '10', description: 'Deepest selection a query may have.' },
+    { name: 'MAX_QUERY_COST', default: '20000', description: 'Highest estimated cost of a query.' },
+    { name: 'MAX_ALIASES', default: '15', description: 'Most aliases in one query.' },
+    { name: 'CITY_NAME', default: "Commune d'Aix-en-Provence", description: 'The city, as named in the open-data publication (nomAttribuant).' },
+    { name: 'CITY_SIRET', default: '21130001700019', description: 'The city\'s SIRET (idAttribuant), 14 digits.' },
+    { name: 'DB_TIMEOUT_MS', default: '1500', description: 'How long a request waits for an unreachable database before failing with SERVICE_UNAVAILABLE (503); also the /ready probe\'s timeout.' },
+    { name: 'LOGIN_MAX_ATTEMPTS', default: '10', description: 'Sign-in attempts allowed per account and, separately, per client address in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'The sign-in window.' },
+    { name: 'RATE_LIMIT_REQUESTS', default: '600', description: 'Requests allowed per account (signed in) or per client address (anonymous) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    { name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'The request window.' },
+    { name: 'RATE_LIMIT_STORE', default: 'memory', description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.' },
+    { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'On SIGTERM, how long requests in flight may take to finish before their connections are closed.' },
+    { name: 'METRICS_ENABLED', default: 'true', description: 'Serve Prometheus metrics at GET /metrics (keep it off the public proxy).' },
+  ];
 }

@@ -3,7 +3,8 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
+/** `destination` lets tests and benches capture or discard the lines (default: stdout). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({
     level,
     base: { service: 'maillage' },
@@ -17,6 +18,10 @@ export function createLogger(level: string): Logger {
         '*.authorization',
         'req.headers.authorization',
         'req.headers.cookie',
+        'headers.authorization',
+        'headers.cookie',
+        'variables',
+        'query',
         'variables.password',
         'variables.input.password',
         'variables.input.iban',
@@ -24,5 +29,5 @@ export function createLogger(level: string): Logger {
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  }, destination);
 }
