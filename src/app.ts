@@ -13,6 +13,7 @@ import { contextFromRequest, type Context } from './context';
 import { formatError, isUnexpected, REQUEST_ID, appErrorExtensions, toAppError } from './errors/format-error';
 import { buildSchema } from './schema';
 import { modules } from './modules';
+import { createOperations, type Operations, type OpsOptions } from './ops';
 
 export interface AppDeps {
   config: Config;
@@ -22,18 +23,22 @@ export interface AppDeps {
   /** Express middleware run before every route (rate limits, metrics). */
   before?: RequestHandler[];
   schema?: GraphQLSchema;
+  /** Access log, metrics and rate limits: all on unless turned off here (the limits bench compares). */
+  ops?: Partial<OpsOptions>;
 }
 
 export interface App {
   app: Express;
   apollo: ApolloServer<Context>;
   stop: () => Promise<void>;
+  operations: Operations;
 }
 
 const REQUEST_ID_HEADER = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A JSON error in the GraphQL response shape, for refusals that happen before GraphQL runs. */
 function sendError(res: express.Response, status: number, code: string, message: string): void {
+  res.locals.errorCode = code;
   res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -77,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
+  const operations = createOperations({ config, log, options: deps.ops });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -88,7 +94,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, errorPlugin(), ...(deps.plugins ?? [])],
+    plugins: [...protection.plugins, errorPlugin(), ...operations.plugins, ...(deps.plugins ?? [])],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -109,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.setHeader('x-request-id', requestId);
     next();
   });
+  for (const mw of operations.before) app.use(mw);
   for (const mw of deps.before ?? []) app.use(mw);
 
   app.get('/health', (_req, res) => {
@@ -118,6 +125,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const ok = await databaseReachable(config.dbTimeoutMs);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', database: ok ? 'up' : 'down' });
   });
+
+  operations.mount(app);
 
   const router = express.Router();
   for (const m of modules) m.routes?.(router, { config, log });
@@ -137,12 +146,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (req.body === undefined) req.body = {};
       next();
     },
+    ...operations.graphqlBefore,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
           return await contextFromRequest({ config, log }, { authorization: req.get('authorization') }, res.locals.requestId as string);
         } catch (err) {
           const known = toAppError(err);
+          res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';
           if (!known) {
             log.error({ err, requestId: res.locals.requestId }, 'context creation failed');
             throw new GraphQLError('Something went wrong on our side. Please try again.', {
@@ -180,7 +191,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   app.use(onError);
 
-  return { app, apollo, stop: () => apollo.stop() };
+  return {
+    app,
+    apollo,
+    operations,
+    stop: async () => {
+      await apollo.stop();
+      await operations.close();
+    },
+  };
 }
 
 async function databaseReachable(timeoutMs: number): Promise<boolean> {

@@ -1,5 +1,6 @@
 // Boot: config -> database -> app -> listen; graceful shutdown on SIGTERM and SIGINT.
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './shared/logger';
 import { connectDatabase } from './db';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, () => {
-    log.info({ port: config.port, bootMs: Date.now() - started }, `Maillage API ready at http://localhost:${config.port}/graphql`);
+    // The bound port (PORT=0 asks the system for a free one).
+    const port = (server.address() as AddressInfo).port;
+    log.info({ port, bootMs: Date.now() - started }, `Maillage API ready at http://localhost:${port}/graphql`);
   });
 
   let closing = false;
@@ -44,11 +47,16 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     log.info('http server closed');
-    await stop();
-    log.info('graphql server stopped');
-    await db.close();
-    log.info('stopped');
-    process.exit(0);
+    try {
+      await stop();
+      log.info('graphql server stopped');
+      await db.close();
+      log.info('database closed; stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
