@@ -5,12 +5,19 @@ import { Types, type Model } from 'mongoose';
 
 const key = (id: unknown) => String(id);
 
+/**
+ * A batch answers in one round trip: without this the server sends 101 documents first and the rest
+ * through getMore, so a page with many members would cost more commands than a page with few.
+ * The server still caps each reply at 16 MB.
+ */
+const ONE_ROUND_TRIP = 100_000;
+
 /** Loads documents by `_id` with one `$in` query per batch. */
 export function byIdLoader<T extends { _id: unknown }>(model: Model<any>, projection?: Record<string, 0 | 1>) {
   return new DataLoader<unknown, T | null, string>(
     async (ids) => {
       const valid = ids.filter((id) => Types.ObjectId.isValid(String(id))).map((id) => new Types.ObjectId(String(id)));
-      const docs = (await model.find({ _id: { $in: valid } }, projection).lean()) as T[];
+      const docs = (await model.find({ _id: { $in: valid } }, projection).batchSize(ONE_ROUND_TRIP).lean()) as T[];
       const byId = new Map(docs.map((d) => [key(d._id), d]));
       return ids.map((id) => byId.get(key(id)) ?? null);
     },
@@ -30,6 +37,7 @@ export function groupByLoader<T extends Record<string, unknown>>(
       const docs = (await model
         .find({ ...(opts.match ?? {}), [field]: { $in: objectIds } }, opts.projection)
         .sort(opts.sort ?? { _id: 1 })
+        .batchSize(ONE_ROUND_TRIP)
         .lean()) as T[];
       const groups = new Map<string, T[]>(ids.map((id) => [key(id), []]));
       for (const doc of docs) {
