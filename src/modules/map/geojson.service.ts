@@ -2,7 +2,7 @@
 // Organisations are streamed from a cursor, so the memory stays flat whatever the size of the directory.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { AppError, Problems } from '../../errors/app-error';
 import { DomainModel, type DomainDoc } from '../reference/domain.model';
 import { NeighbourhoodModel, type NeighbourhoodDoc } from '../reference/neighbourhood.model';
@@ -44,7 +44,7 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
   }
   p.throwIfAny();
 
-  const resolve = async (model: typeof DomainModel | typeof NeighbourhoodModel, values: string[], field: string) => {
+  const resolve = async (model: Model<any>, values: string[], field: string) => {
     if (!values.length) return [];
     const ids = values.filter((v) => /^[0-9a-f]{24}$/i.test(v)).map((v) => new Types.ObjectId(v));
     const found = (await model.find({ $or: [{ _id: { $in: ids } }, { code: { $in: values } }] }, { _id: 1, code: 1 }).lean()) as { _id: Types.ObjectId; code: string }[];

@@ -48,17 +48,17 @@ describe('the map page', () => {
     expect(await page.locator('path.hood.priority').count()).toBe(4);
     expect(await page.locator('circle.org').count()).toBe(3);
     expect(await page.locator('#count').textContent()).toBe('3 organisations');
-    const fill = await page.locator('path.hood.priority').first().evaluate((e) => getComputedStyle(e).fill);
-    const plain = await page.locator('path.hood:not(.priority)').first().evaluate((e) => getComputedStyle(e).fill);
+    const fill = await page.locator('path.hood.priority').first().evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
+    const plain = await page.locator('path.hood:not(.priority)').first().evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
     expect(fill).not.toBe(plain);
   });
 
   it('filters the points by domain', async () => {
     await page.selectOption('#domain', 'ess');
-    await page.waitForFunction(() => document.querySelectorAll('circle.org').length === 2 && document.body.dataset.state === 'ready');
+    await page.waitForFunction("document.querySelectorAll('circle.org').length === 2 && document.body.dataset.state === 'ready'");
     expect(await page.locator('#count').textContent()).toBe('2 organisations');
     await page.selectOption('#domain', '');
-    await page.waitForFunction(() => document.querySelectorAll('circle.org').length === 3 && document.body.dataset.state === 'ready');
+    await page.waitForFunction("document.querySelectorAll('circle.org').length === 3 && document.body.dataset.state === 'ready'");
   });
 
   it("shows an organisation's card on a click", async () => {
