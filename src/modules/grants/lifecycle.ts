@@ -35,6 +35,8 @@ export interface ChangeOptions {
   update?: UpdateQuery<GrantApplicationDoc>;
   /** Use this key for the activity record (an approval resumed by reconciliation keeps its key). */
   key?: string;
+  /** Who acted, when not the viewer (reconciliation finishing an officer's decision). */
+  actor?: Types.ObjectId | null;
 }
 
 /**
@@ -46,14 +48,14 @@ export async function applyChange(ctx: Pick<Context, 'viewer'>, app: GrantApplic
   const entry = {
     key: opts.key ?? `${app._id}:${opts.action}:${randomUUID()}`,
     action: opts.action,
-    actor: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : null,
+    actor: opts.actor !== undefined ? opts.actor : ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : null,
     fromStatus: app.status,
     toStatus: opts.to ?? app.status,
     reason: opts.reason ?? null,
     at: clock.now(),
   };
   const update = { ...(opts.update ?? {}) } as Record<string, any>;
-  update.$set = { ...(update.$set ?? {}), ...(opts.to ? { status: opts.to } : {}) };
+  if (opts.to) update.$set = { ...(update.$set ?? {}), status: opts.to };
   update.$push = { ...(update.$push ?? {}), outbox: entry };
   const updated = (await GrantApplicationModel.findOneAndUpdate(
     { _id: app._id, status: app.status, ...(opts.guard ?? {}) },

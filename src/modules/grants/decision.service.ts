@@ -1,0 +1,166 @@
+// Deciding: approve (commit credits), reject, reopen. There are no multi-document transactions, so an
+// approval is three idempotent steps, each a single-document conditional write:
+//   1. claim: UNDER_REVIEW with no pending decision -> pendingDecision {token, amount, envelope}
+//   2. commit: the envelope takes the amount unless it would overflow or already holds this application
+//   3. finish: UNDER_REVIEW + same token -> APPROVED with the decision and its activity record
+// A refusal at step 2 undoes step 1. A crash after 1 or 2 leaves a pending decision that
+// reconcileEnvelopes finishes (commitment present) or rolls back (no commitment).
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
+import { AppError, notFound, Problems } from '../../errors/app-error';
+import type { Context } from '../../context';
+import { toObjectId } from '../../shared/ids';
+import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
+import { commit, release } from './budget-envelope.service';
+import { GrantApplicationModel } from './grant-application.model';
+import { checkDecide, checkReopen, ensure } from './grant-application.policy';
+import { actorOf, loadApplication, type App } from './grant-application.service';
+import { applyChange, TRANSITIONS } from './lifecycle';
+import { checkAmount, formatEuros } from './money';
+import { clock, reportDeadline } from './clock';
+import { faults } from './faults';
+
+export const MAX_MOTIVATION = 2000;
+
+function motivationOf(p: Problems, value: string | null | undefined, required: boolean): string {
+  const s = value?.trim() ?? '';
+  if (!s && required) p.add('input.motivation', 'A motivation is required: say why, the applicant will read it.');
+  if (s.length > MAX_MOTIVATION) p.add('input.motivation', `The motivation is limited to ${MAX_MOTIVATION.toLocaleString('en')} characters (got ${s.length.toLocaleString('en')}).`);
+  return s;
+}
+
+export interface ApproveInput {
+  amount: number;
+  envelopeId: string;
+  motivation?: string | null;
+}
+
+export interface PendingDecision {
+  token: string;
+  amount: number;
+  envelope: Types.ObjectId;
+  motivation: string;
+  decidedBy: Types.ObjectId;
+  startedAt: Date;
+}
+
+export async function approveGrantApplication(ctx: Context, id: string, input: ApproveInput): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkDecide(await actorOf(ctx), app));
+  const p = new Problems();
+  if (checkAmount(p, 'input.amount', input.amount) && input.amount > app.requestedAmount) {
+    p.add('input.amount', `The amount granted cannot exceed the ${formatEuros(app.requestedAmount)} requested.`);
+  }
+  const motivation = motivationOf(p, input.motivation, false) || 'Approved.';
+  let envelopeId: Types.ObjectId | null = null;
+  try {
+    envelopeId = toObjectId(input.envelopeId, 'input.envelopeId');
+  } catch (err) {
+    p.add('input.envelopeId', (err as Error).message);
+  }
+  p.throwIfAny();
+  const envelope = (await BudgetEnvelopeModel.findById(envelopeId, { programme: 1 }).lean()) as Pick<BudgetEnvelopeDoc, 'programme'> | null;
+  if (!envelope) throw notFound('Budget envelope', 'input.envelopeId');
+  if (String(envelope.programme) !== String(app.programme)) {
+    throw new AppError('BAD_USER_INPUT', "This envelope belongs to another programme: choose one of the application's programme.", { field: 'input.envelopeId' });
+  }
+
+  // 1. Claim the decision: only one approval of this application can be in flight.
+  const pending: PendingDecision = {
+    token: randomUUID(),
+    amount: input.amount,
+    envelope: envelopeId!,
+    motivation,
+    decidedBy: new Types.ObjectId(ctx.viewer!.id),
+    startedAt: clock.now(),
+  };
+  const claimed = await GrantApplicationModel.updateOne({ _id: app._id, status: 'UNDER_REVIEW', pendingDecision: null }, { $set: { pendingDecision: pending } });
+  if (claimed.modifiedCount !== 1) {
+    throw new AppError('INVALID_TRANSITION', 'A decision on this application is already being made, or it is no longer under review: reload it.', { field: 'id' });
+  }
+
+  // 2. Commit in the envelope (atomic, overflow-proof, at most once per application).
+  try {
+    await commit(pending.envelope, app._id, pending.amount, pending.startedAt);
+  } catch (err) {
+    await GrantApplicationModel.updateOne({ _id: app._id, 'pendingDecision.token': pending.token }, { $set: { pendingDecision: null } });
+    throw err;
+  }
+  if (faults.afterCommit) await faults.afterCommit(String(app._id));
+
+  // 3. Finish.
+  return finishApproval(ctx, app, pending);
+}
+
+/** Step 3, also used by reconciliation to complete an interrupted approval. Idempotent by token. */
+export async function finishApproval(ctx: Pick<Context, 'viewer'>, app: App, pending: PendingDecision): Promise<App> {
+  try {
+    return await applyChange(ctx, { ...app, status: 'UNDER_REVIEW' } as App, {
+      action: 'APPROVE',
+      to: TRANSITIONS.APPROVE.to,
+      reason: pending.motivation,
+      actor: pending.decidedBy,
+      key: `${app._id}:APPROVE:${pending.token}`,
+      guard: { 'pendingDecision.token': pending.token },
+      update: {
+        $set: {
+          pendingDecision: null,
+          decision: {
+            outcome: 'APPROVED',
+            amount: pending.amount,
+            envelope: pending.envelope,
+            motivation: pending.motivation,
+            decidedBy: pending.decidedBy,
+            decidedAt: clock.now(),
+          },
+          reportDueOn: reportDeadline(app.year),
+        },
+      },
+    });
+  } catch (err) {
+    // Reconciliation rolled this decision back meanwhile: do not leave its commitment behind.
+    const now = (await GrantApplicationModel.findById(app._id, { status: 1 }).lean()) as { status: string } | null;
+    if (now?.status !== 'APPROVED') await release(pending.envelope, app._id);
+    throw err;
+  }
+}
+
+export async function rejectGrantApplication(ctx: Context, id: string, input: { motivation: string }): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkDecide(await actorOf(ctx), app));
+  const p = new Problems();
+  const motivation = motivationOf(p, input.motivation, true);
+  p.throwIfAny();
+  return applyChange(ctx, app, {
+    action: 'REJECT',
+    to: TRANSITIONS.REJECT.to,
+    reason: motivation,
+    guard: { pendingDecision: null },
+    update: {
+      $set: {
+        decision: { outcome: 'REJECTED', amount: null, envelope: null, motivation, decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: clock.now() },
+      },
+    },
+  });
+}
+
+/** Back to review. An approval reopened releases its commitment (before any payment only). */
+export async function reopenGrantApplication(ctx: Context, id: string, reason?: string | null): Promise<App> {
+  const app = await loadApplication(ctx, id);
+  ensure(checkReopen(await actorOf(ctx), app));
+  const p = new Problems();
+  const why = reason?.trim() ?? '';
+  if (why.length > MAX_MOTIVATION) p.add('reason', `The reason is limited to ${MAX_MOTIVATION.toLocaleString('en')} characters.`);
+  p.throwIfAny();
+  const wasApproved = app.status === 'APPROVED' ? app.decision : null;
+  const updated = await applyChange(ctx, app, {
+    action: 'REOPEN',
+    to: TRANSITIONS.REOPEN.to,
+    reason: why || null,
+    guard: { paidAmount: 0, pendingDecision: null },
+    update: { $set: { decision: null, reportDueOn: null, payments: [], convention: null } },
+  });
+  // If this step is lost, reconciliation releases the commitment of an application that is not approved.
+  if (wasApproved?.envelope) await release(wasApproved.envelope as Types.ObjectId, app._id);
+  return updated;
+}

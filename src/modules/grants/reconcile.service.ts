@@ -1,0 +1,115 @@
+// Reconciliation: repairs whatever an interrupted sequence of steps left behind, so that afterwards
+// every approved application holds exactly its commitment, no commitment lacks an approved application,
+// every recorded payment is counted once, and each envelope's counters equal its ledger. Idempotent;
+// runs at boot and on demand (reconcileEnvelopes). Decisions younger than `graceMs` are left alone:
+// they may still be in flight.
+import type { Types } from 'mongoose';
+import type { Logger } from '../../shared/logger';
+import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
+import { commit, pay, recomputeCounters, release } from './budget-envelope.service';
+import { GrantApplicationModel } from './grant-application.model';
+import { finishApproval, type PendingDecision } from './decision.service';
+import { flushOutbox } from './lifecycle';
+import { clock } from './clock';
+import { AppError } from '../../errors/app-error';
+import type { App } from './grant-application.service';
+import { sum } from './money';
+
+export interface ReconciliationReport {
+  pendingFinished: number;
+  pendingRolledBack: number;
+  commitmentsReleased: number;
+  commitmentsRestored: number;
+  paymentsRestored: number;
+  countersFixed: number;
+  activitiesFlushed: number;
+  /** What could not be repaired automatically (e.g. restoring a commitment would overflow its envelope). */
+  unrepaired: string[];
+}
+
+export const DEFAULT_GRACE_MS = 60_000;
+const DECIDED = ['APPROVED', 'COMPLETED'];
+
+export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Logger, 'warn' | 'info'> } = {}): Promise<ReconciliationReport> {
+  const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
+  const cutoff = new Date(clock.now().getTime() - graceMs);
+  const report: ReconciliationReport = {
+    pendingFinished: 0,
+    pendingRolledBack: 0,
+    commitmentsReleased: 0,
+    commitmentsRestored: 0,
+    paymentsRestored: 0,
+    countersFixed: 0,
+    activitiesFlushed: 0,
+    unrepaired: [],
+  };
+  const system = { viewer: null };
+
+  // 1. Interrupted approvals: finish those whose commitment is in the envelope, roll back the others.
+  const stale = (await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean()) as unknown as App[];
+  for (const app of stale) {
+    const pending = app.pendingDecision as unknown as PendingDecision;
+    const env = await BudgetEnvelopeModel.findOne({ _id: pending.envelope, 'commitments.application': app._id }, { _id: 1 }).lean();
+    if (app.status === 'UNDER_REVIEW' && env) {
+      try {
+        await finishApproval(system, app, pending);
+        report.pendingFinished++;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+    } else {
+      const res = await GrantApplicationModel.updateOne({ _id: app._id, 'pendingDecision.token': pending.token }, { $set: { pendingDecision: null } });
+      report.pendingRolledBack += res.modifiedCount;
+    }
+  }
+
+  // 2. Activity records written on an application but not yet copied to the trail.
+  const withOutbox = await GrantApplicationModel.find({ 'outbox.0': { $exists: true } }, { _id: 1 }).lean();
+  for (const a of withOutbox) report.activitiesFlushed += await flushOutbox(a._id);
+
+  // 3. Commitments without an approved application (and not part of a decision in flight): release.
+  const envelopes = (await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1, total: 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  const committedIds = envelopes.flatMap((e) => e.commitments.map((c) => c.application));
+  const apps = (await GrantApplicationModel.find(
+    { $or: [{ _id: { $in: committedIds } }, { status: { $in: DECIDED } }] },
+    { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1 },
+  ).lean()) as unknown as App[];
+  const appById = new Map(apps.map((a) => [String(a._id), a]));
+  for (const env of envelopes) {
+    for (const c of env.commitments) {
+      const app = appById.get(String(c.application));
+      const holds = app && DECIDED.includes(app.status) && String(app.decision?.envelope) === String(env._id) && app.decision?.amount === c.amount;
+      const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(env._id);
+      if (holds || inFlight) continue;
+      if (await release(env._id as Types.ObjectId, c.application as Types.ObjectId)) report.commitmentsReleased++;
+      else report.unrepaired.push(`Envelope ${env._id}: commitment of application ${c.application} has payments or changed; check it by hand.`);
+    }
+  }
+
+  // 4. Approved applications without their commitment, and paid tranches not counted in the envelope.
+  for (const app of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope)) {
+    const envelopeId = app.decision!.envelope as Types.ObjectId;
+    try {
+      if ((await commit(envelopeId, app._id, app.decision!.amount!, clock.now())) === 'COMMITTED') report.commitmentsRestored++;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      report.unrepaired.push(`Application ${app._id}: its commitment could not be restored (${err.code}).`);
+      continue;
+    }
+    for (const t of (app.payments ?? []).filter((x) => x.paidAt)) {
+      if (await pay(envelopeId, app._id, t._id as Types.ObjectId, t.amount, t.paidAt!)) report.paymentsRestored++;
+    }
+  }
+
+  // 5. Counters equal to the ledger.
+  const fresh = (await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  for (const env of fresh) {
+    if (env.committed !== sum(env.commitments.map((c) => c.amount)) || env.paid !== sum(env.payments.map((p) => p.amount))) {
+      await recomputeCounters(env._id);
+      report.countersFixed++;
+    }
+  }
+  const repaired = Object.entries(report).some(([k, v]) => k !== 'unrepaired' && (v as number) > 0);
+  if (repaired || report.unrepaired.length) opts.log?.warn({ report }, 'budget envelopes reconciled');
+  return report;
+}
