@@ -7,7 +7,7 @@ import type { Types } from 'mongoose';
 import type { Logger } from '../../shared/logger';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import { commit, pay, recomputeCounters, release } from './budget-envelope.service';
-import { GrantApplicationModel } from './grant-application.model';
+import { GrantApplicationModel, type GrantStatus } from './grant-application.model';
 import { finishApproval, type PendingDecision } from './decision.service';
 import { flushOutbox } from './lifecycle';
 import { clock } from './clock';
@@ -28,7 +28,7 @@ export interface ReconciliationReport {
 }
 
 export const DEFAULT_GRACE_MS = 60_000;
-const DECIDED = ['APPROVED', 'COMPLETED'];
+const DECIDED: GrantStatus[] = ['APPROVED', 'COMPLETED'];
 
 export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Logger, 'warn' | 'info'> } = {}): Promise<ReconciliationReport> {
   const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
