@@ -109,5 +109,4 @@ describe('neighbourhoods', () => {
     const one = dataOf(await server.gql('query($id: ID!) { neighbourhood(id: $id) { name isPriority } }', { id: corsy.id }));
     expect(one.neighbourhood).toEqual({ name: 'Corsy', isPriority: true });
   });
-
 });
