@@ -13,6 +13,11 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 const foreignRequests: string[] = [];
+/** Runs in the page (a function, not a string: the page's CSP forbids eval). */
+const pointsDrawn = (n: number) => {
+  const doc = (globalThis as any).document;
+  return doc.querySelectorAll('circle.org').length === n && doc.body.dataset.state === 'ready';
+};
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -55,10 +60,10 @@ describe('the map page', () => {
 
   it('filters the points by domain', async () => {
     await page.selectOption('#domain', 'ess');
-    await page.waitForFunction("document.querySelectorAll('circle.org').length === 2 && document.body.dataset.state === 'ready'");
+    await page.waitForFunction(pointsDrawn, 2);
     expect(await page.locator('#count').textContent()).toBe('2 organisations');
     await page.selectOption('#domain', '');
-    await page.waitForFunction("document.querySelectorAll('circle.org').length === 3 && document.body.dataset.state === 'ready'");
+    await page.waitForFunction(pointsDrawn, 3);
   });
 
   it("shows an organisation's card on a click", async () => {
