@@ -78,7 +78,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     costLimit: { maxCost: config.maxQueryCost, ignoreIntrospection: true },
     maxAliases: { n: config.maxAliases },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
+    // Token limit: enforced by graphql-js's own parser (parseOptions below). Armor's version re-parses in
+    // a hook, so any syntax error (and the limit itself) came back as a 500 instead of a 400.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
@@ -86,6 +88,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     schema,
+    // `maxTokens` (alias of maxLexicalTokens) exists in every graphql 16 release we allow.
+    parseOptions: { maxTokens: 5000 },
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -133,8 +137,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(router);
 
   const bodyTypes = ['application/json', 'application/graphql-response+json'];
+  const notFound = (res: express.Response) => sendError(res, 404, 'NOT_FOUND', 'No such endpoint. The API is at /graphql.');
   app.use(
     '/graphql',
+    // `use` matches a prefix: /graphql/anything is an unknown route, not the API.
+    (req, res, next) => (req.path === '/' ? next() : notFound(res)),
     express.json({ limit: config.bodyLimitBytes, type: bodyTypes }),
     (req, res, next) => {
       if (req.method === 'POST' && req.body === undefined) {
@@ -169,7 +176,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
-  app.use((_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such endpoint. The API is at /graphql.'));
+  app.use((_req, res) => notFound(res));
 
   // Body parsing failures and anything else thrown outside GraphQL: a clear JSON error, never a stack.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
