@@ -6,5 +6,7 @@ import { referenceModule } from './reference/reference.resolvers';
 import { organisationModule } from './organisation/organisation.resolvers';
 import { networkModule } from './network/network.resolvers';
 import { mapModule } from './map/map.module';
+import { activityModule } from './activity/activity.resolvers';
+import { grantsModule } from './grants/grants.resolvers';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule];
