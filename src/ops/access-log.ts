@@ -14,6 +14,8 @@ export function accessLog(log: Logger, facts: Map<string, RequestFacts>): Reques
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const requestId = res.locals.requestId as string;
+    // Read now: mounted routers rewrite req.url while the request is handled.
+    const path = req.path.slice(0, 200);
     const reqLog = log.child({ requestId });
     res.locals.log = reqLog;
     res.once('finish', () => {
@@ -22,7 +24,7 @@ export function accessLog(log: Logger, facts: Map<string, RequestFacts>): Reques
       const line = {
         method: req.method,
         // The path only: a query string may carry a GraphQL document or a token.
-        path: req.path.slice(0, 200),
+        path,
         status,
         durationMs: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)),
         operationType: f?.operationType,

@@ -8,13 +8,42 @@ import client from 'prom-client';
 const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 
 /** The route label: a fixed path, a module route's pattern, or `other`. */
-function routeLabel(req: Parameters<RequestHandler>[0]): string {
-  if (KNOWN_ROUTES.has(req.path)) return req.path;
+function routeLabel(req: Parameters<RequestHandler>[0], path: string): string {
+  if (KNOWN_ROUTES.has(path)) return path;
   const pattern = (req.route as { path?: unknown } | undefined)?.path;
   return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'other';
 }
 
-type PoolEvent = 'connectionCreated' | 'connectionClosed' | 'connectionCheckedOut' | 'connectionCheckedIn' | 'connectionPoolCleared';
+interface PoolCounts {
+  totalConnectionCount?: number;
+  availableConnectionCount?: number;
+  currentCheckedOutCount?: number;
+  pendingConnectionCount?: number;
+  waitQueueSize?: number;
+}
+
+/**
+ * The driver's pool figures, summed over the servers it knows. The driver exposes them on its pools but
+ * not through a public API, so every step is guarded: a driver that moves them yields zeros, not a crash.
+ */
+export function poolStats(): Record<'total' | 'available' | 'checked_out' | 'pending' | 'wait_queue', number> {
+  const out = { total: 0, available: 0, checked_out: 0, pending: 0, wait_queue: 0 };
+  try {
+    const topology = (mongoose.connection.getClient() as unknown as { topology?: { s?: { servers?: Map<string, { pool?: PoolCounts }> } } }).topology;
+    for (const server of topology?.s?.servers?.values() ?? []) {
+      const p = server.pool;
+      if (!p) continue;
+      out.total += Number(p.totalConnectionCount) || 0;
+      out.available += Number(p.availableConnectionCount) || 0;
+      out.checked_out += Number(p.currentCheckedOutCount) || 0;
+      out.pending += Number(p.pendingConnectionCount) || 0;
+      out.wait_queue += Number(p.waitQueueSize) || 0;
+    }
+  } catch {
+    /* no client yet */
+  }
+  return out;
+}
 
 export interface Metrics {
   registry: client.Registry;
@@ -30,7 +59,7 @@ export interface Metrics {
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new client.Registry();
   registry.setDefaultLabels({ service: 'maillage' });
-  if (opts.defaultMetrics ?? true) client.collectDefaultMetrics({ register: registry, prefix: 'maillage_process_' });
+  if (opts.defaultMetrics ?? true) client.collectDefaultMetrics({ register: registry, prefix: 'maillage_' });
 
   const requests = new client.Counter({
     name: 'maillage_http_requests_total',
@@ -58,13 +87,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     registers: [registry],
   });
 
-  // The database: connection state, and the driver's pool through its connection-pool events.
-  const pool = { open: 0, checkedOut: 0 };
-  const poolCleared = new client.Counter({
-    name: 'maillage_mongodb_pool_cleared_total',
-    help: 'Times the driver cleared its connection pool (the database was unreachable).',
-    registers: [registry],
-  });
+  // The database: connection state, and the driver's pools (one per server of the replica set).
   new client.Gauge({
     name: 'maillage_mongodb_up',
     help: '1 when the database connection is open, else 0.',
@@ -75,35 +98,37 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
   });
   new client.Gauge({
     name: 'maillage_mongodb_pool_connections',
-    help: 'Connections of the driver pool: open, and checked out by an operation.',
+    help: 'Connections of the driver pools: total (open), available (idle), checked out, pending; and operations waiting for one.',
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
-      this.set({ state: 'open' }, pool.open);
-      this.set({ state: 'checked_out' }, pool.checkedOut);
+      const sum = poolStats();
+      for (const [state, n] of Object.entries(sum)) this.set({ state }, n);
     },
   });
-  const listeners: Record<PoolEvent, () => void> = {
-    connectionCreated: () => void pool.open++,
-    connectionClosed: () => void (pool.open = Math.max(0, pool.open - 1)),
-    connectionCheckedOut: () => void pool.checkedOut++,
-    connectionCheckedIn: () => void (pool.checkedOut = Math.max(0, pool.checkedOut - 1)),
-    connectionPoolCleared: () => poolCleared.inc(),
-  };
+  const poolCleared = new client.Counter({
+    name: 'maillage_mongodb_pool_cleared_total',
+    help: 'Times the driver cleared a connection pool (a server was unreachable).',
+    registers: [registry],
+  });
+  const onCleared = () => poolCleared.inc();
   let attached: ReturnType<typeof mongoose.connection.getClient> | null = null;
   const attach = () => {
     const c = mongoose.connection.readyState === 1 ? mongoose.connection.getClient() : null;
     if (!c || c === attached) return;
+    attached?.off('connectionPoolCleared', onCleared);
     attached = c;
-    for (const [event, fn] of Object.entries(listeners)) c.on(event as PoolEvent, fn);
+    c.on('connectionPoolCleared', onCleared);
   };
   attach();
   mongoose.connection.on('connected', attach);
 
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: mounted routers rewrite req.url while the request is handled.
+    const path = req.path;
     res.once('finish', () => {
-      const route = routeLabel(req);
+      const route = routeLabel(req, path);
       const status = res.statusCode;
       requests.inc({ method: req.method, route, status: String(status) });
       latency.observe({ route, status_class: `${Math.floor(status / 100)}xx` }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -128,7 +153,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     handler,
     close: () => {
       mongoose.connection.off('connected', attach);
-      if (attached) for (const [event, fn] of Object.entries(listeners)) attached.off(event as PoolEvent, fn);
+      attached?.off('connectionPoolCleared', onCleared);
       attached = null;
       registry.clear();
     },

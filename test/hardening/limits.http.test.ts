@@ -28,7 +28,7 @@ async function call(server: TestServer, body: unknown, opts: { address?: string;
     },
     body: JSON.stringify(body),
   });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Answer['body'] };
 }
 
 const login = (server: TestServer, email: string, password: string, address: string) =>
