@@ -124,12 +124,22 @@ export function fakeIban(n: number): string {
 /** Upserts the demo organisations by identifier; returns them in seed order. */
 export async function seedOrganisations(domainIds: Map<string, Types.ObjectId>, neighbourhoodIds: Map<string, Types.ObjectId>, count = 320) {
   const docs = buildOrganisations(domainIds, neighbourhoodIds, count);
+  // Insert-only, without automatic timestamps (they would `$set` updatedAt on every run): seeding twice
+  // changes no document, and an organisation edited in the demo keeps its edits.
+  const seededAt = new Date();
   await OrganisationModel.bulkWrite(
     docs.map((d) => ({
       updateOne: {
         filter: (d.rna ? { rna: d.rna } : { siret: d.siret }) as Record<string, string>,
-        update: { $setOnInsert: Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined && v !== null)) },
+        update: {
+          $setOnInsert: {
+            ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined && v !== null)),
+            createdAt: seededAt,
+            updatedAt: seededAt,
+          },
+        },
         upsert: true,
+        timestamps: false,
       },
     })),
     { ordered: false },

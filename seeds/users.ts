@@ -32,10 +32,15 @@ export async function seedUsers(orgIds: Types.ObjectId[], bcryptCost: number) {
   const users = new Map<string, Types.ObjectId>();
   for (const a of DEMO_ACCOUNTS) {
     const memberships = (a.memberOf ?? []).map((m) => ({ organisation: orgIds[m.org], role: m.role, title: m.title, since: new Date('2024-01-15') }));
+    // No automatic timestamps: they would bump `updatedAt` on every account at every run.
+    const seededAt = new Date();
     const user = await UserModel.findOneAndUpdate(
       { email: a.email },
-      { $set: { name: a.name, role: a.role, memberships }, $setOnInsert: { passwordHash, tokenVersion: 0, disabled: false } },
-      { upsert: true, returnDocument: 'after' },
+      {
+        $set: { name: a.name, role: a.role, memberships },
+        $setOnInsert: { passwordHash, tokenVersion: 0, disabled: false, createdAt: seededAt, updatedAt: seededAt },
+      },
+      { upsert: true, returnDocument: 'after', timestamps: false },
     );
     users.set(a.email, user._id);
   }
