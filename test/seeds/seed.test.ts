@@ -64,7 +64,7 @@ describe('seedAll', () => {
   it('locates every organisation inside one of the neighbourhoods it serves', async () => {
     const inside = new Map<string, Set<string>>();
     for (const n of await NeighbourhoodModel.find().lean()) {
-      const orgs = await OrganisationModel.find({ location: { $geoIntersects: { $geometry: n.geometry } } }, { _id: 1 }).lean();
+      const orgs = await OrganisationModel.find({ location: { $geoIntersects: { $geometry: n.geometry! } } }, { _id: 1 }).lean();
       for (const o of orgs) {
         if (!inside.has(String(o._id))) inside.set(String(o._id), new Set());
         inside.get(String(o._id))!.add(String(n._id));
