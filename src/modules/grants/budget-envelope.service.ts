@@ -68,7 +68,7 @@ export async function pay(envelopeId: Types.ObjectId, application: Types.ObjectI
 export async function recomputeCounters(envelopeId: Types.ObjectId): Promise<void> {
   await BudgetEnvelopeModel.updateOne({ _id: envelopeId }, [
     { $set: { committed: { $sum: '$commitments.amount' }, paid: { $sum: '$payments.amount' } } },
-  ]);
+  ], { updatePipeline: true });
 }
 
 export const remaining = (e: Pick<BudgetEnvelopeDoc, 'total' | 'committed'>) => e.total - e.committed;

@@ -86,7 +86,7 @@ export async function updateFundingProgramme(_ctx: Context, id: string, input: P
   const current = (await FundingProgrammeModel.findById(toObjectId(id)).lean()) as FundingProgrammeDoc | null;
   if (!current) throw notFound('Funding programme');
   const fields = await programmeFields(input, current);
-  return (await FundingProgrammeModel.findByIdAndUpdate(current._id, { $set: fields }, { new: true }).lean()) as FundingProgrammeDoc;
+  return (await FundingProgrammeModel.findByIdAndUpdate(current._id, { $set: fields }, { returnDocument: 'after' }).lean()) as FundingProgrammeDoc;
 }
 
 export async function getFundingProgramme(_ctx: Context, id: string): Promise<FundingProgrammeDoc> {
@@ -143,7 +143,7 @@ export async function updateBudgetEnvelope(_ctx: Context, id: string, input: Env
   if (input.total !== undefined && input.total !== null && checkAmount(p, 'input.total', input.total, { min: 0 })) set.total = input.total;
   p.throwIfAny();
   const guard = set.total !== undefined ? { $expr: { $lte: ['$committed', set.total] } } : {};
-  const updated = (await BudgetEnvelopeModel.findOneAndUpdate({ _id, ...guard }, { $set: set }, { new: true }).lean()) as BudgetEnvelopeDoc | null;
+  const updated = (await BudgetEnvelopeModel.findOneAndUpdate({ _id, ...guard }, { $set: set }, { returnDocument: 'after' }).lean()) as BudgetEnvelopeDoc | null;
   if (updated) return updated;
   const env = (await BudgetEnvelopeModel.findById(_id).lean()) as BudgetEnvelopeDoc | null;
   if (!env) throw notFound('Budget envelope');

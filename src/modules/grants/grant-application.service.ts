@@ -218,7 +218,7 @@ export async function updateGrantApplication(ctx: Context, id: string, input: Ap
   const fields = await contentFields(input, false);
   if (!Object.keys(fields).length) return app;
   // Compare-and-set on the status: an edit racing with a submission loses instead of changing a submitted dossier.
-  const updated = (await GrantApplicationModel.findOneAndUpdate({ _id: app._id, status: app.status }, { $set: fields }, { new: true }).lean()) as App | null;
+  const updated = (await GrantApplicationModel.findOneAndUpdate({ _id: app._id, status: app.status }, { $set: fields }, { returnDocument: 'after' }).lean()) as App | null;
   if (!updated) throw new AppError('INVALID_TRANSITION', 'This application changed status while you edited it: reload it.', { field: 'id' });
   return updated;
 }

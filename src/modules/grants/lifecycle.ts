@@ -60,7 +60,7 @@ export async function applyChange(ctx: Pick<Context, 'viewer'>, app: GrantApplic
   const updated = (await GrantApplicationModel.findOneAndUpdate(
     { _id: app._id, status: app.status, ...(opts.guard ?? {}) },
     update,
-    { new: true, runValidators: false },
+    { returnDocument: 'after', runValidators: false },
   ).lean()) as GrantApplicationDoc | null;
   if (!updated) {
     throw new AppError('INVALID_TRANSITION', 'This application changed while you were working on it: reload it and try again.', { field: 'id' });

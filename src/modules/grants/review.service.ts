@@ -98,7 +98,7 @@ export async function addPrivateNote(ctx: Context, id: string, body: string): Pr
   const updated = await GrantApplicationModel.findOneAndUpdate(
     { _id: app._id },
     { $push: { notes: { author: new Types.ObjectId(ctx.viewer!.id), body: text, createdAt: clock.now() } } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   return updated as unknown as App;
 }
@@ -115,7 +115,7 @@ export async function sendGrantMessage(ctx: Context, id: string, body: string): 
         messages: { author: new Types.ObjectId(ctx.viewer!.id), fromApplicant: !!membershipIn(ctx.viewer, app.organisation), body: text, createdAt: clock.now() },
       },
     },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   return updated as unknown as App;
 }
@@ -130,7 +130,7 @@ export async function declareConflictOfInterest(ctx: Context, organisationId: st
   const doc = await ConflictOfInterestModel.findOneAndUpdate(
     { officer, organisation },
     { $setOnInsert: { officer, organisation, reason: text, declaredAt: clock.now() } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   return doc as unknown as ConflictOfInterestDoc;
 }
