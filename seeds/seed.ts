@@ -4,6 +4,7 @@ import type { Logger } from '../src/shared/logger';
 import { seedReference } from './reference';
 import { seedOrganisations } from './organisations';
 import { seedUsers } from './users';
+import { seedGrants } from './grants';
 
 export interface SeedContext {
   log: Pick<Logger, 'info'>;
@@ -17,7 +18,7 @@ export interface SeedContext {
 }
 
 /** Later steps (grants, network) register here; each must be idempotent. */
-export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [];
+export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [{ name: 'grants', run: seedGrants }];
 
 export async function seedAll(opts: { log: Pick<Logger, 'info'>; bcryptCost: number; organisations?: number }): Promise<SeedContext> {
   const ref = await seedReference();

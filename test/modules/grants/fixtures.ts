@@ -1,5 +1,6 @@
 // Grants test data: an open programme with an envelope, and applications ready to submit or already
 // under review, built through the services (the same path as the API).
+import type { Types } from 'mongoose';
 import { createContext, type Context } from '../../../src/context';
 import { testConfig } from '../../../src/config';
 import { createLogger } from '../../../src/shared/logger';
@@ -47,7 +48,7 @@ export async function makeProgramme(overrides: Record<string, unknown> = {}) {
 }
 
 export async function makeEnvelope(programme: { _id: unknown }, total: number, label = `Envelope ${++n}`) {
-  return (await BudgetEnvelopeModel.create({ programme: programme._id, label, total })).toObject();
+  return (await BudgetEnvelopeModel.create({ programme: programme._id as Types.ObjectId, label, total })).toObject();
 }
 
 /** A complete application content: expenses = income + request. */

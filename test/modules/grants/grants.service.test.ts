@@ -6,7 +6,7 @@ import { makeUser, seedReference } from '../../helpers/factories';
 import { AppError } from '../../../src/errors/app-error';
 import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
 import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget-envelope.model';
-import { ActivityModel } from '../../../src/modules/activity/activity.model';
+import { ActivityModel, type ActivityDoc } from '../../../src/modules/activity/activity.model';
 import { submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from '../../../src/modules/grants/grant-application.service';
 import { declareConflictOfInterest, requestChanges, startReview, addReview } from '../../../src/modules/grants/review.service';
 import { approveGrantApplication, rejectGrantApplication, reopenGrantApplication } from '../../../src/modules/grants/decision.service';
@@ -41,7 +41,8 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-const historyOf = (id: unknown) => ActivityModel.find({ objectId: id }).sort({ at: 1, _id: 1 }).lean();
+const historyOf = async (id: unknown) =>
+  (await ActivityModel.find({ objectId: new Types.ObjectId(String(id)) }).sort({ at: 1, _id: 1 }).lean()) as unknown as ActivityDoc[];
 const envelope = async (id: unknown) => (await BudgetEnvelopeModel.findById(id).lean())!;
 const application = async (id: unknown) => (await GrantApplicationModel.findById(id).lean())!;
 
