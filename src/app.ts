@@ -14,6 +14,7 @@ import { formatError, isUnexpected, REQUEST_ID, appErrorExtensions, toAppError }
 import { buildSchema } from './schema';
 import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
+import { SupportedOperationTypes } from './ops/validation';
 
 export interface AppDeps {
   config: Config;
@@ -97,7 +98,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, SupportedOperationTypes],
     plugins: [...protection.plugins, errorPlugin(), ...operations.plugins, ...(deps.plugins ?? [])],
     logger: {
       debug: (m) => log.debug(m),

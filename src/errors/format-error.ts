@@ -74,9 +74,19 @@ export function isUnexpected(error: unknown): boolean {
   if (toAppError(original)) return false;
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
-    return !(typeof code === 'string' && APOLLO_SAFE_CODES.has(code));
+    if (typeof code === 'string') return !APOLLO_SAFE_CODES.has(code);
+    return !isApolloRequestRefusal(original);
   }
   return true;
+}
+
+/**
+ * Apollo refuses some requests (a persisted-query hash that does not match its query...) with an error
+ * that has an HTTP 4xx status but no code. Its message is Apollo's own text about the request: safe.
+ */
+function isApolloRequestRefusal(err: GraphQLError): boolean {
+  const status = (err.extensions?.http as { status?: unknown } | undefined)?.status;
+  return !err.originalError && !err.path && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** Apollo's formatError. The request id is stored on the error by the error plugin (see app.ts). */
@@ -90,7 +100,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: ext };
   }
   if (!isUnexpected(error)) {
-    const code = (original as GraphQLError).extensions.code as string;
+    const code = ((original as GraphQLError).extensions.code as string | undefined) ?? 'BAD_REQUEST';
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   return {
