@@ -72,7 +72,7 @@ export function selectionFor(field: GraphQLField<unknown, unknown>): string {
 }
 
 /** `mutation X($a: T!) { field(a: $a) { __typename } }` over the given arguments. */
-export function operationFor(root: Root, field: GraphQLField<unknown, unknown>, args: GraphQLArgument[] = requiredArgs(field)): string {
+export function operationFor(root: Root, field: GraphQLField<unknown, unknown>, args: readonly GraphQLArgument[] = requiredArgs(field)): string {
   const defs = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const uses = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const op = root === 'Query' ? 'query' : 'mutation';
