@@ -96,6 +96,16 @@ describe('ids and variable types', () => {
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it.each(['"', '"théâtre', '-', '\\', '*', '$where', '{"$gt": ""}', 'le la les', '\u0000'])(
+    'treats the search %p as plain text: an answer, never an error',
+    async (search) => {
+      const res = await server.gql(PAGE, { filter: { search } });
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.organisations.edges).toEqual(expect.any(Array));
+    },
+  );
+
   it('refuses a literal of the wrong type in the query itself', async () => {
     const e = firstError(await server.gql('{ organisations(first: "ten") { totalCount } }'));
     expect(e).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', status: 400 });
