@@ -159,6 +159,14 @@ describe('each filter alone', () => {
     expect(await names({ search: 'theatre' })).toEqual(['Théâtre de l’Arc', 'Compagnie des Places']);
   });
 
+  it('matches whole words, not prefixes', async () => {
+    expect(await names({ search: 'théât' })).toEqual([]);
+  });
+
+  it('matches any of several words', async () => {
+    expect((await names({ search: 'théâtre épicerie' })).sort()).toEqual(['Compagnie des Places', 'Théâtre de l’Arc', 'Épicerie Solidaire de Corsy'].sort());
+  });
+
   it('searches the acronym too', async () => {
     await makeOrganisation({ name: 'Zone Acronyme Test', acronym: 'ZQXW', description: 'Sans autre mot commun ici.', isPublic: false });
     // Private: proves the acronym is searched without changing what the other tests see.
