@@ -8,5 +8,6 @@ import { networkModule } from './network/network.resolvers';
 import { mapModule } from './map/map.module';
 import { activityModule } from './activity/activity.resolvers';
 import { grantsModule } from './grants/grants.resolvers';
+import { coverageModule } from './coordination/coverage.resolvers';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coverageModule];
