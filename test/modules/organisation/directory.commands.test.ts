@@ -126,4 +126,10 @@ describe('database commands for one directory page', () => {
     const { commands: sent } = await measure(PUBLIC_PAGE, { first: 100, filter: { domainIds: [String(ess!._id)], priorityNeighbourhoodsOnly: true } });
     expect(sent).toEqual([...ANONYMOUS, 'find domains', 'find neighbourhoods'].sort());
   });
+
+  it('are 3 for the whole domain tree, however deep it is walked: the list, the parents, the children', async () => {
+    const { commands: sent, data } = await measure('{ domains { name parent { name } children { name parent { name } children { name } } } }', {});
+    expect(data.domains.length).toBeGreaterThan(12);
+    expect(sent).toEqual(['find domains', 'find domains', 'find domains']);
+  });
 });
