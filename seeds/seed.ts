@@ -5,6 +5,7 @@ import { seedReference } from './reference';
 import { seedOrganisations } from './organisations';
 import { seedUsers } from './users';
 import { seedGrants } from './grants';
+import { seedNetwork } from './network';
 
 export interface SeedContext {
   log: Pick<Logger, 'info'>;
@@ -18,7 +19,10 @@ export interface SeedContext {
 }
 
 /** Later steps (grants, network) register here; each must be idempotent. */
-export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [{ name: 'grants', run: seedGrants }];
+export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [
+  { name: 'grants', run: seedGrants },
+  { name: 'network', run: seedNetwork },
+];
 
 export async function seedAll(opts: { log: Pick<Logger, 'info'>; bcryptCost: number; organisations?: number }): Promise<SeedContext> {
   const ref = await seedReference();
