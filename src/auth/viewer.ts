@@ -9,6 +9,8 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export interface Membership {
   organisationId: string;
   role: MembershipRole;
+  /** The person's title there ("Présidente"), when given. */
+  title?: string | null;
 }
 
 export interface Viewer {
