@@ -35,6 +35,7 @@ export function toViewer(user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' |
     memberships: (user.memberships ?? []).map((m) => ({
       organisationId: String(m.organisation),
       role: m.role as MembershipRole,
+      title: m.title ?? null,
     })),
   };
 }

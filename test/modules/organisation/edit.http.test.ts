@@ -349,6 +349,8 @@ describe('addOrganisationMember', () => {
     expect(res.membership).toEqual({ role: 'EDITOR', title: 'Trésorière', organisation: { id: String(org._id) }, user: { id: newcomer.id, name: 'Nadia Nouvelle' } });
     const after = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { iban } }', { id: String(org._id) }, newcomer.token));
     expect(after.organisation.iban).toBe('FR7630004000031234567890143');
+    const me = dataOf(await server.gql('{ me { memberships { role title organisation { name } } } }', {}, newcomer.token));
+    expect(me.me.memberships).toEqual([{ role: 'EDITOR', title: 'Trésorière', organisation: { name: 'Réseau Bénévole' } }]);
   });
 
   it.each([['officer'], ['admin']])('lets an %s add a member as MANAGER', async (who) => {
