@@ -132,6 +132,13 @@ describe('a non-public organisation', () => {
     expect(admin).toBe(anonymous + 1);
   });
 
+  it('is found by its own members when they search, filter by place or page', async () => {
+    const search = dataOf(await server.gql(LIST, { filter: { search: 'Cercle Fermé' } }, closedMemberToken));
+    expect(search.organisations.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([String(closed._id)]);
+    const near = dataOf(await server.gql(LIST, { filter: { near: { lat: 43.5283, lng: 5.4474, radiusMeters: 100 } } }, closedMemberToken));
+    expect(near.organisations.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(String(closed._id));
+  });
+
   it('cannot be found by searching its name', async () => {
     const res = dataOf(await server.gql(LIST, { filter: { search: 'Cercle Fermé' } }, null));
     expect(res.organisations.edges).toEqual([]);
