@@ -264,8 +264,8 @@ async function writeBatch(rows: Row[], summary: ImportSummary, report: (p: Impor
         updatedAt: now,
       };
       if (!doc.description) doc.description = '';
-      // Upsert rather than insert: a concurrent import of the same file cannot create a twin.
-      ops.push({ updateOne: { filter: { rna: row.rna }, update: { $setOnInsert: doc }, upsert: true } });
+      // A plain insert (as fast as insertMany); the unique index on rna refuses a twin from a concurrent import.
+      ops.push({ insertOne: { document: doc } });
       outcomes.push(row.fields.status === 'DISSOLVED' ? 'dissolved' : 'created');
       opRows.push(row);
       continue;
@@ -304,7 +304,9 @@ async function writeBatch(rows: Row[], summary: ImportSummary, report: (p: Impor
       const msg = String(we.errmsg ?? we.err?.errmsg ?? '');
       const message = we.code === 11000 && /siret/.test(msg)
         ? `SIRET ${row.fields.siret} is already used by another organisation; fix one of them in Maillage.`
-        : 'could not be stored (the registry row conflicts with an existing record).';
+        : we.code === 11000 && /rna/.test(msg)
+          ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
+          : 'could not be stored (the registry row conflicts with an existing record).';
       report({ line: row.line, rna: row.rna, severity: 'error', message });
     }
   }

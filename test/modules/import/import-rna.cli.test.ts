@@ -1,6 +1,8 @@
 // The RNA import through its real interface: the CLI on fixture files (UTF-8 with broken rows, Latin-1,
 // an update), against this file's database.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { useTestDatabase } from '../../helpers/db';
@@ -90,6 +92,22 @@ describe('npm run import:rna', () => {
     // Name and purpose were written here; the acronym and address were empty, so the registry fills them.
     expect(chapel).toMatchObject({ name: 'Amis de la Chapelle', description: 'Notre propre description, écrite ici.', acronym: 'ACND', source: 'MAILLAGE' });
     expect(chapel?.address?.city).toBe('AIX-EN-PROVENCE');
+  });
+
+  it('rejects a row whose SIRET already belongs to another organisation, and imports the rest', async () => {
+    const lines = readFileSync(join(FIXTURES, 'waldec-utf8.csv'), 'utf8').split('\r\n');
+    const header = lines[0]!;
+    const theatre = lines[1]!;
+    const clash = theatre.replace('W131000001', 'W139999991').replace('ASSOCIATION DES AMIS', 'AUTRE ASSOCIATION');
+    const fine = theatre.replace('W131000001', 'W139999992').replace('42424242000018', '').replace('ASSOCIATION DES AMIS', 'TROISIÈME ASSOCIATION');
+    const dir = mkdtempSync(join(tmpdir(), 'rna-'));
+    const file = join(dir, 'clash.csv');
+    writeFileSync(file, [header, clash, fine, ''].join('\n'));
+    const res = await importRna(file);
+    expect([count(res.stdout, 'created'), count(res.stdout, 'rejected')]).toEqual([1, 1]);
+    expect(res.stderr).toContain('line 2 (W139999991): rejected: SIRET 42424242000018 is already used by another organisation');
+    expect(await OrganisationModel.countDocuments({ rna: 'W139999991' })).toBe(0);
+    expect(await OrganisationModel.countDocuments({ rna: 'W139999992' })).toBe(1);
   });
 
   it('refuses a file that is not a waldec export, and a missing file, with exit code 1', async () => {
