@@ -5,6 +5,17 @@
 // let reconciliation recompute the counters.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
+/** MongoDB collection validator: 0 <= paid <= committed <= total, whatever writes the document. */
+export const ENVELOPE_VALIDATOR = {
+  $expr: {
+    $and: [
+      { $gte: ['$paid', 0] },
+      { $lte: ['$paid', '$committed'] },
+      { $lte: ['$committed', '$total'] },
+    ],
+  },
+};
+
 const commitmentSchema = new Schema(
   {
     application: { type: Schema.Types.ObjectId, ref: 'GrantApplication', required: true },
@@ -37,7 +48,8 @@ const budgetEnvelopeSchema = new Schema(
     payments: { type: [envelopePaymentSchema], default: [] },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
-  { timestamps: true },
+  // The database itself refuses any write that breaks the invariant (second line of defence).
+  { timestamps: true, collectionOptions: { validator: ENVELOPE_VALIDATOR, validationLevel: 'strict', validationAction: 'error' } },
 );
 
 budgetEnvelopeSchema.index({ programme: 1, label: 1 }, { unique: true });
@@ -49,3 +61,25 @@ export type BudgetEnvelopeDoc = InferSchemaType<typeof budgetEnvelopeSchema> & {
   updatedAt: Date;
 };
 export const BudgetEnvelopeModel = model('BudgetEnvelope', budgetEnvelopeSchema);
+
+/**
+ * Makes sure the collection carries the validator, also when it was created before the validator
+ * existed. Idempotent. Returns false when the server cannot add it to an existing collection (no collMod).
+ */
+export async function ensureEnvelopeValidator(): Promise<boolean> {
+  const db = BudgetEnvelopeModel.db.db!;
+  const name = BudgetEnvelopeModel.collection.collectionName;
+  const [info] = await db.listCollections({ name }).toArray();
+  if (!info) {
+    await BudgetEnvelopeModel.createCollection();
+    return true;
+  }
+  if ((info as { options?: { validator?: unknown } }).options?.validator) return true;
+  try {
+    await db.command({ collMod: name, validator: ENVELOPE_VALIDATOR, validationLevel: 'strict', validationAction: 'error' });
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === 59) return false; // CommandNotFound
+    throw err;
+  }
+}

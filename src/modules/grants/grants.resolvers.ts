@@ -8,7 +8,7 @@ import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import type { OrganisationDoc } from '../organisation/organisation.model';
 import type { FundingProgrammeDoc } from './funding-programme.model';
-import type { BudgetEnvelopeDoc } from './budget-envelope.model';
+import { ensureEnvelopeValidator, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import type { ConflictOfInterestDoc } from './conflict-of-interest.model';
 import { canSeeApplication, canSeeInternals, permissionsOf } from './grant-application.policy';
 import {
@@ -81,6 +81,7 @@ export const grantsModule: AppModule = {
     },
   },
   onBoot: async ({ log, embedded }) => {
+    if (!(await ensureEnvelopeValidator())) log.warn('budget envelopes: the database cannot add the invariant validator to the existing collection');
     // An embedded database has one server: nothing else can be mid-decision, so repair everything.
     await reconcileEnvelopes({ graceMs: embedded ? 0 : DEFAULT_GRACE_MS, log });
   },

@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../helpers/db';
 import { makeUser, seedReference } from '../../helpers/factories';
 import { AppError } from '../../../src/errors/app-error';
 import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
-import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget-envelope.model';
+import { BudgetEnvelopeModel, ensureEnvelopeValidator } from '../../../src/modules/grants/budget-envelope.model';
 import { ActivityModel, type ActivityDoc } from '../../../src/modules/activity/activity.model';
 import { submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from '../../../src/modules/grants/grant-application.service';
 import { declareConflictOfInterest, requestChanges, startReview, addReview } from '../../../src/modules/grants/review.service';
@@ -314,6 +314,17 @@ describe('reconciliation', () => {
     expect((await envelope(env._id)).paid).toBe(0);
     expect((await reconcileEnvelopes()).paymentsRestored).toBe(1);
     expect((await envelope(env._id)).paid).toBe(400_000);
+  });
+});
+
+describe('the database itself', () => {
+  it('refuses a raw write that would break 0 <= paid <= committed <= total', async () => {
+    expect(await ensureEnvelopeValidator()).toBe(true);
+    const env = await makeEnvelope(await makeProgramme(), 1_000);
+    await expect(BudgetEnvelopeModel.collection.updateOne({ _id: env._id }, { $set: { committed: 1_001 } })).rejects.toMatchObject({ code: 121 });
+    await expect(BudgetEnvelopeModel.collection.updateOne({ _id: env._id }, { $set: { paid: 1 } })).rejects.toMatchObject({ code: 121 });
+    await BudgetEnvelopeModel.collection.updateOne({ _id: env._id }, { $set: { committed: 1_000, paid: 1_000 } });
+    expect((await envelope(env._id)).paid).toBe(1_000);
   });
 });
 
