@@ -240,7 +240,8 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
 /** One round trip to read the batch's existing organisations, one bulk write for the changes. */
 async function writeBatch(rows: Row[], summary: ImportSummary, report: (p: ImportProblem) => void): Promise<void> {
   const projection = Object.fromEntries([...IMPORTED_FIELDS, 'rna', 'source', 'locallyEditedFields'].map((f) => [f, 1]));
-  const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna) } }, { projection }).toArray()) as unknown as Existing[];
+  // `$type: 'string'` lets the planner use the partial unique index on rna (else: a collection scan per batch).
+  const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection }).toArray()) as unknown as Existing[];
   const byRna = new Map(existing.map((e) => [e.rna, e]));
   const now = new Date();
   const ops: mongo.AnyBulkWriteOperation[] = [];
