@@ -20,6 +20,9 @@ import { checkAmount, formatEuros } from './money';
 import { clock, reportDeadline } from './clock';
 import { faults } from './faults';
 
+/** How long a decision may be in flight before reconciliation treats it as interrupted. */
+export const DEFAULT_GRACE_MS = 60_000;
+
 export const MAX_MOTIVATION = 2000;
 
 function motivationOf(p: Problems, value: string | null | undefined, required: boolean): string {
@@ -76,7 +79,15 @@ export async function approveGrantApplication(ctx: Context, id: string, input: A
   };
   const claimed = await GrantApplicationModel.updateOne({ _id: app._id, status: 'UNDER_REVIEW', pendingDecision: null }, { $set: { pendingDecision: pending } });
   if (claimed.modifiedCount !== 1) {
-    throw new AppError('INVALID_TRANSITION', 'A decision on this application is already being made, or it is no longer under review: reload it.', { field: 'id' });
+    const now = (await GrantApplicationModel.findById(app._id, { status: 1, pendingDecision: 1 }).lean()) as Pick<App, 'status' | 'pendingDecision'> | null;
+    const stuck = now?.pendingDecision && now.pendingDecision.startedAt.getTime() < clock.now().getTime() - DEFAULT_GRACE_MS;
+    throw new AppError(
+      'INVALID_TRANSITION',
+      stuck
+        ? 'An earlier decision on this application was interrupted: an admin must run reconcileEnvelopes, then decide again.'
+        : 'A decision on this application is already being made, or it is no longer under review: reload it.',
+      { field: 'id' },
+    );
   }
 
   // 2. Commit in the envelope (atomic, overflow-proof, at most once per application).

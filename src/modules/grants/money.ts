@@ -4,9 +4,9 @@ import { Problems } from '../../errors/app-error';
 /** 150000 -> "1,500.00 EUR" (integer arithmetic only). */
 export function formatEuros(cents: number): string {
   const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const euros = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${euros}.${String(abs % 100).padStart(2, '0')} EUR`;
+  const digits = String(Math.abs(cents)).padStart(3, '0');
+  const euros = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${euros}.${digits.slice(-2)} EUR`;
 }
 
 /** Adds a problem unless `value` is a whole number of cents within [min, max]. */

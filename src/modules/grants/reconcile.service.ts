@@ -8,7 +8,9 @@ import type { Logger } from '../../shared/logger';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import { commit, pay, recomputeCounters, release } from './budget-envelope.service';
 import { GrantApplicationModel, type GrantStatus } from './grant-application.model';
-import { finishApproval, type PendingDecision } from './decision.service';
+import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decision.service';
+
+export { DEFAULT_GRACE_MS };
 import { flushOutbox } from './lifecycle';
 import { clock } from './clock';
 import { AppError } from '../../errors/app-error';
@@ -46,7 +48,6 @@ async function fixCounters(unrepaired: string[]): Promise<number> {
   return fixed;
 }
 
-export const DEFAULT_GRACE_MS = 60_000;
 const DECIDED: GrantStatus[] = ['APPROVED', 'COMPLETED'];
 
 export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Logger, 'warn' | 'info'> } = {}): Promise<ReconciliationReport> {
