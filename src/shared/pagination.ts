@@ -1,5 +1,6 @@
 // Relay cursor connections over a keyset: an opaque cursor holds the sort key values plus `_id`, so
 // paging through a growing collection never skips or repeats a row (no offsets). Pages are capped.
+import { createHash } from 'node:crypto';
 import { Types, type Model, type PipelineStage } from 'mongoose';
 import { badInput } from '../errors/app-error';
 
@@ -53,23 +54,34 @@ function decodeValue(v: unknown): unknown {
   throw new Error('bad cursor value');
 }
 
-function signature(sort: SortKey[]): string {
-  return sort.map((s) => `${s.field}:${s.direction}`).join(',');
+/**
+ * What a cursor is valid for: the ordering, and a short digest of the filter, so a cursor taken from
+ * one search is refused by another instead of silently giving a meaningless page.
+ */
+function signature(sort: SortKey[], scope = ''): string {
+  const order = sort.map((s) => `${s.field}:${s.direction}`).join(',');
+  return scope ? `${order}|${scope}` : order;
 }
 
-export function encodeCursor(sort: SortKey[], doc: Record<string, unknown>): string {
+/** A short, stable digest of a filter (ObjectIds, dates and regexes serialise deterministically). */
+export function filterDigest(match: Record<string, unknown>): string {
+  const json = JSON.stringify(match, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v));
+  return createHash('sha256').update(json).digest('base64url').slice(0, 12);
+}
+
+export function encodeCursor(sort: SortKey[], doc: Record<string, unknown>, scope = ''): string {
   const values = [...sort.map((s) => encodeValue(getPath(doc, s.field))), encodeValue(doc._id)];
-  return Buffer.from(JSON.stringify({ s: signature(sort), v: values })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: signature(sort, scope), v: values })).toString('base64url');
 }
 
 /** Decodes a cursor made for this same ordering; anything else is the client's mistake on `after`. */
-export function decodeCursor(sort: SortKey[], cursor: string): unknown[] {
+export function decodeCursor(sort: SortKey[], cursor: string, scope = ''): unknown[] {
   const invalid = () =>
-    badInput('after', 'This cursor is not valid for this list. Use an endCursor returned by the same query, or omit `after`.');
+    badInput('after', 'This cursor is not valid for this list. Use an endCursor returned by the same query (same filter and order), or omit `after`.');
   if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown };
-    if (parsed.s !== signature(sort) || !Array.isArray(parsed.v) || parsed.v.length !== sort.length + 1) throw invalid();
+    if (parsed.s !== signature(sort, scope) || !Array.isArray(parsed.v) || parsed.v.length !== sort.length + 1) throw invalid();
     const values = parsed.v.map(decodeValue);
     if (!(values[values.length - 1] instanceof Types.ObjectId)) throw invalid();
     return values;
@@ -116,7 +128,8 @@ export interface PaginateOptions {
 /** Keyset pagination over one collection: one aggregate for the page, one count only if asked. */
 export async function paginate<T extends { _id: unknown }>(model: Model<any>, opts: PaginateOptions): Promise<Connection<T>> {
   const limit = pageSize(opts.args.first, opts.maxPageSize);
-  const after = opts.args.after ? decodeCursor(opts.sort, opts.args.after) : null;
+  const scope = filterDigest(opts.match);
+  const after = opts.args.after ? decodeCursor(opts.sort, opts.args.after, scope) : null;
 
   const pipeline: PipelineStage[] = [{ $match: opts.match }];
   if (opts.addFields) pipeline.push({ $addFields: opts.addFields });
@@ -130,7 +143,7 @@ export async function paginate<T extends { _id: unknown }>(model: Model<any>, op
   const rows = (await model.aggregate(pipeline)) as T[];
   const hasNextPage = rows.length > limit;
   const nodes = hasNextPage ? rows.slice(0, limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(opts.sort, node as Record<string, unknown>), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(opts.sort, node as Record<string, unknown>, scope), node }));
   let counted: Promise<number> | null = null;
   return {
     edges,

@@ -47,6 +47,16 @@ describe('paging arguments', () => {
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('refuses a cursor taken from another filter with the same ordering (one search reused for another)', async () => {
+    const cursor = (await server.gql(PAGE, { first: 1, filter: { legalForms: ['ASSOCIATION'] } })).body.data.organisations.pageInfo.endCursor;
+    expect(cursor).toEqual(expect.any(String));
+    const same = await server.gql(PAGE, { first: 1, after: cursor, filter: { legalForms: ['ASSOCIATION'] } });
+    expect(same.body.errors).toBeUndefined();
+    const e = firstError(await server.gql(PAGE, { first: 1, after: cursor, filter: { legalForms: ['SCOP'] } }));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(e.message).toMatch(/same filter and order/);
+  });
+
   it.each([[-1], [0], [101], [1_000_000]])('refuses first = %i with BAD_USER_INPUT on first, saying the range', async (first) => {
     const e = firstError(await server.gql(PAGE, { first }));
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
