@@ -6,7 +6,7 @@
 // listed for officers by `openDataExclusions(year)` (and counted in the X-Excluded-Grants header).
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import type { PipelineStage } from 'mongoose';
+import { Types } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Config } from '../../config';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
@@ -16,7 +16,7 @@ import { parisYearStart } from '../coordination/coverage.service';
 import { beneficiaryIds, centsToDecimal, csvLine, parisDay, SCDL_COLUMNS, scdlRow, utcDay, type ExportGrant } from './scdl';
 
 // The exports read decided grants by decision date; the grants module's schema lacks that index.
-GrantApplicationModel.schema.index({ 'decision.decidedAt': 1, number: 1 }, { partialFilterExpression: { 'decision.outcome': 'APPROVED' }, name: 'opendata_decided' });
+GrantApplicationModel.schema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'opendata_decided_at' });
 
 export function checkExportYear(raw: string): number {
   const p = new Problems();
@@ -34,16 +34,25 @@ function decidedIn(year: number): Record<string, unknown> {
   };
 }
 
-function exportPipeline(year: number): PipelineStage[] {
-  return [
-    { $match: decidedIn(year) },
-    { $sort: { 'decision.decidedAt': 1, number: 1 } },
-    { $project: { number: 1, title: 1, description: 1, budgetLines: 1, decision: 1, convention: 1, payments: 1, updatedAt: 1, organisation: 1, programme: 1 } },
-    { $lookup: { from: OrganisationModel.collection.name, localField: 'organisation', foreignField: '_id', as: 'org', pipeline: [{ $project: { _id: 0, name: 1, siret: 1, rna: 1 } }] } },
-    { $lookup: { from: FundingProgrammeModel.collection.name, localField: 'programme', foreignField: '_id', as: 'prog', pipeline: [{ $project: { _id: 0, name: 1 } }] } },
-    { $addFields: { org: { $first: '$org' }, programmeName: { $first: '$prog.name' } } },
-    { $project: { prog: 0 } },
-  ];
+const EXPORT_FIELDS = { number: 1, title: 1, description: 1, budgetLines: 1, decision: 1, convention: 1, payments: 1, updatedAt: 1, organisation: 1, programme: 1 };
+const BATCH = 500;
+/** Organisations and programmes are looked up per batch of grants, with a bounded cache (memory stays flat). */
+const CACHE_LIMIT = 20_000;
+
+class Names<T> {
+  private readonly cache = new Map<string, T | null>();
+  constructor(private readonly load: (ids: Types.ObjectId[]) => Promise<(T & { _id: Types.ObjectId })[]>) {}
+  async fill(ids: unknown[]): Promise<void> {
+    const missing = [...new Set(ids.map(String))].filter((id) => !this.cache.has(id));
+    if (!missing.length) return;
+    if (this.cache.size + missing.length > CACHE_LIMIT) this.cache.clear();
+    const found = await this.load(missing.map((id) => new Types.ObjectId(id)));
+    for (const id of missing) this.cache.set(id, null);
+    for (const doc of found) this.cache.set(String(doc._id), doc);
+  }
+  get(id: unknown): T | null {
+    return this.cache.get(String(id)) ?? null;
+  }
 }
 
 /** Writes with backpressure: waits for the socket when its buffer is full. */
@@ -52,24 +61,37 @@ async function write(out: Writable, chunk: string): Promise<void> {
 }
 
 async function streamGrants(year: number, each: (g: ExportGrant) => string, out: Writable): Promise<number> {
-  const cursor = GrantApplicationModel.aggregate<ExportGrant>(exportPipeline(year)).cursor({ batchSize: 500 });
-  let buffer = '';
+  // One cursor in decision order (index opendata_decided_at); organisations and programmes fetched once per batch.
+  const cursor = GrantApplicationModel.collection
+    .find(decidedIn(year), { projection: EXPORT_FIELDS, batchSize: BATCH })
+    .sort({ 'decision.decidedAt': 1, number: 1 });
+  const orgs = new Names<{ name: string; siret?: string | null; rna?: string | null }>((ids) =>
+    OrganisationModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1, siret: 1, rna: 1 } }).toArray() as never,
+  );
+  const programmes = new Names<{ name: string }>((ids) => FundingProgrammeModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray() as never);
   let rows = 0;
+  let batch: (ExportGrant & { organisation: unknown; programme: unknown })[] = [];
+  const flush = async () => {
+    await Promise.all([orgs.fill(batch.map((g) => g.organisation)), programmes.fill(batch.map((g) => g.programme))]);
+    let chunk = '';
+    for (const g of batch) {
+      const line = each({ ...g, org: orgs.get(g.organisation), programmeName: programmes.get(g.programme)?.name ?? null });
+      if (!line) continue;
+      chunk += line;
+      rows++;
+    }
+    batch = [];
+    if (chunk) await write(out, chunk);
+  };
   try {
     for await (const g of cursor) {
-      const chunk = each(g);
-      if (!chunk) continue;
-      buffer += chunk;
-      rows++;
-      if (buffer.length >= 64 * 1024) {
-        await write(out, buffer);
-        buffer = '';
-      }
+      batch.push(g as never);
+      if (batch.length >= BATCH) await flush();
     }
+    if (batch.length) await flush();
   } finally {
     await cursor.close();
   }
-  if (buffer) await write(out, buffer);
   return rows;
 }
 

@@ -1,0 +1,124 @@
+// The SCDL export through HTTP for 10,000 and 100,000 grants: the peak heap while streaming each, the
+// 100,000 one against the 10,000 one (aim under 1.5x: memory stays flat, the file is never held).
+// Also the time per row against a bare aggregation cursor over the same grants (formatting + HTTP cost).
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { getHeapStatistics } from 'node:v8';
+import { Types } from 'mongoose';
+import { createApp } from '../src/app';
+import { testConfig } from '../src/config';
+import { createLogger } from '../src/shared/logger';
+import { OrganisationModel } from '../src/modules/organisation/organisation.model';
+import { GrantApplicationModel } from '../src/modules/grants/grant-application.model';
+import { FundingProgrammeModel } from '../src/modules/grants/funding-programme.model';
+import { foldText } from '../src/shared/text';
+import { fakeRna, fakeSiret } from '../seeds/random';
+import { result, type Bench, type BenchResult } from './harness';
+
+const SMALL = 10_000;
+const LARGE = 100_000;
+
+async function insertGrants(year: number, count: number, orgs: Types.ObjectId[], programme: Types.ObjectId): Promise<void> {
+  const decided = new Date(`${year}-05-01T10:00:00Z`);
+  for (let i = 0; i < count; i += 5000) {
+    const docs = [];
+    for (let k = i; k < Math.min(count, i + 5000); k++) {
+      docs.push({
+        number: `${year}-${String(k + 1).padStart(6, '0')}`,
+        organisation: orgs[k % orgs.length],
+        programme,
+        year,
+        title: `Projet de démonstration n°${k + 1}, "quartiers solidaires"`,
+        description: 'Projet fictif pour la mesure des exports.',
+        budgetLines: [{ kind: 'EXPENSE', label: 'Dépenses', amount: 3_000_000 + k }, { kind: 'INCOME', label: 'Ville', amount: 1_234_567 }],
+        otherFunders: [],
+        requestedAmount: 1_234_567,
+        status: 'APPROVED',
+        createdBy: programme,
+        decision: { outcome: 'APPROVED', amount: 1_234_567 + (k % 100), motivation: 'Conforme.', decidedBy: programme, decidedAt: decided },
+        payments: [{ _id: new Types.ObjectId(), amount: 600_000, dueDate: new Date(`${year}-06-01`), paidAt: null }, { _id: new Types.ObjectId(), amount: 634_567, dueDate: new Date(`${year}-10-01`), paidAt: null }],
+        convention: k % 3 ? null : { reference: `C-${k}`, signedAt: new Date(`${year}-05-10`) },
+        paidAmount: 0,
+        createdAt: decided,
+        updatedAt: decided,
+      });
+    }
+    await GrantApplicationModel.collection.insertMany(docs, { ordered: false });
+  }
+}
+
+/** Streams the export, discarding it, while sampling the heap; returns bytes, rows, ms and the peak heap. */
+async function measure(url: string): Promise<{ bytes: number; lines: number; ms: number; peak: number }> {
+  let peak = getHeapStatistics().used_heap_size;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, getHeapStatistics().used_heap_size);
+  }, 2);
+  const t = process.hrtime.bigint();
+  const res = await fetch(url);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const b of chunk) if (b === 10) lines++;
+    peak = Math.max(peak, getHeapStatistics().used_heap_size);
+  }
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  clearInterval(timer);
+  return { bytes, lines, ms, peak };
+}
+
+const bench: Bench = {
+  name: 'opendata',
+  async run(ctx) {
+    await ctx.connectFreshDatabase();
+    const config = testConfig();
+    const { app, stop } = await createApp({ config, log: createLogger('silent') });
+    const server = createServer(app);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const results: BenchResult[] = [];
+    try {
+      const orgDocs = Array.from({ length: 2000 }, (_, i) => ({
+        name: `Association de mesure ${i}`, nameKey: foldText(`Association de mesure ${i}`), legalForm: 'ASSOCIATION',
+        rna: fakeRna(800_000 + i), ...(i % 2 ? { siret: fakeSiret(800_000 + i) } : {}), description: '', status: 'ACTIVE', isPublic: true,
+        domains: [], neighbourhoods: [], labels: [], source: 'MAILLAGE', locallyEditedFields: [],
+      }));
+      const orgIds = Object.values((await OrganisationModel.collection.insertMany(orgDocs)).insertedIds) as Types.ObjectId[];
+      const programme = (await FundingProgrammeModel.create({ name: 'Mesure', year: 2026, opensOn: new Date('2026-01-01'), closesOn: new Date('2026-12-31'), minAmount: 0, maxAmount: 1e9 }))._id;
+      await insertGrants(2026, SMALL, orgIds, programme);
+      await insertGrants(2027, LARGE, orgIds, programme);
+      ctx.log(`inserted ${SMALL + LARGE} grants`);
+
+      await measure(`${base}/api/open-data/scdl/subventions-2026.csv`); // warm-up
+      const small = await measure(`${base}/api/open-data/scdl/subventions-2026.csv`);
+      const large = await measure(`${base}/api/open-data/scdl/subventions-2027.csv`);
+      const mb = (n: number) => Number((n / 1024 / 1024).toFixed(1));
+      ctx.log(`10k: ${small.lines - 1} rows, ${mb(small.bytes)} MB in ${small.ms.toFixed(0)} ms, peak heap ${mb(small.peak)} MB`);
+      ctx.log(`100k: ${large.lines - 1} rows, ${mb(large.bytes)} MB in ${large.ms.toFixed(0)} ms, peak heap ${mb(large.peak)} MB`);
+      if (small.lines - 1 !== SMALL || large.lines - 1 !== LARGE) throw new Error(`export rows: ${small.lines - 1} and ${large.lines - 1}`);
+
+      // The floor: the same grants through a bare cursor, no formatting, no HTTP.
+      let t = process.hrtime.bigint();
+      let n = 0;
+      for await (const g of GrantApplicationModel.collection.find({ 'decision.outcome': 'APPROVED', year: 2027 }, { batchSize: 500 })) n += g ? 1 : 0;
+      const floorMs = Number(process.hrtime.bigint() - t) / 1e6;
+      t = process.hrtime.bigint();
+      const giving = await measure(`${base}/api/open-data/360giving-2027.json`);
+      void t;
+
+      results.push(
+        result({ name: `SCDL export peak heap, ${LARGE.toLocaleString('en')} grants (${mb(large.bytes)} MB of CSV) vs ${SMALL.toLocaleString('en')}`, value: mb(large.peak), baseline: mb(small.peak), unit: 'MB', aim: '< 1.5x', ok: large.peak / small.peak < 1.5 }),
+        result({ name: `SCDL export of ${LARGE.toLocaleString('en')} grants over HTTP vs a bare cursor over them`, value: Math.round(large.ms), baseline: Math.round(floorMs), unit: 'ms', aim: 'reported' }),
+        result({ name: `360Giving export of ${LARGE.toLocaleString('en')} grants, peak heap vs SCDL of ${SMALL.toLocaleString('en')}`, value: mb(giving.peak), baseline: mb(small.peak), unit: 'MB', aim: '< 1.5x', ok: giving.peak / small.peak < 1.5 }),
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await stop();
+      await ctx.disconnectDatabase();
+    }
+    return results;
+  },
+};
+
+export default bench;
