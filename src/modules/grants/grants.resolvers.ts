@@ -44,6 +44,7 @@ import { sum } from './money';
 import { AppError } from '../../errors/app-error';
 
 const STAFF = roles('OFFICER', 'ADMIN');
+const INTERNAL_ACTIONS = new Set(['ADD_REVIEW']);
 const ADMIN = roles('ADMIN');
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 type Id = { id: string };
@@ -162,7 +163,11 @@ export const grantsModule: AppModule = {
       paidAmount: (a: App) => a.paidAmount ?? 0,
       reportDueOn: (a: App) => day(a.reportDueOn),
       reportOverdue: (a: App) => a.status === 'APPROVED' && !a.finalReport && !!a.reportDueOn && a.reportDueOn < today(),
-      history: (a: App, _: unknown, ctx: Context) => ctx.loaders.activitiesByObject.load(a._id),
+      history: async (a: App, _: unknown, ctx: Context) => {
+        const records = await ctx.loaders.activitiesByObject.load(a._id);
+        // Reviews are internal: the applicant sees the transitions, not the officers' recommendations.
+        return canSeeInternals(ctx.viewer) ? records : records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
+      },
       permissions: async (a: App, _: unknown, ctx: Context) => permissionsOf(await actorOf(ctx), a),
     },
     GrantDecision: {

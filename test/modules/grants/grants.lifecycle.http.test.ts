@@ -94,6 +94,9 @@ describe('the grant lifecycle over HTTP', () => {
     const seen = dataOf(await call('member', `query($id: ID!) { grantApplication(id: $id) { ${APP} } }`, { id })).grantApplication;
     expect([seen.status, seen.changesRequested, seen.reviews, seen.privateNotes]).toEqual(['CHANGES_REQUESTED', "Combien d'adultes ?", null, null]);
     expect(seen.messages).toEqual([{ body: "Combien d'adultes ?", fromApplicant: false }]);
+    expect(seen.history.map((h: any) => h.action)).toEqual(['CREATE', 'SUBMIT', 'START_REVIEW', 'REQUEST_CHANGES']);
+    const staffView = dataOf(await call('officer', `query($id: ID!) { grantApplication(id: $id) { history { action } } }`, { id })).grantApplication;
+    expect(staffView.history.map((h: any) => h.action)).toContain('ADD_REVIEW');
     await ok('member', `mutation($id: ID!) { sendGrantMessage(id: $id, body: "Trente adultes.") { ${PAYLOAD} } }`, { id });
     await ok('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { ${PAYLOAD} } }`, { id });
     await ok('officer2', `mutation($id: ID!) { startReview(id: $id) { ${PAYLOAD} } }`, { id });
