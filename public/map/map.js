@@ -59,18 +59,19 @@
       var cls = 'hood' + (f.properties.isPriority ? ' priority' : '');
       var path = el('path', { d: d, 'class': cls, 'data-code': f.properties.code }, layer);
       el('title', {}, path).textContent = f.properties.name + (f.properties.isPriority ? ' (quartier prioritaire)' : '');
-      var box = ring0Centre(f.geometry);
+      // The name just above the shape, so the points inside stay visible.
+      var box = ring0Top(f.geometry);
       var c = project(box[0], box[1]);
-      var t = el('text', { x: c[0].toFixed(1), y: c[1].toFixed(1), 'class': 'hood-label' + (f.properties.isPriority ? ' priority' : '') }, labels);
+      var t = el('text', { x: c[0].toFixed(1), y: (c[1] - 6).toFixed(1), 'class': 'hood-label' + (f.properties.isPriority ? ' priority' : '') }, labels);
       t.textContent = f.properties.name;
     });
-    svg.appendChild(labels);
     orgLayer = el('g', { id: 'organisations' }, svg);
+    svg.appendChild(labels);
   }
-  function ring0Centre(geometry) {
-    var ring = rings(geometry)[0][0], x = 0, y = 0, n = ring.length - 1;
-    for (var i = 0; i < n; i++) { x += ring[i][0]; y += ring[i][1]; }
-    return [x / n, y / n];
+  function ring0Top(geometry) {
+    var ring = rings(geometry)[0][0], x = 0, top = -Infinity, n = ring.length - 1;
+    for (var i = 0; i < n; i++) { x += ring[i][0]; top = Math.max(top, ring[i][1]); }
+    return [x / n, top];
   }
 
   function text(parent, tag, value, cls) {
