@@ -25,10 +25,16 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'MongoExpiredSessionError',
 ]);
 
+/**
+ * Socket failures the driver sometimes lets through unwrapped (a write on a socket the server just closed
+ * raises Node's own EPIPE error). The database is this server's only network dependency.
+ */
+const NETWORK_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN']);
+
 /** Database and driver failures that have a meaning for the client; null for anything else. */
 export function fromDatabaseError(err: unknown): AppError | null {
   if (!err || typeof err !== 'object') return null;
-  const e = err as { name?: string; code?: number; message?: string; keyPattern?: Record<string, unknown>; keyValue?: Record<string, unknown> };
+  const e = err as { name?: string; code?: number | string; message?: string; keyPattern?: Record<string, unknown>; keyValue?: Record<string, unknown> };
   if (e.code === 11000) {
     const field = Object.keys(e.keyPattern ?? e.keyValue ?? {})[0] ?? null;
     const label = field ?? 'value';
@@ -38,7 +44,8 @@ export function fromDatabaseError(err: unknown): AppError | null {
     (e.name && UNAVAILABLE_ERROR_NAMES.has(e.name)) ||
     (e.name === 'MongooseError' && /buffering timed out|not connected|client must be connected/i.test(e.message ?? '')) ||
     (e.name === 'MongooseServerSelectionError') ||
-    (e.name === 'MongoOperationTimeoutError')
+    (e.name === 'MongoOperationTimeoutError') ||
+    (typeof e.code === 'string' && NETWORK_ERROR_CODES.has(e.code))
   ) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable. Please try again in a moment.', {
       extra: { retryAfterSeconds: 5 },
