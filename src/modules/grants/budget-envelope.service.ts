@@ -35,8 +35,11 @@ export async function commit(envelopeId: Types.ObjectId, application: Types.Obje
   );
 }
 
-/** Releases the commitment of `application` (reopened approval, reconciliation). Idempotent. */
-export async function release(envelopeId: Types.ObjectId, application: Types.ObjectId): Promise<boolean> {
+/**
+ * Releases the commitment of `application` (reopened approval, reconciliation). Idempotent.
+ * `committedBefore` leaves alone a commitment made after that instant (a decision possibly in flight).
+ */
+export async function release(envelopeId: Types.ObjectId, application: Types.ObjectId, committedBefore?: Date): Promise<boolean> {
   const env = (await BudgetEnvelopeModel.findById(envelopeId, { commitments: { $elemMatch: { application } }, payments: { $elemMatch: { application } } }).lean()) as
     | Pick<BudgetEnvelopeDoc, 'commitments' | 'payments'>
     | null;
@@ -44,7 +47,11 @@ export async function release(envelopeId: Types.ObjectId, application: Types.Obj
   if (!c || env?.payments?.length) return false;
   // The amount is part of the condition: the $inc matches exactly the entry pulled.
   const res = await BudgetEnvelopeModel.updateOne(
-    { _id: envelopeId, commitments: { $elemMatch: { application, amount: c.amount } }, 'payments.application': { $ne: application } },
+    {
+      _id: envelopeId,
+      commitments: { $elemMatch: { application, amount: c.amount, ...(committedBefore ? { at: { $lte: committedBefore } } : {}) } },
+      'payments.application': { $ne: application },
+    },
     { $inc: { committed: -c.amount }, $pull: { commitments: { application } } },
   );
   return res.modifiedCount === 1;

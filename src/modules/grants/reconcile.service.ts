@@ -102,15 +102,25 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
       const app = appById.get(String(c.application));
       const holds = app && DECIDED.includes(app.status) && String(app.decision?.envelope) === String(env._id) && app.decision?.amount === c.amount;
       const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(env._id);
-      if (holds || inFlight) continue;
-      if (await release(env._id as Types.ObjectId, c.application as Types.ObjectId)) report.commitmentsReleased++;
+      // Younger than the grace period: it may belong to a decision in flight, whose own steps settle it.
+      if (holds || inFlight || c.at > cutoff) continue;
+      if (await release(env._id as Types.ObjectId, c.application as Types.ObjectId, cutoff)) report.commitmentsReleased++;
       else report.unrepaired.push(`Envelope ${env._id}: commitment of application ${c.application} has payments or changed; check it by hand.`);
     }
   }
 
   // 4. Approved applications without their commitment, and paid tranches not counted in the envelope.
-  for (const app of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope)) {
-    const envelopeId = app.decision!.envelope as Types.ObjectId;
+  //    Decisions younger than the grace period are left to their own steps; the others are re-read just
+  //    before, so an application reopened meanwhile gets no commitment back.
+  const ledger = (await BudgetEnvelopeModel.find({}, { 'commitments.application': 1, 'payments.payment': 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  const committedKeys = new Set(ledger.flatMap((e) => e.commitments.map((c) => `${e._id}:${c.application}`)));
+  const paidKeys = new Set(ledger.flatMap((e) => e.payments.map((p) => `${e._id}:${p.payment}`)));
+  for (const snapshot of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope && a.decision.decidedAt <= cutoff)) {
+    const envelopeId = snapshot.decision!.envelope as Types.ObjectId;
+    const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
+    if (committedKeys.has(`${envelopeId}:${snapshot._id}`) && !unpaidInLedger.length) continue;
+    const app = (await GrantApplicationModel.findById(snapshot._id, { status: 1, decision: 1, payments: 1 }).lean()) as unknown as App | null;
+    if (!app || !DECIDED.includes(app.status) || String(app.decision?.envelope) !== String(envelopeId)) continue;
     try {
       if ((await commit(envelopeId, app._id, app.decision!.amount!, clock.now())) === 'COMMITTED') report.commitmentsRestored++;
     } catch (err) {

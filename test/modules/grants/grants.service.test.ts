@@ -293,9 +293,13 @@ describe('reconciliation', () => {
     await approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id) });
     // Damage: a's commitment lost (a reopen/approve sequence cut short), an orphan commitment for b,
     // and a counter that drifted.
-    await BudgetEnvelopeModel.updateOne({ _id: env._id }, { $set: { commitments: [{ application: b._id, amount: 300_000, at: new Date() }], committed: 123 } });
+    await BudgetEnvelopeModel.updateOne({ _id: env._id }, { $set: { commitments: [{ application: b._id, amount: 300_000, at: new Date('2026-03-01') }], committed: 123 } });
+    // Within the grace period nothing recent is touched (a decision may be in flight)...
+    expect(await reconcileEnvelopes()).toMatchObject({ commitmentsReleased: 1, commitmentsRestored: 0 });
+    // ...once it is over, the approval missing its commitment gets it back.
+    moveClock(new Date('2026-03-15T10:05:00Z'));
     const report = await reconcileEnvelopes();
-    expect(report).toMatchObject({ commitmentsReleased: 1, commitmentsRestored: 1, unrepaired: [] });
+    expect(report).toMatchObject({ commitmentsReleased: 0, commitmentsRestored: 1, unrepaired: [] });
     const e = await envelope(env._id);
     expect(e.commitments.map((c) => [String(c.application), c.amount])).toEqual([[String(a._id), 1_000_000]]);
     expect(e.committed).toBe(1_000_000);
@@ -312,7 +316,7 @@ describe('reconciliation', () => {
     };
     await expect(recordPayment(ctxFor(officer), String(app._id), { amount: 400_000 })).rejects.toThrow('crash');
     expect((await envelope(env._id)).paid).toBe(0);
-    expect((await reconcileEnvelopes()).paymentsRestored).toBe(1);
+    expect((await reconcileEnvelopes({ graceMs: 0 })).paymentsRestored).toBe(1);
     expect((await envelope(env._id)).paid).toBe(400_000);
   });
 });
