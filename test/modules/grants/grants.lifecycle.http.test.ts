@@ -1,6 +1,7 @@
 // The whole lifecycle through HTTP with the demo accounts: programme and envelope, application,
 // completeness, review, changes, approval, payments, final report, completion; visibility; bad input;
 // and the seeded demo data.
+import mongoose from 'mongoose';
 import { useTestDatabase } from '../../helpers/db';
 import { dataOf, startServer, type TestServer } from '../../helpers/server';
 import { seedAll, type SeedContext } from '../../../seeds/seed';
@@ -168,6 +169,32 @@ describe('visibility', () => {
     expect(2 + next.grantApplications.edges.length).toBe(first.grantApplications.totalCount);
     const search = dataOf(await call('admin', `{ grantApplications(filter: { search: "maraudes" }) { edges { node { status } } } }`, {}));
     expect(search.grantApplications.edges.map((e: any) => e.node.status)).toEqual(['COMPLETED']);
+  });
+});
+
+describe('batching', () => {
+  it('answers a page of 5 or of 50 applications with all their links in the same number of queries', async () => {
+    const QUERY = `query($n: Int) { grantApplications(first: $n) { totalCount edges { node { number organisation { name } programme { name envelopes { label } }
+      targetDomains { name } targetNeighbourhoods { name } assignedTo { name } reviews { author { name } } messages { author { name } }
+      decision { envelope { label } decidedBy { name } } history { actor { name } } permissions { canDecide } } } } }`;
+    const count = async (n: number) => {
+      let queries = 0;
+      mongoose.set('debug', () => {
+        queries++;
+      });
+      try {
+        const data = dataOf(await call('officer', QUERY, { n }));
+        expect(data.grantApplications.edges.length).toBe(Math.min(n, data.grantApplications.totalCount));
+        expect(data.grantApplications.totalCount).toBeGreaterThan(5);
+      } finally {
+        mongoose.set('debug', false);
+      }
+      return queries;
+    };
+    const small = await count(5);
+    const large = await count(50);
+    expect(small).toBeGreaterThan(5);
+    expect(large).toBe(small);
   });
 });
 
