@@ -33,7 +33,7 @@ export function parseArgs(argv: string[]): { file: string; commune: string | nul
 }
 
 /** A progress bar on a terminal only: redirected output stays clean. */
-function progressBar(stream: NodeJS.WriteStream) {
+export function progressBar(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>) {
   let last = 0;
   return {
     update(read: number, total: number, rows: number) {

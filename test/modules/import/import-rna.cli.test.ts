@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { useTestDatabase } from '../../helpers/db';
 import { OrganisationModel } from '../../../src/modules/organisation/organisation.model';
 import { makeOrganisation } from '../../helpers/factories';
-import { parseArgs } from '../../../src/cli/import-rna';
+import { parseArgs, progressBar } from '../../../src/cli/import-rna';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
@@ -127,5 +127,17 @@ describe('the command line', () => {
     expect(parseArgs(['f.csv', '--commune', 'Aix'])).toBe('--commune takes an INSEE commune code of 5 characters (e.g. 13001), got "Aix".');
     expect(parseArgs([])).toBe('Give the waldec CSV file to import.');
     expect(parseArgs(['a.csv', 'b.csv'])).toBe('Only one file at a time (got "a.csv" and "b.csv").');
+  });
+
+  it('draws a progress bar on a terminal, and nothing when the output is redirected', () => {
+    const written: string[] = [];
+    const tty = progressBar({ isTTY: true, write: (s: string) => written.push(s) > 0 } as never);
+    tty.update(50, 200, 1234);
+    tty.update(200, 200, 5000);
+    expect(written[0]).toBe(`\r[${'#'.repeat(8)}${'.'.repeat(22)}]  25%  1,234 rows`);
+    expect(written[1]).toBe(`\r[${'#'.repeat(30)}] 100%  5,000 rows`);
+    const redirected: string[] = [];
+    progressBar({ isTTY: false, write: (s: string) => redirected.push(s) > 0 } as never).update(50, 200, 1);
+    expect(redirected).toEqual([]);
   });
 });
