@@ -1,3 +1,4 @@
+import { luhnValid } from '../src/shared/identifiers';
 // A small deterministic PRNG (mulberry32) so the demo data is the same on every machine and every run.
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -25,19 +26,7 @@ export type Rng = ReturnType<typeof rng>;
 
 /** Appends the Luhn check digit to a string of digits. */
 export function withLuhn(digits: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const candidate = digits + d;
-    let sum = 0;
-    for (let i = 0; i < candidate.length; i++) {
-      let x = candidate.charCodeAt(candidate.length - 1 - i) - 48;
-      if (i % 2 === 1) {
-        x *= 2;
-        if (x > 9) x -= 9;
-      }
-      sum += x;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
+  for (let d = 0; d <= 9; d++) if (luhnValid(digits + d)) return digits + d;
   throw new Error('unreachable');
 }
 

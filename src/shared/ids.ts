@@ -1,6 +1,6 @@
 // Object ids at the edge: a malformed id is the client's mistake on a named field, never a CastError.
 import { Types } from 'mongoose';
-import { badInput } from '../errors/app-error';
+import { AppError, badInput, type Problems } from '../errors/app-error';
 
 export type ObjectId = Types.ObjectId;
 
@@ -23,3 +23,14 @@ export function toObjectIds(values: readonly unknown[] | null | undefined, field
 }
 
 export const idString = (id: unknown): string => String(id);
+
+/** Parses an id, recording the problem on `field` instead of throwing, so every input error is reported at once. */
+export function objectIdOrProblem(value: unknown, field: string, problems: Problems): Types.ObjectId | null {
+  try {
+    return toObjectId(value, field);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    problems.add(field, err.message);
+    return null;
+  }
+}

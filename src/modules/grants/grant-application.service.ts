@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
 import { isStaff } from '../../auth/viewer';
-import { toObjectId, toObjectIds } from '../../shared/ids';
+import { objectIdOrProblem, toObjectId, toObjectIds } from '../../shared/ids';
 import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
@@ -171,18 +171,8 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
 
 export async function createGrantApplication(ctx: Context, input: CreateApplicationInput): Promise<App> {
   const p = new Problems();
-  let orgId: Types.ObjectId | null = null;
-  let programmeId: Types.ObjectId | null = null;
-  try {
-    orgId = toObjectId(input.organisationId, 'input.organisationId');
-  } catch (err) {
-    p.add('input.organisationId', (err as Error).message);
-  }
-  try {
-    programmeId = toObjectId(input.programmeId, 'input.programmeId');
-  } catch (err) {
-    p.add('input.programmeId', (err as Error).message);
-  }
+  const orgId = objectIdOrProblem(input.organisationId, 'input.organisationId', p);
+  const programmeId = objectIdOrProblem(input.programmeId, 'input.programmeId', p);
   p.throwIfAny();
   ensure(checkCreate(ctx.viewer, String(orgId)));
   const [org, programme] = await Promise.all([
