@@ -74,18 +74,24 @@ const bench: Bench = {
       await writeFile(file);
       const docs = documents();
 
-      // Baseline: insertMany of the same documents, 1,000 a call, into the same (indexed) collection.
-      await OrganisationModel.deleteMany({});
+      // Two rounds, each variant on an empty (indexed) collection; the best time of each is kept (the
+      // machine is shared and noisy). Baseline: insertMany of the same documents, 1,000 a call.
+      let insertMs = Infinity;
+      let importMs = Infinity;
+      let first = null as Awaited<ReturnType<typeof importRna>> | null;
+      for (let round = 0; round < 2; round++) {
+        await OrganisationModel.deleteMany({});
+        let t0 = process.hrtime.bigint();
+        for (let i = 0; i < docs.length; i += 1000) await OrganisationModel.collection.insertMany(docs.slice(i, i + 1000).map((d) => ({ ...d })), { ordered: false });
+        insertMs = Math.min(insertMs, Number(process.hrtime.bigint() - t0) / 1e6);
+        await OrganisationModel.deleteMany({});
+        t0 = process.hrtime.bigint();
+        first = await importRna(file);
+        importMs = Math.min(importMs, Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      ctx.log(`import: ${first!.created} created, ${first!.dissolved} dissolved, ${first!.rejected} rejected in ${importMs.toFixed(0)} ms; insertMany ${insertMs.toFixed(0)} ms`);
+
       let t = process.hrtime.bigint();
-      for (let i = 0; i < docs.length; i += 1000) await OrganisationModel.collection.insertMany(docs.slice(i, i + 1000).map((d) => ({ ...d })), { ordered: false });
-      const insertMs = Number(process.hrtime.bigint() - t) / 1e6;
-      await OrganisationModel.deleteMany({});
-
-      t = process.hrtime.bigint();
-      const first = await importRna(file);
-      const importMs = Number(process.hrtime.bigint() - t) / 1e6;
-      ctx.log(`import: ${first.created} created, ${first.dissolved} dissolved, ${first.rejected} rejected in ${importMs.toFixed(0)} ms; insertMany ${insertMs.toFixed(0)} ms`);
-
       t = process.hrtime.bigint();
       const second = await importRna(file);
       const againMs = Number(process.hrtime.bigint() - t) / 1e6;

@@ -187,11 +187,23 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
 
   let header: string[] | null = null;
   let batch = new Map<string, Row>();
+  // One batch is written while the next is parsed. The next batch's lookup waits for the write before it,
+  // so an association repeated across two batches is seen as existing, never inserted twice.
+  let inflight: Promise<void> | null = null;
+  let failure: unknown = null;
+  const settle = async () => {
+    if (inflight) await inflight;
+    inflight = null;
+    if (failure) throw failure;
+  };
   const flush = async () => {
     if (!batch.size) return;
     const rows = [...batch.values()];
     batch = new Map();
-    await writeBatch(rows, summary, report);
+    await settle();
+    inflight = writeBatch(rows, summary, report).catch((err: unknown) => {
+      failure = err;
+    });
   };
 
   for await (const item of source as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -233,6 +245,7 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
   }
   if (!header) throw new ImportFileError('The file is empty: a waldec export starts with its header line.');
   await flush();
+  await settle();
   opts.onProgress?.(total, total, summary.rows);
   return summary;
 }
