@@ -1,6 +1,7 @@
 // Coverage gaps: one cell per domain x neighbourhood with the active organisations serving it and the
 // grants approved that year; a gap is a priority neighbourhood (QPV) with no active partner in the domain.
-// Two aggregations ($unwind + $group) answer the whole matrix; no query per cell.
+// Two aggregations answer the whole matrix (organisations grouped by their domain and neighbourhood lists,
+// the year's grants by $unwind + $group); no query per cell.
 import { Types, type PipelineStage } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
@@ -64,13 +65,11 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
   const domains = wanted.length ? allDomains.filter((d) => wantedSet.has(String(d._id))) : allDomains;
   const domainIds = domains.map((d) => d._id);
 
+  // Organisations grouped by their exact (domains, neighbourhoods) lists: a few thousand combinations at
+  // most, whatever the number of organisations; each is then spread over its cells here.
   const orgPipeline: PipelineStage[] = [
     { $match: { status: 'ACTIVE', 'neighbourhoods.0': { $exists: true }, 'domains.0': { $exists: true } } },
-    { $project: { _id: 0, d: withParents('$domains', parentOf), n: '$neighbourhoods' } },
-    { $unwind: '$d' },
-    { $match: { d: { $in: domainIds } } },
-    { $unwind: '$n' },
-    { $group: { _id: { d: '$d', n: '$n' }, count: { $sum: 1 } } },
+    { $group: { _id: { d: '$domains', n: '$neighbourhoods' }, count: { $sum: 1 } } },
   ];
   const start = parisYearStart(year);
   const end = parisYearStart(year + 1);
@@ -94,11 +93,20 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
     { $group: { _id: { d: '$d', n: '$n' }, count: { $sum: 1 }, amount: { $sum: '$amount' } } },
   ];
   const [orgCounts, grantSums] = await Promise.all([
-    OrganisationModel.aggregate<{ _id: { d: Types.ObjectId; n: Types.ObjectId }; count: number }>(orgPipeline),
+    OrganisationModel.aggregate<{ _id: { d: Types.ObjectId[]; n: Types.ObjectId[] }; count: number }>(orgPipeline),
     GrantApplicationModel.aggregate<{ _id: { d: Types.ObjectId; n: Types.ObjectId }; count: number; amount: number }>(grantPipeline),
   ]);
   const key = (d: unknown, n: unknown) => `${String(d)}:${String(n)}`;
-  const orgs = new Map(orgCounts.map((r) => [key(r._id.d, r._id.n), r.count]));
+  const wantedIds = new Set(domainIds.map(String));
+  const orgs = new Map<string, number>();
+  for (const r of orgCounts) {
+    // Each organisation counts once in a cell: its domains plus their parents, deduplicated.
+    const ds = new Set(r._id.d.flatMap((d) => [String(d), ...(parentOf.has(String(d)) ? [String(parentOf.get(String(d)))] : [])]));
+    for (const d of ds) {
+      if (!wantedIds.has(d)) continue;
+      for (const n of new Set(r._id.n.map(String))) orgs.set(key(d, n), (orgs.get(key(d, n)) ?? 0) + r.count);
+    }
+  }
   const grants = new Map(grantSums.map((r) => [key(r._id.d, r._id.n), r]));
 
   const sortedHoods = [...hoods].sort((a, b) => Number(b.isPriority) - Number(a.isPriority) || a.name.localeCompare(b.name, 'fr'));
