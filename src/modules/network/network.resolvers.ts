@@ -3,9 +3,16 @@ import type { Context } from '../../context';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import type { OrganisationDoc } from '../organisation/organisation.model';
+import { canSeeOrganisation } from '../organisation/organisation.policy';
 import { canManagePartnership } from './network.policy';
 import { createPartnership, endPartnership, network, partnershipsOf, type NetworkFilter, type PartnershipInput } from './network.service';
 import type { PartnershipDoc } from './partnership.model';
+
+/** An end of a partnership, or null when the viewer may not see that organisation (a private one). */
+async function visibleEnd(ctx: Context, id: unknown) {
+  const org = await ctx.loaders.organisationById.load(id);
+  return org && canSeeOrganisation(ctx.viewer, org) ? org : null;
+}
 
 export const networkModule: AppModule = {
   name: 'network',
@@ -28,8 +35,8 @@ export const networkModule: AppModule = {
     },
     Partnership: {
       id: (p: PartnershipDoc) => String(p._id),
-      from: (p: PartnershipDoc, _: unknown, ctx: Context) => ctx.loaders.organisationById.load(p.from),
-      to: (p: PartnershipDoc, _: unknown, ctx: Context) => ctx.loaders.organisationById.load(p.to),
+      from: (p: PartnershipDoc, _: unknown, ctx: Context) => visibleEnd(ctx, p.from),
+      to: (p: PartnershipDoc, _: unknown, ctx: Context) => visibleEnd(ctx, p.to),
       since: (p: PartnershipDoc) => p.since ?? null,
       until: (p: PartnershipDoc) => p.until ?? null,
       description: (p: PartnershipDoc) => p.description ?? '',

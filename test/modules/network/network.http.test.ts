@@ -86,6 +86,18 @@ describe('createPartnership', () => {
 });
 
 describe('endPartnership', () => {
+  it("never shows a private organisation at the other end to someone who may not see it", async () => {
+    const mine = await makeOrganisation();
+    const hidden = await makeOrganisation({ isPublic: false, name: 'Cercle discret' });
+    const { coordinator } = await makeRoles();
+    const { token } = await makeUser({ memberOf: [{ organisation: mine._id }] });
+    const created = dataOf(await server.gql(CREATE, { input: { fromId: String(mine._id), toId: String(hidden._id), kind: 'PARTNER' } }, coordinator.token));
+    const ended = dataOf(await server.gql(`mutation($id: ID!) { endPartnership(id: $id) { partnership { from { name } to { name } } errors { code } } }`, { id: created.createPartnership.partnership.id }, token));
+    const ends = [ended.endPartnership.partnership.from, ended.endPartnership.partnership.to];
+    expect(ends).toContainEqual(null);
+    expect(JSON.stringify(ends)).not.toContain('Cercle discret');
+  });
+
   it('ends a partnership once; ending it again is an INVALID_TRANSITION', async () => {
     const a = await makeOrganisation();
     const b = await makeOrganisation();
