@@ -2,7 +2,6 @@
 // index.ts listens, tests call createApp directly.
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import mongoose from 'mongoose';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -15,6 +14,7 @@ import { buildSchema } from './schema';
 import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
 import { SupportedOperationTypes } from './ops/validation';
+import { pingDatabase } from './ops/readiness';
 
 export interface AppDeps {
   config: Config;
@@ -210,16 +210,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 }
 
-async function databaseReachable(timeoutMs: number): Promise<boolean> {
-  const db = mongoose.connection.db;
-  if (mongoose.connection.readyState !== 1 || !db) return false;
-  try {
-    await Promise.race([
-      db.admin().command({ ping: 1 }),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
+/** Ready when the database answers a ping through the driver (which also nudges it to reconnect). */
+function databaseReachable(timeoutMs: number): Promise<boolean> {
+  return pingDatabase(timeoutMs);
 }

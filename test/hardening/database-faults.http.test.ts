@@ -114,7 +114,10 @@ it('fails fast with 503 SERVICE_UNAVAILABLE while the database is down, recovers
   const back = samples.filter((s) => s.phase === 'back');
   if (!recovered) {
     const probe = await mongoose.createConnection(mongod.getUri('faults'), { serverSelectionTimeoutMS: 3000 }).asPromise().then((c) => c.db!.admin().ping().then(() => 'fresh connection ok'), (e: Error) => `fresh connection failed: ${e.message}`);
-    console.log(probe, mongod.getUri('faults'), mongod.state);
+    const topology = (mongoose.connection.getClient() as any).topology;
+    const servers = [...(topology?.description?.servers?.values() ?? [])].map((d: any) => ({ type: d.type, error: String(d.error?.message ?? ''), lastUpdate: d.lastUpdateTime }));
+    const monitors = [...(topology?.s?.servers?.values() ?? [])].map((sv: any) => ({ state: sv.s?.state, monitor: sv.monitor?.s?.state, monitorConn: !!sv.monitor?.connection, pool: sv.pool?.s?.state ?? sv.pool?.status }));
+    console.log(probe, mongod.getUri('faults'), mongod.state, JSON.stringify({ servers, monitors, topologyType: topology?.description?.type }));
   }
   if (!recovered) console.log(JSON.stringify({ readyState: mongoose.connection.readyState, ready: (await server.get('/ready')).status, back: back.length, last: back.slice(-6) }));
   expect(recovered).toBe(true);
