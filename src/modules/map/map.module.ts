@@ -27,6 +27,9 @@ export const mapModule: AppModule = {
   policies: {},
   routes(router, { log }) {
     const dir = mapAssetsDir();
+    const present = existsSync(join(dir, 'index.html'));
+    // An image built without public/ still serves the GeoJSON; the page answers a clear 404, not a 500.
+    if (!present) log.warn({ dir }, 'map page assets not found: / answers 404 (copy public/ next to dist/)');
     const cache = new Map<string, Buffer>();
     const asset = (file: string) => {
       if (!cache.has(file)) cache.set(file, readFileSync(join(dir, file)));
@@ -34,6 +37,10 @@ export const mapModule: AppModule = {
     };
     const serve = (file: string) =>
       handler(log, async (_req, res) => {
+        if (!present) {
+          res.status(404).type('application/json').send(JSON.stringify({ errors: [{ message: 'The map page is not installed on this server; the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
+          return;
+        }
         res.setHeader('content-security-policy', CSP);
         res.setHeader('cache-control', 'public, max-age=300');
         res.type(ASSETS[file]!).send(asset(file));
