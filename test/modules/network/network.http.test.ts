@@ -3,7 +3,11 @@ import { useTestDatabase } from '../../helpers/db';
 import { startServer, dataOf, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeRoles, makeUser } from '../../helpers/factories';
 import { DomainModel } from '../../../src/modules/reference/domain.model';
-import { hubDegreeThreshold } from '../../../src/modules/network/network.service';
+import { hubDegreeThreshold, network, NETWORK_MAX_NODES } from '../../../src/modules/network/network.service';
+import { OrganisationModel } from '../../../src/modules/organisation/organisation.model';
+import { createContext } from '../../../src/context';
+import { testConfig } from '../../../src/config';
+import { createLogger } from '../../../src/shared/logger';
 
 useTestDatabase();
 let server: TestServer;
@@ -156,6 +160,19 @@ describe('network', () => {
   it('refuses a malformed filter id on its field', async () => {
     const res = await server.gql(NETWORK, { filter: { neighbourhoodIds: ['bad'] } });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.neighbourhoodIds[0]' });
+  });
+});
+
+describe('the graph bound', () => {
+  it(`cuts the graph at ${NETWORK_MAX_NODES} organisations and says so`, async () => {
+    const domain = (await DomainModel.create({ code: `big-${Date.now()}`, name: 'Grand domaine', proposal: 21 }))._id;
+    await OrganisationModel.collection.insertMany(
+      Array.from({ length: NETWORK_MAX_NODES + 1 }, (_, i) => ({ name: `Org ${i}`, nameKey: `org ${String(i).padStart(5, '0')}`, legalForm: 'ASSOCIATION', status: 'ACTIVE', isPublic: true, domains: [domain], neighbourhoods: [] })),
+    );
+    const graph = await network(createContext({ config: testConfig(), log: createLogger('silent') }, null), { domainIds: [String(domain)] });
+    expect(graph.truncated).toBe(true);
+    expect(graph.nodes).toHaveLength(NETWORK_MAX_NODES);
+    expect(graph.nodes[0]!.organisation.name).toBe('Org 0');
   });
 });
 
