@@ -130,7 +130,8 @@ export async function seedOrganisations(domainIds: Map<string, Types.ObjectId>, 
   await OrganisationModel.bulkWrite(
     docs.map((d) => ({
       updateOne: {
-        filter: (d.rna ? { rna: d.rna } : { siret: d.siret }) as Record<string, string>,
+        // `$type: 'string'` lets the planner use the partial unique indexes on rna and siret.
+        filter: (d.rna ? { rna: { $eq: d.rna, $type: 'string' } } : { siret: { $eq: d.siret, $type: 'string' } }) as Record<string, unknown>,
         update: {
           $setOnInsert: {
             ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined && v !== null)),
@@ -145,7 +146,7 @@ export async function seedOrganisations(domainIds: Map<string, Types.ObjectId>, 
     { ordered: false },
   );
   const keys = docs.map((d) => (d.rna as string | null) ?? (d.siret as string));
-  const stored = await OrganisationModel.find({ $or: [{ rna: { $in: keys } }, { siret: { $in: keys } }] }).lean();
+  const stored = await OrganisationModel.find({ $or: [{ rna: { $in: keys, $type: 'string' } }, { siret: { $in: keys, $type: 'string' } }] }).lean();
   const byKey = new Map<string, (typeof stored)[number]>();
   for (const o of stored) {
     if (o.rna) byKey.set(o.rna, o);

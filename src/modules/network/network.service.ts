@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
 import { fromDatabaseError } from '../../errors/format-error';
 import type { Context } from '../../context';
-import { toObjectId } from '../../shared/ids';
+import { objectIdOrProblem, toObjectId } from '../../shared/ids';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
 import { canSeeOrganisation } from '../organisation/organisation.policy';
 import { directoryMatch } from '../organisation/organisation.service';
@@ -30,18 +30,8 @@ const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
 export async function createPartnership(ctx: Context, input: PartnershipInput): Promise<PartnershipDoc> {
   if (!ctx.viewer) throw forbidden();
   const p = new Problems();
-  let fromId: Types.ObjectId | null = null;
-  let toId: Types.ObjectId | null = null;
-  try {
-    fromId = toObjectId(input.fromId, 'input.fromId');
-  } catch (err) {
-    p.add('input.fromId', (err as Error).message);
-  }
-  try {
-    toId = toObjectId(input.toId, 'input.toId');
-  } catch (err) {
-    p.add('input.toId', (err as Error).message);
-  }
+  const fromId = objectIdOrProblem(input.fromId, 'input.fromId', p);
+  const toId = objectIdOrProblem(input.toId, 'input.toId', p);
   if (fromId && toId && fromId.equals(toId)) p.add('input.toId', 'An organisation cannot be its own partner: choose two different organisations.');
   if (!PARTNERSHIP_KINDS.includes(input.kind)) p.add('input.kind', `Choose one of ${PARTNERSHIP_KINDS.join(', ')}.`);
   const description = (input.description ?? '').trim();
