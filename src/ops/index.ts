@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger';
 import { toAppError } from '../errors/format-error';
 import { accessLog, type RequestFacts } from './access-log';
 import { createMetrics, type Metrics } from './metrics';
+import { watchDatabase } from './readiness';
 import { createLimits, requestLimit, signInLimit, type Limits } from './rate-limit';
 
 export interface OpsOptions {
@@ -36,6 +37,7 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
   const facts = new Map<string, RequestFacts>();
   const metrics = options.metrics ? createMetrics() : null;
   const limits = options.rateLimits ? createLimits(config) : null;
+  const unwatch = watchDatabase({ log, timeoutMs: config.dbTimeoutMs });
 
   const before: RequestHandler[] = [];
   // Forget a request's facts when its response is done, logged or not.
@@ -83,6 +85,7 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
     limits,
     metrics,
     close: async () => {
+      unwatch();
       metrics?.close();
     },
   };
