@@ -5,7 +5,7 @@ import { useTestDatabase } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories';
 import { RATE_LIMIT_COLLECTION } from '../../src/ops/rate-limit';
-import type { Config } from '../../src/config';
+import { ConfigError, loadConfig, type Config } from '../../src/config';
 
 useTestDatabase();
 
@@ -134,6 +134,23 @@ describe('the Mongo store', () => {
     } finally {
       await one.close();
       await two.close();
+    }
+  });
+});
+
+describe('configuration of the limits', () => {
+  it('reads every limit from the environment and refuses an unknown store at boot', () => {
+    const config = loadConfig({ LOGIN_MAX_ATTEMPTS: '4', LOGIN_WINDOW_SECONDS: '60', RATE_LIMIT_REQUESTS: '50', RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_STORE: 'mongo' });
+    expect(config).toMatchObject({ loginMaxAttempts: 4, loginWindowSeconds: 60, requestsPerWindow: 50, requestWindowSeconds: 10, rateLimitStore: 'mongo' });
+    expect(loadConfig({}).rateLimitStore).toBe('memory');
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis', RATE_LIMIT_REQUESTS: '0' })).toThrow(ConfigError);
+    try {
+      loadConfig({ RATE_LIMIT_STORE: 'redis', RATE_LIMIT_REQUESTS: '0' });
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        'RATE_LIMIT_STORE must be memory or mongo (got "redis")',
+        'RATE_LIMIT_REQUESTS must be an integer between 1 and 1000000 (got "0")',
+      ]);
     }
   });
 });
