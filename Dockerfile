@@ -11,6 +11,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
+COPY public ./public
 COPY seeds ./seeds
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
@@ -25,6 +26,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/graphql ./graphql
+# The map page's static files (served at /).
+COPY --from=build /app/public ./public
 USER node
 EXPOSE 4000
 # Liveness only (/health answers while the process runs); readiness (/ready) is for the proxy.

@@ -1,5 +1,6 @@
 // Every environment variable the server reads: typed, defaulted, validated once at boot, frozen.
 // The README's configuration table mirrors `describeConfig()`; keep them together.
+import { isValidSiret } from './shared/identifiers';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -105,8 +106,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`RATE_LIMIT_STORE must be memory or mongo (got "${rateLimitStore}")`);
   }
 
-  const citySiret = str('CITY_SIRET', '21130001700019');
-  if (!/^\d{14}$/.test(citySiret)) problems.push('CITY_SIRET must be 14 digits');
+  // The default is the commune of Aix-en-Provence's SIREN (211300017) with a check-valid establishment
+  // number: other cities, and Aix if its town hall's establishment differs, set their own.
+  const citySiret = str('CITY_SIRET', '21130001700012');
+  if (!isValidSiret(citySiret)) problems.push('CITY_SIRET must be a valid SIRET: 14 digits with a correct check digit');
 
   const config: Config = {
     nodeEnv,
@@ -175,7 +178,7 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'MAX_QUERY_COST', default: '20000', description: 'Highest estimated cost of a query.' },
     { name: 'MAX_ALIASES', default: '15', description: 'Most aliases in one query.' },
     { name: 'CITY_NAME', default: "Commune d'Aix-en-Provence", description: 'The city, as named in the open-data publication (nomAttribuant).' },
-    { name: 'CITY_SIRET', default: '21130001700019', description: 'The city\'s SIRET (idAttribuant), 14 digits.' },
+    { name: 'CITY_SIRET', default: '21130001700012', description: 'The city\'s SIRET (idAttribuant of the SCDL publication), 14 digits with a valid check digit.' },
     { name: 'DB_TIMEOUT_MS', default: '1500', description: 'How long a request waits for an unreachable database before failing with SERVICE_UNAVAILABLE (503); also the /ready probe\'s timeout.' },
     { name: 'LOGIN_MAX_ATTEMPTS', default: '10', description: 'Sign-in attempts allowed per account and, separately, per client address in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
     { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'The sign-in window.' },

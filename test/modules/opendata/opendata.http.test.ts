@@ -14,7 +14,7 @@ let roles: Awaited<ReturnType<typeof makeRoles>>;
 const grants: Record<string, { number: string }> = {};
 
 beforeAll(async () => {
-  server = await startServer({ cityName: "Commune d'Aix-en-Provence", citySiret: '21130001700019' });
+  server = await startServer({ cityName: "Commune d'Aix-en-Provence", citySiret: '21130001700012' });
   roles = await makeRoles();
   const programme = await makeProgramme({ name: 'Appel à projets "Quartiers solidaires", 2026' });
   const siretOnly = await makeOrganisation({ name: 'SCIC Atelier Vélo', legalForm: 'SCIC', rna: undefined, siret: fakeSiret(4101) });
@@ -54,7 +54,7 @@ describe('GET /api/open-data/scdl/subventions-<year>.csv', () => {
     const [small, big, both] = rows;
     expect(big).toEqual({
       nomAttribuant: "Commune d'Aix-en-Provence",
-      idAttribuant: '21130001700019',
+      idAttribuant: '21130001700012',
       dateConvention: '2026-03-20',
       referenceDecision: grants.big!.number,
       nomBeneficiaire: 'SCIC Atelier Vélo',
@@ -100,7 +100,7 @@ describe('GET /api/open-data/360giving-<year>.json', () => {
       expect(typeof g.amountAwarded).toBe('number');
       expect(g.awardDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(g.recipientOrganization[0]).toEqual({ id: expect.stringMatching(/^FR-(SIRET-\d{14}|RNA-W\d{9})$/), name: expect.any(String) });
-      expect(g.fundingOrganization).toEqual([{ id: 'FR-SIRET-21130001700019', name: "Commune d'Aix-en-Provence" }]);
+      expect(g.fundingOrganization).toEqual([{ id: 'FR-SIRET-21130001700012', name: "Commune d'Aix-en-Provence" }]);
     }
     expect(body.grants.map((g) => g.amountAwarded)).toEqual([0.05, 123456.78, 2500]);
     expect(body.grants[0]!.recipientOrganization[0].id).toBe('FR-RNA-W131004102');
