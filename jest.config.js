@@ -12,4 +12,5 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 60000,
   verbose: false,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
