@@ -23,32 +23,26 @@ export const opendataModule: AppModule = {
     },
   },
   routes(router, { config, log }) {
-    router.get(
+    // Both exports: public, open to other origins, streamed; the excluded grants are counted in a header.
+    const exportRoute = (path: string, headers: Record<string, string | ((year: number) => string)>, write: typeof writeScdlCsv) =>
+      router.get(
+        path,
+        handler(log, async (req, res) => {
+          const year = checkExportYear(String(req.params.year));
+          const excluded = await countExclusions(year);
+          res.status(200);
+          for (const [name, value] of Object.entries(headers)) res.setHeader(name, typeof value === 'function' ? value(year) : value);
+          res.setHeader('access-control-allow-origin', '*');
+          res.setHeader('x-excluded-grants', String(excluded));
+          await write(res, year, config);
+          res.end();
+        }),
+      );
+    exportRoute(
       '/api/open-data/scdl/subventions-:year.csv',
-      handler(log, async (req, res) => {
-        const year = checkExportYear(String(req.params.year));
-        const excluded = await countExclusions(year);
-        res.status(200);
-        res.setHeader('content-type', 'text/csv; charset=utf-8; header=present');
-        res.setHeader('content-disposition', `inline; filename="subventions-${year}.csv"`);
-        res.setHeader('access-control-allow-origin', '*');
-        res.setHeader('x-excluded-grants', String(excluded));
-        await writeScdlCsv(res, year, config);
-        res.end();
-      }),
+      { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': (year) => `inline; filename="subventions-${year}.csv"` },
+      writeScdlCsv,
     );
-    router.get(
-      '/api/open-data/360giving-:year.json',
-      handler(log, async (req, res) => {
-        const year = checkExportYear(String(req.params.year));
-        const excluded = await countExclusions(year);
-        res.status(200);
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.setHeader('access-control-allow-origin', '*');
-        res.setHeader('x-excluded-grants', String(excluded));
-        await write360GivingJson(res, year, config);
-        res.end();
-      }),
-    );
+    exportRoute('/api/open-data/360giving-:year.json', { 'content-type': 'application/json; charset=utf-8' }, write360GivingJson);
   },
 };
