@@ -56,7 +56,7 @@ export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Fund
   const totalCost = (app.budgetLines ?? []).filter((l) => l.kind === 'EXPENSE').reduce((s, l) => s + l.amount, 0);
   const cityAmountIsDecided = isFunded(app) && typeof app.decision?.amount === 'number';
   const cityAmount = cityAmountIsDecided ? app.decision!.amount! : app.requestedAmount;
-  const sources = (app.otherFunders ?? []).map((f) => ({ name: f.name, amount: f.amount, status: f.status, isPublic: isPublicFunder(f.name) }));
+  const sources = (app.otherFunders ?? []).map((f) => ({ name: f.name, amount: f.amount, status: f.status, isPublic: f.isPublic ?? isPublicFunder(f.name) }));
   const otherPublicAmount = sources.filter((s) => s.isPublic).reduce((s, f) => s + f.amount, 0);
   const privateAmount = sources.filter((s) => !s.isPublic).reduce((s, f) => s + f.amount, 0);
   const publicAmount = cityAmount + otherPublicAmount;

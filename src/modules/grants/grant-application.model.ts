@@ -35,6 +35,8 @@ const otherFunderSchema = new Schema(
     name: { type: String, required: true, maxlength: 200 },
     amount: { type: Number, required: true, min: 0 },
     status: { type: String, enum: FUNDER_STATUSES, required: true },
+    /** Declared by the applicant; when absent, the co-funding ledger recognises public bodies by name. */
+    isPublic: { type: Boolean },
   },
   { _id: false },
 );

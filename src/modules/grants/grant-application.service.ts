@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
 import { isStaff } from '../../auth/viewer';
+import { withSubdomains } from '../reference/reference.service';
 import { objectIdOrProblem, toObjectId, toObjectIds } from '../../shared/ids';
 import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
 import { DomainModel } from '../reference/domain.model';
@@ -66,7 +67,7 @@ export interface ApplicationContentInput {
   targetDomainIds?: string[] | null;
   expectedBeneficiaries?: number | null;
   budgetLines?: { kind: string; label: string; amount: number }[] | null;
-  otherFunders?: { name: string; amount: number; status: string }[] | null;
+  otherFunders?: { name: string; amount: number; status: string; isPublic?: boolean | null }[] | null;
   requestedAmount?: number | null;
   republicanContractAttested?: boolean | null;
 }
@@ -154,7 +155,12 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
         checkAmount(p, f(`otherFunders[${i}].amount`), o.amount);
         if (!(FUNDER_STATUSES as readonly string[]).includes(o.status)) p.add(f(`otherFunders[${i}].status`), 'REQUESTED or GRANTED.');
       });
-      out.otherFunders = input.otherFunders.map((o) => ({ name: o.name?.trim(), amount: o.amount, status: o.status }));
+      out.otherFunders = input.otherFunders.map((o) => ({
+        name: o.name?.trim(),
+        amount: o.amount,
+        status: o.status,
+        ...(typeof o.isPublic === 'boolean' ? { isPublic: o.isPublic } : {}),
+      }));
     }
   }
   if (input.targetNeighbourhoodIds) {
@@ -323,28 +329,22 @@ export async function listGrantApplications(ctx: Context, filter: ApplicationFil
     if (filter.status.some((s) => !GRANT_STATUSES.includes(s))) p.add('filter.status', 'Unknown status.');
     else and.push({ status: { $in: filter.status } });
   }
-  const id = (v: string | null | undefined, field: string) => {
-    if (!v) return null;
-    try {
-      return toObjectId(v, field);
-    } catch (err) {
-      p.add(field, (err as Error).message);
-      return null;
-    }
-  };
-  const programme = id(filter.programmeId, 'filter.programmeId');
+  const programme = filter.programmeId ? objectIdOrProblem(filter.programmeId, 'filter.programmeId', p) : null;
   if (programme) and.push({ programme });
-  const organisation = id(filter.organisationId, 'filter.organisationId');
+  const organisation = filter.organisationId ? objectIdOrProblem(filter.organisationId, 'filter.organisationId', p) : null;
   if (organisation) and.push({ organisation });
   for (const [key, field] of [
     ['domainIds', 'targetDomains'],
     ['neighbourhoodIds', 'targetNeighbourhoods'],
   ] as const) {
     try {
-      const ids = toObjectIds(filter[key], `filter.${key}`, 50);
+      let ids = toObjectIds(filter[key], `filter.${key}`, 50);
+      // As in the directory, a parent domain includes its sub-domains.
+      if (key === 'domainIds') ids = await withSubdomains(ids);
       if (ids.length) and.push({ [field]: { $in: ids } });
     } catch (err) {
-      p.add((err as AppError).field ?? `filter.${key}`, (err as Error).message);
+      if (!(err instanceof AppError)) throw err;
+      p.add(err.field ?? `filter.${key}`, err.message);
     }
   }
   if (filter.year !== undefined && filter.year !== null) and.push({ year: filter.year });

@@ -12,7 +12,7 @@ import { isEmail } from '../user/user.service';
 import { UserModel } from '../user/user.model';
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
-import { neighbourhoodsContaining, priorityNeighbourhoodIds } from '../reference/reference.service';
+import { neighbourhoodsContaining, priorityNeighbourhoodIds, withSubdomains } from '../reference/reference.service';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
 import {
   canChangeStatus,
@@ -71,9 +71,7 @@ export async function directoryMatch(ctx: Pick<Context, 'viewer'>, filter: Organ
   problems.throwIfAny();
 
   if (domainIds.length) {
-    // A parent domain includes its children.
-    const children = await DomainModel.find({ parent: { $in: domainIds } }, { _id: 1 }).lean();
-    and.push({ domains: { $in: [...domainIds, ...children.map((c) => c._id)] } });
+    and.push({ domains: { $in: await withSubdomains(domainIds) } });
   }
   if (neighbourhoodIds.length) and.push({ neighbourhoods: { $in: neighbourhoodIds } });
   if (filter.priorityNeighbourhoodsOnly) and.push({ neighbourhoods: { $in: await priorityNeighbourhoodIds() } });

@@ -1,4 +1,5 @@
 // Reference data: small, fixed lists read by everyone.
+import type { Types } from 'mongoose';
 import { DomainModel, type DomainDoc } from './domain.model';
 import { NeighbourhoodModel, type NeighbourhoodDoc } from './neighbourhood.model';
 
@@ -22,4 +23,11 @@ export async function neighbourhoodsContaining(lng: number, lat: number) {
   return (
     await NeighbourhoodModel.find({ geometry: { $geoIntersects: { $geometry: { type: 'Point', coordinates: [lng, lat] } } } }, { _id: 1 }).lean()
   ).map((n) => n._id);
+}
+
+/** The domains and their sub-domains: filtering on a parent domain includes its children. */
+export async function withSubdomains(ids: Types.ObjectId[]): Promise<Types.ObjectId[]> {
+  if (!ids.length) return [];
+  const children = await DomainModel.find({ parent: { $in: ids } }, { _id: 1 }).lean();
+  return [...ids, ...children.map((c) => c._id)];
 }

@@ -128,6 +128,23 @@ describe('the ledger rules', () => {
     }
   });
 
+  it('trusts what the applicant declared over the name: a public foundation counts, a private "Office" does not', () => {
+    const f = fundingOf({
+      _id: {} as never, organisation: {} as never, title: 't', year: 2026, status: 'SUBMITTED', requestedAmount: 1_000_00, decision: null,
+      budgetLines: [{ kind: 'EXPENSE', label: 'Projet', amount: 10_000_00 }],
+      otherFunders: [
+        { name: 'Fondation publique des Hôpitaux', amount: 2_000_00, status: 'GRANTED', isPublic: true },
+        { name: 'Office de Tourisme privé', amount: 3_000_00, status: 'GRANTED', isPublic: false },
+        { name: 'Région Sud', amount: 1_000_00, status: 'GRANTED' },
+      ],
+    } as never);
+    expect(f.sources.map((s: { name: string; isPublic: boolean }) => [s.name, s.isPublic])).toEqual([
+      ['Fondation publique des Hôpitaux', true],
+      ['Office de Tourisme privé', false],
+      ['Région Sud', true],
+    ]);
+  });
+
   it('uses the requested amount before a decision and flags a budget without expenses', () => {
     const f = fundingOf({ _id: {} as never, organisation: {} as never, title: 't', year: 2026, status: 'SUBMITTED', requestedAmount: 5_000_00, decision: null, budgetLines: [], otherFunders: [] } as never);
     expect(f).toMatchObject({ cityAmount: 5_000_00, cityAmountIsDecided: false, totalCost: 0, publicShareBasisPoints: null, flags: ['NO_EXPENSES'] });

@@ -7,7 +7,8 @@ import { AppError } from '../../../src/errors/app-error';
 import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
 import { BudgetEnvelopeModel, ensureEnvelopeValidator } from '../../../src/modules/grants/budget-envelope.model';
 import { ActivityModel, type ActivityDoc } from '../../../src/modules/activity/activity.model';
-import { submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from '../../../src/modules/grants/grant-application.service';
+import { listGrantApplications, submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from '../../../src/modules/grants/grant-application.service';
+import { DomainModel } from '../../../src/modules/reference/domain.model';
 import { declareConflictOfInterest, requestChanges, startReview, addReview } from '../../../src/modules/grants/review.service';
 import { approveGrantApplication, rejectGrantApplication, reopenGrantApplication } from '../../../src/modules/grants/decision.service';
 import { recordConvention, recordPayment, schedulePayments } from '../../../src/modules/grants/payment.service';
@@ -72,6 +73,19 @@ describe('applying', () => {
     expect(err.details.every((d) => d.code === 'INCOMPLETE_APPLICATION' && d.message.length > 10)).toBe(true);
     expect((await application(app._id)).status).toBe('DRAFT');
     expect(await historyOf(app._id)).toHaveLength(1);
+  });
+
+  it('lists, for a parent domain, the applications that target one of its sub-domains', async () => {
+    const { org, member } = await makeCast();
+    const ess = (await DomainModel.findOne({ code: 'ess' }).lean())!;
+    const insertion = (await DomainModel.findOne({ code: 'insertion' }).lean())!;
+    const culture = (await DomainModel.findOne({ code: 'culture' }).lean())!;
+    const inChild = await draftApplication(member, org, await makeProgramme());
+    await updateGrantApplication(ctxFor(member), String(inChild._id), { targetDomainIds: [String(insertion._id)] });
+    const elsewhere = await draftApplication(member, org, await makeProgramme());
+    await updateGrantApplication(ctxFor(member), String(elsewhere._id), { targetDomainIds: [String(culture._id)] });
+    const page = await listGrantApplications(ctxFor(member), { domainIds: [String(ess._id)] }, { first: 100 });
+    expect(page.nodes.map((a) => String(a._id))).toEqual([String(inChild._id)]);
   });
 
   it('refuses a member of another organisation as if the application did not exist', async () => {
