@@ -1,7 +1,7 @@
 // createApp: Express + Apollo, wired with limits, error masking and the modules' routes. No listen:
 // index.ts listens, tests call createApp directly.
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -19,10 +19,6 @@ import { pingDatabase } from './ops/readiness';
 export interface AppDeps {
   config: Config;
   log: Logger;
-  /** Extra Apollo plugins (metrics, drain on shutdown). */
-  plugins?: ApolloServerPlugin<Context>[];
-  /** Express middleware run before every route (rate limits, metrics). */
-  before?: RequestHandler[];
   schema?: GraphQLSchema;
   /** Access log, metrics and rate limits: all on unless turned off here (the limits bench compares). */
   ops?: Partial<OpsOptions>;
@@ -99,7 +95,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [...protection.validationRules, SupportedOperationTypes],
-    plugins: [...protection.plugins, errorPlugin(), ...operations.plugins, ...(deps.plugins ?? [])],
+    plugins: [...protection.plugins, errorPlugin(), ...operations.plugins],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -121,7 +117,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     next();
   });
   for (const mw of operations.before) app.use(mw);
-  for (const mw of deps.before ?? []) app.use(mw);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
