@@ -106,9 +106,17 @@ export const checkPay = (a: GrantActor, app: ApplicationLike) =>
 export const checkAcceptReport = (a: GrantActor, app: ApplicationLike) =>
   staffCheck(a, app, 'accept the final report of') ?? (app.status === 'APPROVED' ? null : invalid(app, 'accept the final report of', ['APPROVED']));
 
+/**
+ * Messages, read and written: the applicant and city staff. A change request is a message too (it is
+ * pushed to `messages`), so it follows the same rule in `changesRequested` and in the history's reasons.
+ */
+export function canSeeMessages(v: Viewer | null, app: ApplicationLike): boolean {
+  return isApplicant(v, app) || isStaff(v);
+}
+
 /** Messages: the applicant and city staff, at any stage after creation. */
 export function checkMessage(a: GrantActor, app: ApplicationLike): AppError | null {
-  return isApplicant(a.viewer, app) || isStaff(a.viewer) ? null : forbidden('Only the applicant and city staff can write messages on this application.');
+  return canSeeMessages(a.viewer, app) ? null : forbidden('Only the applicant and city staff can write messages on this application.');
 }
 
 export function permissionsOf(a: GrantActor, app: ApplicationLike) {

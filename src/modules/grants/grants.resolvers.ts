@@ -10,7 +10,7 @@ import type { OrganisationDoc } from '../organisation/organisation.model';
 import type { FundingProgrammeDoc } from './funding-programme.model';
 import { ensureEnvelopeValidator, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import type { ConflictOfInterestDoc } from './conflict-of-interest.model';
-import { canSeeApplication, canSeeInternals, permissionsOf } from './grant-application.policy';
+import { canSeeApplication, canSeeInternals, canSeeMessages, permissionsOf } from './grant-application.policy';
 import {
   actorOf,
   createGrantApplication,
@@ -45,6 +45,8 @@ import { AppError } from '../../errors/app-error';
 
 const STAFF = roles('OFFICER', 'ADMIN');
 const INTERNAL_ACTIONS = new Set(['ADD_REVIEW']);
+/** History records whose reason is a message to the applicant (the change request's text). */
+const MESSAGE_ACTIONS = new Set(['REQUEST_CHANGES']);
 const ADMIN = roles('ADMIN');
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 type Id = { id: string };
@@ -157,7 +159,8 @@ export const grantsModule: AppModule = {
       assignedTo: (a: App, _: unknown, ctx: Context) => (a.assignedTo ? ctx.loaders.userById.load(a.assignedTo) : null),
       reviews: (a: App, _: unknown, ctx: Context) => (canSeeInternals(ctx.viewer) ? (a.reviews ?? []) : null),
       privateNotes: (a: App, _: unknown, ctx: Context) => (canSeeInternals(ctx.viewer) ? (a.notes ?? []) : null),
-      messages: (a: App, _: unknown, ctx: Context) => (canSeeInternals(ctx.viewer) || !!ctx.viewer?.memberships.some((m) => m.organisationId === String(a.organisation)) ? (a.messages ?? []) : []),
+      changesRequested: (a: App, _: unknown, ctx: Context) => (canSeeMessages(ctx.viewer, a) ? (a.changesRequested ?? null) : null),
+      messages: (a: App, _: unknown, ctx: Context) => (canSeeMessages(ctx.viewer, a) ? (a.messages ?? []) : []),
       convention: (a: App) => (a.convention ? { reference: a.convention.reference, signedOn: day(a.convention.signedAt) } : null),
       payments: (a: App) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: day(t.dueDate), paidOn: day(t.paidAt) })),
       paidAmount: (a: App) => a.paidAmount ?? 0,
@@ -166,7 +169,11 @@ export const grantsModule: AppModule = {
       history: async (a: App, _: unknown, ctx: Context) => {
         const records = await ctx.loaders.activitiesByObject.load(a._id);
         // Reviews are internal: the applicant sees the transitions, not the officers' recommendations.
-        return canSeeInternals(ctx.viewer) ? records : records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
+        if (canSeeInternals(ctx.viewer)) return records;
+        const shown = records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
+        // A change request's reason is the message itself: only those who read the messages read it.
+        if (canSeeMessages(ctx.viewer, a)) return shown;
+        return shown.map((r) => (MESSAGE_ACTIONS.has(r.action) ? { ...r, reason: null } : r));
       },
       permissions: async (a: App, _: unknown, ctx: Context) => permissionsOf(await actorOf(ctx), a),
     },
