@@ -28,7 +28,7 @@ const SECRET = {
 
 type Who = 'anonymous' | 'member' | 'applicant' | 'outsider' | 'coordinator' | 'officer' | 'recused' | 'admin';
 const tokens = {} as Record<Who, string | null>;
-const ids = {} as Record<'pub' | 'priv' | 'other' | 'draft' | 'granted' | 'partnership' | 'officer' | 'recused' | 'member' | 'applicant', string>;
+const ids = {} as Record<'pub' | 'priv' | 'other' | 'draft' | 'granted' | 'envelope' | 'partnership' | 'officer' | 'recused' | 'member' | 'applicant', string>;
 let number = '';
 const emails = {} as Record<'officer' | 'member' | 'applicant', string>;
 
@@ -71,7 +71,7 @@ beforeAll(async () => {
   const partnership = await createPartnership(ctxFor(officer.user), { fromId: String(pub._id), toId: String(priv._id), kind: 'PARTNER' });
 
   Object.assign(ids, {
-    pub: String(pub._id), priv: String(priv._id), other: String(other._id), draft: String(draft._id), granted: g,
+    pub: String(pub._id), priv: String(priv._id), other: String(other._id), draft: String(draft._id), granted: g, envelope: String(envelope._id),
     partnership: String(partnership._id), officer: officer.id, recused: recused.id, member: member.id, applicant: applicant.id,
   });
 });
@@ -281,6 +281,15 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
     expect(res.body.errors![0]!.extensions!.field).toBe('input.toId');
   });
 
+  it('lets a party end a partnership with a private organisation without showing it that organisation', async () => {
+    const res = await gql('member', `mutation($id: ID!) { endPartnership(id: $id) { partnership { isActive from { id } to { id } } errors { code } } }`, { id: ids.partnership });
+    const { partnership, errors } = dataOf(res).endPartnership;
+    expect(errors).toEqual([]);
+    expect(partnership.isActive).toBe(false);
+    // Symmetric kinds are stored in id order: whichever end is the private one comes back null.
+    expect([partnership.from, partnership.to].filter(Boolean)).toEqual([{ id: ids.pub }]);
+  });
+
   it('refuses a recused officer every money step and annotation on the organisation\'s grant', async () => {
     for (const mutation of [
       `mutation($id: ID!) { recordPayment(id: $id, input: { amount: 100000 }) { ${PAYLOAD} } }`,
@@ -288,8 +297,14 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
       `mutation($id: ID!) { recordConvention(id: $id, input: { reference: "C-1", signedOn: "2026-01-02" }) { ${PAYLOAD} } }`,
       `mutation($id: ID!) { reopenGrantApplication(id: $id) { ${PAYLOAD} } }`,
       `mutation($id: ID!) { addPrivateNote(id: $id, body: "x") { ${PAYLOAD} } }`,
+      `mutation($id: ID!) { acceptFinalReport(id: $id) { ${PAYLOAD} } }`,
+      `mutation($id: ID!) { startReview(id: $id) { ${PAYLOAD} } }`,
+      `mutation($id: ID!) { requestChanges(id: $id, message: "x") { ${PAYLOAD} } }`,
+      `mutation($id: ID!) { addReview(id: $id, input: { recommendation: REJECT }) { ${PAYLOAD} } }`,
+      `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "x" }) { ${PAYLOAD} } }`,
+      `mutation($id: ID!, $e: ID!) { approveGrantApplication(id: $id, input: { amount: 100000, envelopeId: $e }) { ${PAYLOAD} } }`,
     ]) {
-      const payload = Object.values(dataOf(await gql('recused', mutation, { id: ids.granted })))[0] as any;
+      const payload = Object.values(dataOf(await gql('recused', mutation, { id: ids.granted, ...(mutation.includes('$e') ? { e: ids.envelope } : {}) })))[0] as any;
       expect({ mutation, errors: payload.errors.map((e: any) => e.code) }).toEqual({ mutation, errors: ['CONFLICT_OF_INTEREST'] });
     }
     const app = await GrantApplicationModel.findById(ids.granted).lean();

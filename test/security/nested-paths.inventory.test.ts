@@ -1,0 +1,73 @@
+// The inventory of nested paths: every field of the schema that leads to an organisation, an application,
+// a person or their words, with the check that guards it. A new path fails this test until someone has
+// reviewed its check, added it here, and proved it in nested-paths.http.test.ts.
+import { getNamedType, isObjectType } from 'graphql';
+import { buildSchema } from '../../src/schema';
+
+/** The types whose objects are not for everyone: reaching one is an authorization decision. */
+const GUARDED = ['Organisation', 'GrantApplication', 'User', 'Membership', 'PrivateContact', 'GrantReview', 'GrantNote', 'GrantMessage', 'Partnership', 'ActivityRecord', 'ConflictOfInterest'];
+
+const REVIEWED: Record<string, string> = {
+  'Query.organisation': 'getOrganisation: canSeeOrganisation, else null',
+  'Query.grantApplication': 'loadApplication: canSeeApplication, else null',
+  'Query.me': 'the viewer',
+  'Query.myConflictsOfInterest': 'OFFICER, ADMIN; the viewer\'s own',
+  'OrganisationEdge.node': 'directoryMatch: visibilityFilter',
+  'GrantApplicationEdge.node': 'listGrantApplications: applicationVisibility',
+  'Organisation.privateContact': 'canSeePrivate',
+  'Organisation.members': 'canSeeMembers',
+  'Organisation.grantApplications': 'filtered by canSeeApplication',
+  'Organisation.partnerships': 'partnershipsOf: the other end must pass canSeeOrganisation',
+  'Partnership.from': 'visibleEnd: canSeeOrganisation, else null',
+  'Partnership.to': 'visibleEnd: canSeeOrganisation, else null',
+  'NetworkNode.organisation': 'network: directoryMatch (visibility)',
+  'GrantApplication.organisation': 'whoever passes canSeeApplication passes canSeeOrganisation; private fields by canSeePrivate',
+  'GrantApplication.assignedTo': 'User fields: email and memberships for the person and staff only',
+  'GrantApplication.reviews': 'canSeeInternals',
+  'GrantApplication.privateNotes': 'canSeeInternals',
+  'GrantApplication.messages': 'canSeeMessages',
+  'GrantApplication.history': 'ADD_REVIEW for canSeeInternals only; REQUEST_CHANGES reason for canSeeMessages only',
+  'GrantReview.author': 'under reviews (canSeeInternals)',
+  'GrantNote.author': 'under privateNotes (canSeeInternals)',
+  'GrantMessage.author': 'under messages (canSeeMessages); User fields',
+  'GrantDecision.decidedBy': 'User fields',
+  'ActivityRecord.actor': 'User fields',
+  'User.memberships': 'canSeeAccount (the person and staff)',
+  'Membership.organisation': 'reached only from User.memberships (the person, a member, or staff) and Organisation.members (the organisation itself)',
+  'Membership.user': 'User fields',
+  'ConflictOfInterest.organisation': 'OFFICER, ADMIN only (myConflictsOfInterest, declareConflictOfInterest)',
+  'CofundingAlert.application': 'cofundingAlerts: OFFICER, ADMIN (who see every application)',
+  'CofundingAlert.related': 'cofundingAlerts: OFFICER, ADMIN',
+  'OpenDataExclusion.application': 'openDataExclusions: OFFICER, ADMIN',
+  'OpenDataExclusion.organisation': 'openDataExclusions: OFFICER, ADMIN',
+  'OrganisationPayload.organisation': 'createOrganisation (own) / updateOrganisation: getOrganisation + canEditOrganisation',
+  'MembershipPayload.membership': 'addOrganisationMember: getOrganisation + canManageMembers',
+  'PartnershipPayload.partnership': 'createPartnership: both ends visible + canManagePartnership; endPartnership: canManagePartnership',
+  'GrantApplicationPayload.application': 'every grants mutation: loadApplication + its checkX',
+  'ConflictOfInterestPayload.conflict': 'OFFICER, ADMIN',
+  'LoginPayload.user': 'the person who signed in',
+};
+
+describe('nested paths inventory', () => {
+  it('lists every field leading to a guarded type, each with the check reviewed for it', () => {
+    const schema = buildSchema();
+    const found: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (GUARDED.includes(getNamedType(field.type).name)) found.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(found.sort()).toEqual(Object.keys(REVIEWED).sort());
+  });
+
+  it('gives budget envelopes and programmes no path to the applications they fund', () => {
+    const schema = buildSchema();
+    for (const name of ['BudgetEnvelope', 'FundingProgramme', 'CoverageCell', 'GrantFunding', 'FundingSource']) {
+      const type = schema.getType(name);
+      if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+      const targets = Object.values(type.getFields()).map((f) => getNamedType(f.type).name);
+      expect({ name, guarded: targets.filter((t) => GUARDED.includes(t)) }).toEqual({ name, guarded: [] });
+    }
+  });
+});
