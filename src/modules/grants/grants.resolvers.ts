@@ -7,6 +7,7 @@ import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import type { OrganisationDoc } from '../organisation/organisation.model';
+import { visibleOrganisation } from '../organisation/organisation.service';
 import type { FundingProgrammeDoc } from './funding-programme.model';
 import { ensureEnvelopeValidator, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import type { ConflictOfInterestDoc } from './conflict-of-interest.model';
@@ -147,7 +148,7 @@ export const grantsModule: AppModule = {
     },
     GrantApplication: {
       id: (a: App) => String(a._id),
-      organisation: (a: App, _: unknown, ctx: Context) => ctx.loaders.organisationById.load(a.organisation),
+      organisation: (a: App, _: unknown, ctx: Context) => visibleOrganisation(ctx, a.organisation),
       programme: (a: App, _: unknown, ctx: Context) => ctx.loaders.fundingProgrammeById.load(a.programme),
       objectives: (a: App) => a.objectives ?? '',
       targetNeighbourhoods: (a: App, _: unknown, ctx: Context) => loadMany(ctx.loaders.neighbourhoodById, a.targetNeighbourhoods),

@@ -103,6 +103,15 @@ export async function getOrganisation(ctx: Context, id: unknown): Promise<Organi
   return org;
 }
 
+/**
+ * An organisation reached through another object (a membership, an application): null when the viewer
+ * may not see it, like `organisation(id)`, whatever the path that led there.
+ */
+export async function visibleOrganisation(ctx: Pick<Context, 'viewer' | 'loaders'>, id: unknown): Promise<OrganisationDoc | null> {
+  const org = await ctx.loaders.organisationById.load(id);
+  return org && canSeeOrganisation(ctx.viewer, org) ? org : null;
+}
+
 export interface OrganisationInput {
   name?: string | null;
   acronym?: string | null;

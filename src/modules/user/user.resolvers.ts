@@ -3,6 +3,7 @@ import { isStaff, type Viewer } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
+import { visibleOrganisation } from '../organisation/organisation.service';
 import { login, toViewer } from './user.service';
 import type { UserDoc } from './user.model';
 
@@ -44,7 +45,7 @@ export const userModule: AppModule = {
       },
     },
     Membership: {
-      organisation: (m: { organisationId: string }, _: unknown, ctx: Context) => ctx.loaders.organisationById.load(m.organisationId),
+      organisation: (m: { organisationId: string }, _: unknown, ctx: Context) => visibleOrganisation(ctx, m.organisationId),
     },
   },
 };
