@@ -6,6 +6,9 @@ export type Role = (typeof ROLES)[number];
 export const MEMBERSHIP_ROLES = ['MANAGER', 'EDITOR'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
+export const MEMBERSHIP_STATUSES = ['ACTIVE', 'INVITED'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
 export interface Membership {
   organisationId: string;
   role: MembershipRole;
@@ -18,7 +21,10 @@ export interface Viewer {
   email: string;
   name: string;
   role: Role;
+  /** Active memberships only: these grant rights. */
   memberships: Membership[];
+  /** Invitations not yet accepted: they grant nothing. */
+  invitations?: Membership[];
 }
 
 export const isStaff = (v: Viewer | null): boolean => v?.role === 'ADMIN' || v?.role === 'OFFICER';

@@ -33,6 +33,7 @@ const REVIEWED: Record<string, string> = {
   'GrantDecision.decidedBy': 'User fields',
   'ActivityRecord.actor': 'User fields',
   'User.memberships': 'canSeeAccount (the person and staff)',
+  'User.invitations': 'canSeeAccount (the person and staff); invitations grant nothing until accepted',
   'Membership.organisation': 'visibleOrganisation: canSeeOrganisation, else null',
   'Membership.user': 'User fields',
   'ConflictOfInterest.organisation': 'OFFICER, ADMIN only (myConflictsOfInterest, declareConflictOfInterest)',

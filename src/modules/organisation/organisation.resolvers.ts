@@ -6,11 +6,12 @@ import { payload } from '../../shared/payload';
 import { AppError } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
-import type { UserDoc } from '../user/user.model';
 import type { OrganisationDoc } from './organisation.model';
 import { canEditOrganisation, canManageMembers, canSeeMembers, canSeePrivate } from './organisation.policy';
 import {
+  acceptMembership,
   addOrganisationMember,
+  declineMembership,
   createOrganisation,
   getOrganisation,
   searchOrganisations,
@@ -25,7 +26,13 @@ export const organisationModule: AppModule = {
   name: 'organisation',
   policies: {
     Query: { organisations: PUBLIC, organisation: PUBLIC },
-    Mutation: { createOrganisation: AUTHENTICATED, updateOrganisation: AUTHENTICATED, addOrganisationMember: AUTHENTICATED },
+    Mutation: {
+      createOrganisation: AUTHENTICATED,
+      updateOrganisation: AUTHENTICATED,
+      addOrganisationMember: AUTHENTICATED,
+      acceptMembership: AUTHENTICATED,
+      declineMembership: AUTHENTICATED,
+    },
   },
   resolvers: {
     Query: {
@@ -45,11 +52,18 @@ export const organisationModule: AppModule = {
         payload('organisation', () => createOrganisation(ctx, args.input)),
       updateOrganisation: (_: unknown, args: { id: string; input: OrganisationInput }, ctx: Context) =>
         payload('organisation', () => updateOrganisation(ctx, args.id, args.input)),
-      addOrganisationMember: (_: unknown, args: { input: Parameters<typeof addOrganisationMember>[1] }, ctx: Context) =>
-        payload('membership', async () => {
-          const m = await addOrganisationMember(ctx, args.input);
-          return { ...m, user: m.user as unknown as UserDoc };
-        }),
+      addOrganisationMember: async (_: unknown, args: { input: Parameters<typeof addOrganisationMember>[1] }, ctx: Context) => {
+        const p = await payload('added', () => addOrganisationMember(ctx, args.input));
+        return { membership: p.added?.membership ?? null, invited: p.added?.invited ?? false, errors: p.errors };
+      },
+      acceptMembership: async (_: unknown, args: { organisationId: string }, ctx: Context) => {
+        const p = await payload('membership', () => acceptMembership(ctx, args.organisationId));
+        return { ...p, invited: false };
+      },
+      declineMembership: async (_: unknown, args: { organisationId: string }, ctx: Context) => {
+        const p = await payload('declined', () => declineMembership(ctx, args.organisationId));
+        return { membership: null, invited: false, errors: p.errors };
+      },
     },
     OrganisationConnection: {
       totalCount: (c: Connection<Org>) => c.totalCount(),
@@ -69,9 +83,11 @@ export const organisationModule: AppModule = {
       members: async (o: Org, _: unknown, ctx: Context) => {
         if (!canSeeMembers(ctx.viewer, o)) return null;
         const users = await ctx.loaders.usersByOrganisation.load(o._id);
-        return users.map((u) => {
-          const m = u.memberships.find((x) => String(x.organisation) === String(o._id))!;
-          return { organisationId: String(o._id), role: m.role, title: m.title ?? null, user: toViewer(u) };
+        // Active members only: a pending invitation grants nothing and is the invitee's to see.
+        return users.flatMap((u) => {
+          const m = u.memberships.find((x) => String(x.organisation) === String(o._id));
+          if (!m || m.status === 'INVITED') return [];
+          return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
         });
       },
       permissions: (o: Org, _: unknown, ctx: Context) => ({

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
 import { fromDatabaseError } from '../../errors/format-error';
 import type { Context } from '../../context';
-import type { MembershipRole } from '../../auth/viewer';
+import { isStaff, type MembershipRole } from '../../auth/viewer';
 import { toObjectId, toObjectIds } from '../../shared/ids';
 import { compactIdentifier, isValidRna, isValidSiret } from '../../shared/identifiers';
 import { paginate, type PageArgs, type SortKey } from '../../shared/pagination';
@@ -365,10 +365,16 @@ export async function updateOrganisation(ctx: Context, id: unknown, input: Organ
   }
 }
 
+/**
+ * Adds a person to an organisation. Officers and admins administer accounts: the membership takes
+ * effect at once and refusals say why. A manager only records an INVITATION that the person accepts
+ * (`acceptMembership`), and gets the same answer whether or not an account uses the email, so nobody
+ * can enrol a person without consent or probe which emails have accounts.
+ */
 export async function addOrganisationMember(
   ctx: Context,
   input: { organisationId: string; email: string; role?: MembershipRole | null; title?: string | null },
-) {
+): Promise<{ membership: AddedMembership | null; invited: boolean }> {
   const org = await getOrganisation(ctx, input.organisationId);
   if (!canManageMembers(ctx.viewer, org)) throw forbidden('Only the organisation\'s managers, officers and admins may add members.');
   const p = new Problems();
@@ -377,17 +383,67 @@ export async function addOrganisationMember(
   if ((input.title?.length ?? 0) > 80) p.add('input.title', 'At most 80 characters.');
   p.throwIfAny();
   const role: MembershipRole = input.role ?? 'EDITOR';
+  const direct = isStaff(ctx.viewer);
+  const membership = {
+    organisation: org._id,
+    role,
+    title: input.title?.trim() || undefined,
+    since: new Date(),
+    status: direct ? ('ACTIVE' as const) : ('INVITED' as const),
+    invitedBy: new Types.ObjectId(ctx.viewer!.id),
+  };
   const user = await UserModel.findOne({ email }).lean();
+  if (!direct) {
+    // Whatever the account's state, the manager learns nothing: only a member account gets the invitation.
+    if (user?.role === 'MEMBER') {
+      await UserModel.updateOne({ _id: user._id, 'memberships.organisation': { $ne: org._id } }, { $push: { memberships: membership } });
+    }
+    return { membership: null, invited: true };
+  }
   if (!user) throw new AppError('BAD_USER_INPUT', 'No account uses this email. Ask the person to create an account first.', { field: 'input.email' });
   if (user.role !== 'MEMBER') throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
-  const membership = { organisation: org._id, role, title: input.title?.trim() || undefined, since: new Date() };
-  // Atomic: adds the membership only if the person is not already a member.
+  // Atomic: adds the membership only if the person is not already a member (or invited).
   const res = await UserModel.updateOne({ _id: user._id, 'memberships.organisation': { $ne: org._id } }, { $push: { memberships: membership } });
-  if (res.modifiedCount === 0) throw new AppError('CONFLICT', 'This person is already a member of the organisation.', { field: 'input.email' });
+  if (res.modifiedCount === 0) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
   return {
-    organisationId: String(org._id),
-    role,
-    title: membership.title ?? null,
-    user: { ...user, memberships: [...(user.memberships ?? []), membership] },
+    membership: { organisationId: String(org._id), role, title: membership.title ?? null, status: 'ACTIVE', user: { ...user, memberships: [...(user.memberships ?? []), membership] } },
+    invited: false,
   };
+}
+
+export interface AddedMembership {
+  organisationId: string;
+  role: MembershipRole;
+  title: string | null;
+  status: 'ACTIVE' | 'INVITED';
+  user: Record<string, unknown>;
+}
+
+/** The signed-in person accepts an invitation: the membership becomes active. */
+export async function acceptMembership(ctx: Context, organisationId: unknown): Promise<AddedMembership> {
+  const viewer = ctx.viewer!;
+  const orgId = toObjectId(organisationId, 'organisationId');
+  const res = await UserModel.updateOne(
+    { _id: viewer.id, memberships: { $elemMatch: { organisation: orgId, status: 'INVITED' } } },
+    { $set: { 'memberships.$.status': 'ACTIVE', 'memberships.$.since': new Date() } },
+  );
+  if (res.modifiedCount === 0) {
+    throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
+  }
+  const invitation = viewer.invitations?.find((m) => m.organisationId === String(orgId));
+  const accepted = { organisationId: String(orgId), role: invitation?.role ?? 'EDITOR', title: invitation?.title ?? null };
+  viewer.memberships.push(accepted);
+  viewer.invitations = (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId));
+  return { ...accepted, status: 'ACTIVE', user: viewer as unknown as Record<string, unknown> };
+}
+
+/** The signed-in person declines an invitation: it is removed. Declining twice is refused. */
+export async function declineMembership(ctx: Context, organisationId: unknown): Promise<void> {
+  const viewer = ctx.viewer!;
+  const orgId = toObjectId(organisationId, 'organisationId');
+  const res = await UserModel.updateOne({ _id: viewer.id }, { $pull: { memberships: { organisation: orgId, status: 'INVITED' } } });
+  if (res.modifiedCount === 0) {
+    throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
+  }
+  viewer.invitations = (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId));
 }

@@ -1,6 +1,6 @@
 // Accounts. A MEMBER belongs to organisations through `memberships`; staff roles act city-wide.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { MEMBERSHIP_ROLES, ROLES } from '../../auth/viewer';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, ROLES } from '../../auth/viewer';
 
 const membershipSchema = new Schema(
   {
@@ -9,6 +9,12 @@ const membershipSchema = new Schema(
     /** The person's title in the organisation ("Présidente", "Trésorier"). */
     title: { type: String, maxlength: 80 },
     since: { type: Date, default: () => new Date() },
+    /**
+     * INVITED until the person accepts: an organisation's manager cannot enrol someone without consent.
+     * Absent on records made before invitations existed: those are active.
+     */
+    status: { type: String, enum: MEMBERSHIP_STATUSES, default: 'ACTIVE' },
+    invitedBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { _id: false },
 );

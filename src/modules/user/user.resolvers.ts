@@ -41,10 +41,16 @@ export const userModule: AppModule = {
       memberships: (u: UserSource, _: unknown, ctx: Context) => {
         const v = asViewer(u);
         if (!canSeeAccount(ctx, v)) return null;
-        return v.memberships.map((m) => ({ ...m, user: v }));
+        return v.memberships.map((m) => ({ ...m, status: 'ACTIVE', user: v }));
+      },
+      invitations: (u: UserSource, _: unknown, ctx: Context) => {
+        const v = asViewer(u);
+        if (!canSeeAccount(ctx, v)) return null;
+        return (v.invitations ?? []).map((m) => ({ ...m, status: 'INVITED', user: v }));
       },
     },
     Membership: {
+      status: (m: { status?: string }) => m.status ?? 'ACTIVE',
       organisation: (m: { organisationId: string }, _: unknown, ctx: Context) => visibleOrganisation(ctx, m.organisationId),
     },
   },

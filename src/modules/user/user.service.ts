@@ -32,12 +32,13 @@ export function toViewer(user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' |
     email: user.email,
     name: user.name,
     role: user.role as Role,
-    memberships: (user.memberships ?? []).map((m) => ({
-      organisationId: String(m.organisation),
-      role: m.role as MembershipRole,
-      title: m.title ?? null,
-    })),
+    memberships: (user.memberships ?? []).filter((m) => m.status !== 'INVITED').map(toMembership),
+    invitations: (user.memberships ?? []).filter((m) => m.status === 'INVITED').map(toMembership),
   };
+}
+
+function toMembership(m: UserDoc['memberships'][number]) {
+  return { organisationId: String(m.organisation), role: m.role as MembershipRole, title: m.title ?? null };
 }
 
 export async function login(email: string, password: string, deps: AuthDeps) {

@@ -20,7 +20,7 @@ const UPDATE = `mutation($id: ID!, $input: UpdateOrganisationInput!) {
   updateOrganisation(id: $id, input: $input) { organisation { ${ORG_FIELDS} } errors { code message field } }
 }`;
 const ADD_MEMBER = `mutation($input: AddOrganisationMemberInput!) {
-  addOrganisationMember(input: $input) { membership { role title organisation { id } user { id name } } errors { code message field } }
+  addOrganisationMember(input: $input) { membership { role title status organisation { id } user { id name } } invited errors { code message field } }
 }`;
 
 let refs: Awaited<ReturnType<typeof seedReference>>;
@@ -340,24 +340,58 @@ describe('addOrganisationMember', () => {
   const add = (input: Record<string, unknown>, token: string | null) =>
     server.gql(ADD_MEMBER, { input: { organisationId: String(org._id), ...input } }, token);
 
-  it('lets a manager add an existing account, who then sees the private fields', async () => {
+  const IBAN = 'query($id: ID!) { organisation(id: $id) { iban } }';
+  const ACCEPT = 'mutation($id: ID!) { acceptMembership(organisationId: $id) { membership { role title status organisation { name } } invited errors { code message field } } }';
+  const DECLINE = 'mutation($id: ID!) { declineMembership(organisationId: $id) { membership { role } invited errors { code message field } } }';
+
+  it('lets a manager invite an existing account, who becomes a member (and sees private fields) only once they accept', async () => {
     const newcomer = await makeUser({ name: 'Nadia Nouvelle' });
-    const before = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { iban } }', { id: String(org._id) }, newcomer.token));
-    expect(before.organisation.iban).toBeNull();
     const res = dataOf(await add({ email: newcomer.user.email.toUpperCase(), title: 'Trésorière' }, manager.token)).addOrganisationMember;
-    expect(res.errors).toEqual([]);
-    expect(res.membership).toEqual({ role: 'EDITOR', title: 'Trésorière', organisation: { id: String(org._id) }, user: { id: newcomer.id, name: 'Nadia Nouvelle' } });
-    const after = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { iban } }', { id: String(org._id) }, newcomer.token));
-    expect(after.organisation.iban).toBe('FR7630004000031234567890143');
-    const me = dataOf(await server.gql('{ me { memberships { role title organisation { name } } } }', {}, newcomer.token));
-    expect(me.me.memberships).toEqual([{ role: 'EDITOR', title: 'Trésorière', organisation: { name: 'Réseau Bénévole' } }]);
+    expect(res).toEqual({ membership: null, invited: true, errors: [] });
+    // Invited, not yet a member: no rights, but the invitation is visible to the person.
+    expect(dataOf(await server.gql(IBAN, { id: String(org._id) }, newcomer.token)).organisation.iban).toBeNull();
+    const pending = dataOf(await server.gql('{ me { memberships { role } invitations { role title status organisation { name } } } }', {}, newcomer.token));
+    expect(pending.me).toEqual({ memberships: [], invitations: [{ role: 'EDITOR', title: 'Trésorière', status: 'INVITED', organisation: { name: 'Réseau Bénévole' } }] });
+    const members = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { members { user { id } } } }', { id: String(org._id) }, manager.token));
+    expect(members.organisation.members.map((m: { user: { id: string } }) => m.user.id)).not.toContain(newcomer.id);
+
+    const accepted = dataOf(await server.gql(ACCEPT, { id: String(org._id) }, newcomer.token)).acceptMembership;
+    expect(accepted).toEqual({ membership: { role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } }, invited: false, errors: [] });
+    expect(dataOf(await server.gql(IBAN, { id: String(org._id) }, newcomer.token)).organisation.iban).toBe('FR7630004000031234567890143');
+    const me = dataOf(await server.gql('{ me { memberships { role title status organisation { name } } invitations { role } } }', {}, newcomer.token));
+    expect(me.me).toEqual({ memberships: [{ role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } }], invitations: [] });
+    // Accepting twice is refused, naming the field.
+    const again = dataOf(await server.gql(ACCEPT, { id: String(org._id) }, newcomer.token)).acceptMembership;
+    expect(again.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'organisationId', message: 'You have no pending invitation to this organisation.' }]);
   });
 
-  it.each([['officer'], ['admin']])('lets an %s add a member as MANAGER', async (who) => {
+  it('lets the invited person decline, which removes the invitation', async () => {
+    const newcomer = await makeUser();
+    expect(dataOf(await add({ email: newcomer.user.email }, manager.token)).addOrganisationMember.invited).toBe(true);
+    const declined = dataOf(await server.gql(DECLINE, { id: String(org._id) }, newcomer.token)).declineMembership;
+    expect(declined).toEqual({ membership: null, invited: false, errors: [] });
+    expect((await UserModel.findById(newcomer.id).lean())!.memberships).toEqual([]);
+    const accept = dataOf(await server.gql(ACCEPT, { id: String(org._id) }, newcomer.token)).acceptMembership;
+    expect(accept.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisationId' });
+  });
+
+  it('answers a manager the same whatever the email, so accounts cannot be probed', async () => {
+    const answers = [];
+    for (const email of ['nobody-here@example.test', officer.user.email, editor.user.email, (await makeUser()).user.email]) {
+      answers.push(dataOf(await add({ email }, manager.token)).addOrganisationMember);
+    }
+    expect(answers).toEqual(Array(4).fill({ membership: null, invited: true, errors: [] }));
+    // Only the member account that was not yet in the organisation got an invitation.
+    expect((await UserModel.findById(officer.id).lean())!.memberships).toEqual([]);
+    expect((await UserModel.findById(editor.id).lean())!.memberships).toHaveLength(1);
+  });
+
+  it.each([['officer'], ['admin']])('lets an %s add a member as MANAGER at once', async (who) => {
     const newcomer = await makeUser();
     const res = dataOf(await add({ email: newcomer.user.email, role: 'MANAGER' }, (who === 'officer' ? officer : admin).token)).addOrganisationMember;
     expect(res.errors).toEqual([]);
-    expect(res.membership.role).toBe('MANAGER');
+    expect(res.invited).toBe(false);
+    expect(res.membership).toMatchObject({ role: 'MANAGER', status: 'ACTIVE' });
   });
 
   it.each([['an editor of the organisation'], ['an outsider member'], ['a coordinator']])('refuses %s with FORBIDDEN', async (label) => {
@@ -379,18 +413,26 @@ describe('addOrganisationMember', () => {
     ['a city officer', async () => ({ email: officer.user.email }), 'BAD_USER_INPUT', /Only member accounts/],
     ['a title over 80 characters', async () => ({ email: (await makeUser()).user.email, title: 'x'.repeat(81) }), 'BAD_USER_INPUT', /80 characters/],
     ['someone already a member', async () => ({ email: editor.user.email }), 'CONFLICT', /already a member/],
-  ])('refuses %s in the payload, naming the field', async (_label, input, code, message) => {
-    const res = dataOf(await add(await input(), manager.token)).addOrganisationMember;
+  ])('tells an officer why it refuses %s, in the payload, naming the field', async (_label, input, code, message) => {
+    const res = dataOf(await add(await input(), officer.token)).addOrganisationMember;
     expect(res.membership).toBeNull();
     expect(res.errors).toEqual([{ code, field: expect.stringMatching(/^input\.(email|title)$/), message: expect.stringMatching(message) }]);
   });
 
-  it('adds a person once when two managers add them at the same time', async () => {
+  it.each([
+    ['a malformed email', { email: 'not-an-email' }, 'input.email'],
+    ['a title over 80 characters', { email: 'someone@example.test', title: 'x'.repeat(81) }, 'input.title'],
+  ])('refuses a manager %s, which says nothing about accounts', async (_label, input, field) => {
+    const res = dataOf(await add(input, manager.token)).addOrganisationMember;
+    expect(res).toMatchObject({ membership: null, invited: false, errors: [{ code: 'BAD_USER_INPUT', field }] });
+  });
+
+  it('adds a person once when a manager invites them while an officer adds them', async () => {
     const newcomer = await makeUser();
     const results = await Promise.all([add({ email: newcomer.user.email }, manager.token), add({ email: newcomer.user.email }, officer.token)]);
-    const payloads = results.map((r) => dataOf(r).addOrganisationMember);
-    expect(payloads.filter((p) => p.membership)).toHaveLength(1);
-    expect(payloads.filter((p) => p.errors[0]?.code === 'CONFLICT')).toHaveLength(1);
+    const [byManager, byOfficer] = results.map((r) => dataOf(r).addOrganisationMember);
+    expect(byManager).toEqual({ membership: null, invited: true, errors: [] });
+    expect(byOfficer.membership !== null || byOfficer.errors[0]?.code === 'CONFLICT').toBe(true);
     expect((await UserModel.findById(newcomer.id).lean())!.memberships).toHaveLength(1);
   });
 });
