@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
-import { toObjectId } from '../../shared/ids';
+import { objectIdOrProblem } from '../../shared/ids';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import { commit, release } from './budget-envelope.service';
 import { GrantApplicationModel } from './grant-application.model';
@@ -55,12 +55,7 @@ export async function approveGrantApplication(ctx: Context, id: string, input: A
     p.add('input.amount', `The amount granted cannot exceed the ${formatEuros(app.requestedAmount)} requested.`);
   }
   const motivation = motivationOf(p, input.motivation, false) || 'Approved.';
-  let envelopeId: Types.ObjectId | null = null;
-  try {
-    envelopeId = toObjectId(input.envelopeId, 'input.envelopeId');
-  } catch (err) {
-    p.add('input.envelopeId', (err as Error).message);
-  }
+  const envelopeId = objectIdOrProblem(input.envelopeId, 'input.envelopeId', p);
   p.throwIfAny();
   const envelope = (await BudgetEnvelopeModel.findById(envelopeId, { programme: 1 }).lean()) as Pick<BudgetEnvelopeDoc, 'programme'> | null;
   if (!envelope) throw notFound('Budget envelope', 'input.envelopeId');

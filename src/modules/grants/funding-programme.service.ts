@@ -2,7 +2,7 @@
 import { Types } from 'mongoose';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
-import { toObjectId, toObjectIds } from '../../shared/ids';
+import { objectIdOrProblem, toObjectId, toObjectIds } from '../../shared/ids';
 import { LEGAL_FORMS } from '../organisation/organisation.model';
 import { DomainModel } from '../reference/domain.model';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
@@ -113,12 +113,7 @@ export async function createBudgetEnvelope(ctx: Context, input: EnvelopeInput): 
   const label = input.label?.trim() ?? '';
   if (!label || label.length > 200) p.add('input.label', 'The label is required, at most 200 characters.');
   checkAmount(p, 'input.total', input.total, { min: 0 });
-  let programme: Types.ObjectId | null = null;
-  try {
-    programme = toObjectId(input.programmeId, 'input.programmeId');
-  } catch (err) {
-    p.add('input.programmeId', (err as Error).message);
-  }
+  const programme = objectIdOrProblem(input.programmeId, 'input.programmeId', p);
   p.throwIfAny();
   if (!(await FundingProgrammeModel.exists({ _id: programme }))) throw notFound('Funding programme', 'input.programmeId');
   const doc = await BudgetEnvelopeModel.create({
