@@ -13,7 +13,7 @@ import { OrganisationModel, type OrganisationDoc } from '../organisation/organis
 import { GrantApplicationModel } from '../grants/grant-application.model';
 import { FundingProgrammeModel } from '../grants/funding-programme.model';
 import { parisYearStart } from '../coordination/coverage.service';
-import { beneficiaryIds, centsToDecimal, csvLine, parisDay, SCDL_COLUMNS, scdlRow, utcDay, type ExportGrant } from './scdl';
+import { beneficiaryIds, centsToDecimal, parisDay, scdlHeaderLine, scdlLine, scdlRow, utcDay, type ExportGrant } from './scdl';
 
 // The exports read decided grants by decision date; the grants module's schema lacks that index.
 GrantApplicationModel.schema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'opendata_decided_at' });
@@ -98,10 +98,10 @@ async function streamGrants(year: number, each: (g: ExportGrant) => string, out:
 /** The SCDL CSV: header line, then one line per publishable grant. Returns the number of rows. */
 export async function writeScdlCsv(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
   const city = { name: config.cityName, siret: config.citySiret };
-  await write(out, csvLine(SCDL_COLUMNS));
+  await write(out, scdlHeaderLine());
   return streamGrants(year, (g) => {
     const row = scdlRow(g, city);
-    return row ? csvLine(SCDL_COLUMNS.map((c) => row[c])) : '';
+    return row ? scdlLine(row) : '';
   }, out);
 }
 

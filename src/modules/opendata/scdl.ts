@@ -1,5 +1,6 @@
 // The SCDL "Subventions" 2.1.1 row (https://schema.data.gouv.fr/scdl/subventions/): exact columns and
 // order, formats built from integer cents and calendar days, never from floats.
+import { csvLine } from '../../shared/csv';
 
 export const SCDL_COLUMNS = [
   'nomAttribuant',
@@ -55,12 +56,31 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/**
+ * Columns whose value the exporter builds in a format the standard fixes (dates, identifiers, amounts,
+ * shares, enumerations): written exactly, so a negative amount or a date is never altered. The other
+ * columns carry a person's text (names, titles, the programme) and go through the formula guard.
+ */
+export const SCDL_VERBATIM_COLUMNS: ReadonlySet<ScdlColumn> = new Set<ScdlColumn>([
+  'idAttribuant',
+  'dateConvention',
+  'idBeneficiaire',
+  'rnaBeneficiaire',
+  'montant',
+  'nature',
+  'conditionsVersement',
+  'datesPeriodeVersement',
+  'idRAE',
+  'notificationUE',
+  'pourcentageSubvention',
+]);
+const VERBATIM_POSITIONS = new Set(SCDL_COLUMNS.flatMap((c, i) => (SCDL_VERBATIM_COLUMNS.has(c) ? [i] : [])));
 
-export const csvLine = (values: readonly string[]) => `${values.map(csvField).join(',')}\r\n`;
+/** The header line. */
+export const scdlHeaderLine = () => csvLine(SCDL_COLUMNS);
+
+/** One SCDL row as a CSV line: free text neutralised against formula injection, formats kept exact. */
+export const scdlLine = (row: ScdlRow) => csvLine(SCDL_COLUMNS.map((c) => row[c]), { verbatim: VERBATIM_POSITIONS });
 
 export const SIRET = /^\d{14}$/;
 export const RNA = /^W\d{9}$/;
