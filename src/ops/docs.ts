@@ -1,6 +1,7 @@
-// Generated README tables: the policy of every operation (from policyTable() and the SDL) and every
-// configuration variable (from describeConfig()). `npm run docs` prints them; `npm run docs -- --write`
-// rewrites the README blocks. A test fails when the README differs from the code.
+// Generated documentation tables: the policy of every operation (from policyTable() and the SDL), in
+// docs/security.md, and every configuration variable (from describeConfig()), in docs/operations.md.
+// `npm run docs` prints them; `npm run docs -- --write` rewrites their blocks. A test fails when a file
+// differs from the code.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
@@ -40,31 +41,40 @@ export function configMarkdown(): string {
   ].join('\n');
 }
 
-export const README_BLOCKS: Record<string, () => string> = { policies: () => policyMarkdown(), config: configMarkdown };
+/** Each generated block and the file (from the repository's root) that holds it. */
+export const GENERATED_BLOCKS: Record<string, { file: string; make: () => string }> = {
+  policies: { file: 'docs/security.md', make: () => policyMarkdown() },
+  config: { file: 'docs/operations.md', make: configMarkdown },
+};
 
 /** The text between `<!-- generated:name -->` and `<!-- /generated:name -->`, or null. */
-export function readBlock(readme: string, name: string): string | null {
-  const m = new RegExp(`<!-- generated:${name} -->([\\s\\S]*?)<!-- /generated:${name} -->`).exec(readme);
+export function readBlock(text: string, name: string): string | null {
+  const m = new RegExp(`<!-- generated:${name} -->([\\s\\S]*?)<!-- /generated:${name} -->`).exec(text);
   return m ? m[1]!.replace(/^\n+|\n+$/g, '') : null;
 }
 
-export function writeBlocks(readme: string): string {
-  let out = readme;
-  for (const [name, make] of Object.entries(README_BLOCKS)) {
+/** Rewrites the named blocks of a file's text with what the code says now. */
+export function writeBlocks(text: string, names: string[]): string {
+  let out = text;
+  for (const name of names) {
     const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-    if (!re.test(out)) throw new Error(`README has no <!-- generated:${name} --> block.`);
-    out = out.replace(re, (_m, open: string, close: string) => `${open}\n${make()}\n${close}`);
+    if (!re.test(out)) throw new Error(`No <!-- generated:${name} --> block in ${GENERATED_BLOCKS[name]!.file}.`);
+    out = out.replace(re, (_m, open: string, close: string) => `${open}\n${GENERATED_BLOCKS[name]!.make()}\n${close}`);
   }
   return out;
 }
 
 if (require.main === module) {
-  const readmePath = join(__dirname, '..', '..', 'README.md');
+  const root = join(__dirname, '..', '..');
   if (process.argv.includes('--write')) {
-    writeFileSync(readmePath, writeBlocks(readFileSync(readmePath, 'utf8')));
-    console.log('README tables updated.');
+    const files = [...new Set(Object.values(GENERATED_BLOCKS).map((b) => b.file))];
+    for (const file of files) {
+      const names = Object.keys(GENERATED_BLOCKS).filter((n) => GENERATED_BLOCKS[n]!.file === file);
+      writeFileSync(join(root, file), writeBlocks(readFileSync(join(root, file), 'utf8'), names));
+      console.log(`${file}: ${names.join(', ')} updated.`);
+    }
   } else {
     const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-    for (const name of which.length ? which : Object.keys(README_BLOCKS)) console.log(`${README_BLOCKS[name]!()}\n`);
+    for (const name of which.length ? which : Object.keys(GENERATED_BLOCKS)) console.log(`${GENERATED_BLOCKS[name]!.make()}\n`);
   }
 }

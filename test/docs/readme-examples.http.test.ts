@@ -1,7 +1,8 @@
-// The README read as a city's IT department would read it: the demo accounts sign in with the documented
-// password, and the GraphQL examples of "The API in five minutes", "Grants" and "Coordination and open
-// data" are taken from README.md itself, filled with ids of the demo data (seedAll), sent over HTTP as
-// the demo accounts, and must answer what the prose around them says. A README that drifts fails here.
+// The README and the guides in docs/ read as a city's IT department would read them: the demo accounts
+// sign in with the documented password, and the GraphQL examples of the README's tour, of docs/grants.md
+// and of docs/coordination-and-open-data.md are taken from the files themselves, filled with ids of the
+// demo data (seedAll), sent over HTTP as the demo accounts, and must answer what the prose around them
+// says. A document that drifts fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,18 +15,11 @@ import { UserModel } from '../../src/modules/user/user.model';
 import { parseArgs } from '../../src/cli/import-rna';
 import { scdlViolations } from '../modules/opendata/scdl-rules';
 
-// ---- Reading the README -------------------------------------------------------------------------
+// ---- Reading the documents -----------------------------------------------------------------------
 
 const ROOT = join(__dirname, '..', '..');
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-function between(from: string, to: string): string {
-  const a = README.indexOf(from);
-  const b = README.indexOf(to, a + from.length);
-  if (a < 0 || b < 0) throw new Error(`README.md has no text between "${from}" and "${to}"`);
-  return README.slice(a, b);
-}
-const section = (name: string) => between(`<!-- section:${name} -->`, `<!-- /section:${name} -->`);
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const README = read('README.md');
 
 /** The text under a heading, up to the next heading of the same level or higher (comments in code blocks are no headings). */
 function under(text: string, heading: string): string {
@@ -40,7 +34,7 @@ function under(text: string, heading: string): string {
     if (level) out.push(line);
     else if (h && h[2]!.trim() === heading) level = h[1]!.length;
   }
-  if (!level) throw new Error(`README.md has no heading "${heading}"`);
+  if (!level) throw new Error(`No heading "${heading}" in the text searched`);
   return out.join('\n');
 }
 
@@ -145,11 +139,12 @@ async function signatureProblems(text: string): Promise<string[]> {
   return problems;
 }
 
-const TOP = between('## Demo accounts', '<!-- section:directory -->');
-const DEMO = under(TOP, 'Demo accounts');
-const FIVE_MINUTES = under(TOP, 'The API in five minutes');
-const GRANTS = section('grants');
-const COORDINATION = section('coordination');
+const DEMO = under(README, 'Demo accounts');
+const TOUR = under(README, 'A five-minute tour');
+const API = read('docs/api.md');
+const DIRECTORY = read('docs/directory.md');
+const GRANTS = read('docs/grants.md');
+const COORDINATION = read('docs/coordination-and-open-data.md');
 
 // ---- The demo platform --------------------------------------------------------------------------
 
@@ -261,11 +256,30 @@ describe('README: Demo accounts', () => {
   });
 });
 
-// ---- The API in five minutes --------------------------------------------------------------------
+// ---- The tour -----------------------------------------------------------------------------------
 
-describe('README: The API in five minutes', () => {
+describe('README: A five-minute tour', () => {
+  const ops = operations(fences(TOUR, 'graphql').join('\n'));
+  /** The group comment names the sender: `anonymous` or a demo account's email. */
+  const sender = (group: string): Who => {
+    const who = /^(anonymous|[\w.]+@maillage\.test):/.exec(group)?.[1];
+    if (!who) throw new Error(`The tour's group "${group}" does not say who sends it`);
+    return who === 'anonymous' ? null : (who.split('@')[0] as Who);
+  };
+  const tour = async (root: string, as?: Who) => {
+    const op = ops.find((o) => o.root === root)!;
+    return (await run(as === undefined ? sender(op.group) : as, op.text))[root];
+  };
+
+  it('has the documented examples, each sent by the account its group names', () => {
+    expect(ops.map((o) => [sender(o.group), o.root])).toEqual([
+      [null, 'organisations'], [null, 'neighbourhoods'], [null, 'fundingProgrammes'],
+      ['member', 'me'], ['officer', 'grantApplications'], ['coordinator', 'coverage'], ['coordinator', 'network'],
+    ]);
+  });
+
   it('runs the directory example against the demo data, every match serving a priority neighbourhood', async () => {
-    const [example] = fences(FIVE_MINUTES, 'graphql');
+    const example = ops.find((o) => o.root === 'organisations')!.text;
     let after: string | null = null;
     const names: string[] = [];
     let total = 0;
@@ -283,6 +297,64 @@ describe('README: The API in five minutes', () => {
     expect(names).toHaveLength(total);
   });
 
+  it('lists the priority neighbourhoods the directory guide names', async () => {
+    const named = /priority neighbourhood \(QPV: ([^)]+)\)/.exec(DIRECTORY)![1]!.split(/, /);
+    const hoods = await tour('neighbourhoods');
+    expect(hoods.every((n: any) => n.isPriority)).toBe(true);
+    expect(hoods.map((n: any) => n.name).sort()).toEqual([...named].sort());
+  });
+
+  it('shows programmes whose envelopes are never over-committed, `remaining` being `total - committed`', async () => {
+    expect(TOUR).toContain('`committed <= total`');
+    const envelopes = (await tour('fundingProgrammes')).flatMap((p: any) => p.envelopes);
+    expect(envelopes.length).toBeGreaterThan(0);
+    expect(envelopes.some((e: any) => e.committed > 0)).toBe(true);
+    for (const e of envelopes) {
+      expect(e.committed).toBeLessThanOrEqual(e.total);
+      expect(e.paid).toBeLessThanOrEqual(e.committed);
+      expect(e.remaining).toBe(e.total - e.committed);
+    }
+  });
+
+  it('shows the member their organisations and applications, with what they may do next', async () => {
+    const me = await tour('me');
+    expect(me.name).toBe(DEMO_ACCOUNTS.find((a) => a.email === 'member@maillage.test')!.name);
+    const apps = me.memberships.flatMap((m: any) => m.organisation.grantApplications);
+    expect(apps.find((a: any) => a.status === 'DRAFT').permissions).toEqual({ canEdit: true, canSubmit: true });
+    expect(apps.find((a: any) => a.status === 'APPROVED').permissions).toEqual({ canEdit: false, canSubmit: false });
+  });
+
+  it('shows the officer the submitted applications, each one theirs to review', async () => {
+    const queue = await tour('grantApplications');
+    expect(queue.totalCount).toBeGreaterThan(0);
+    for (const { node } of queue.edges) expect(node.permissions).toEqual({ canReview: true });
+    const submitted = (await applications()).filter((a) => a.status === 'SUBMITTED');
+    expect(queue.edges.map((e: any) => e.node.number).sort()).toEqual(submitted.map((a) => a.number).sort());
+  });
+
+  it('shows a member only their organisations\' applications, and a coordinator none in progress', async () => {
+    expect(TOUR).toMatch(/A member sees only their own organisations' applications; an officer sees them all; a coordinator sees\s+the coverage matrix and the whole network but no application in progress\./);
+    const mine = new Set((await run('member', '{ me { memberships { organisation { id } } } }')).me.memberships.map((m: any) => m.organisation.id));
+    const seen = (await run('member', '{ grantApplications(first: 100) { edges { node { organisation { id } } } } }')).grantApplications.edges;
+    expect(seen.length).toBeGreaterThan(0);
+    for (const { node } of seen) expect(mine.has(node.organisation.id)).toBe(true);
+    expect((await tour('grantApplications', 'coordinator')).totalCount).toBe(0);
+  });
+
+  it('shows the coordinator the coverage gaps and the hubs of the network', async () => {
+    const coverage = await tour('coverage');
+    expect(coverage).toEqual({ year: expect.any(Number), gapCount: expect.any(Number) });
+    expect(coverage.gapCount).toBeGreaterThan(0);
+    const network = await tour('network');
+    expect(network.nodes.length).toBeGreaterThan(0);
+    expect(network.nodes.some((n: any) => n.isHub)).toBe(true);
+    for (const n of network.nodes) expect(n.isHub).toBe(n.degree >= network.hubThreshold);
+  });
+});
+
+// ---- docs/api.md: the conventions -----------------------------------------------------------------
+
+describe('docs/api.md: the conventions', () => {
   it('pages every list with `first` from 1 to 100, 20 by default, `after` the previous `endCursor`', async () => {
     expect((await run(null, '{ organisations { edges { cursor } } }')).organisations.edges).toHaveLength(20);
     const apps = (await run('officer', '{ grantApplications { totalCount edges { cursor } } }')).grantApplications;
@@ -311,7 +383,7 @@ describe('README: The API in five minutes', () => {
       .filter((f: any) => !f.type.ofType.fields?.some((p: any) => p.name === 'errors' && p.type.ofType.ofType.ofType.name === 'UserError'))
       .map((f: any) => f.name);
     expect(without).toEqual(['ping']);
-    expect(FIVE_MINUTES).toContain('Every mutation but `ping` returns a **payload**');
+    expect(API).toContain('Every mutation but `ping` returns a **payload**');
     const userError = (await run(null, '{ __type(name: "UserError") { fields { name } } }')).__type.fields.map((f: any) => f.name);
     expect(userError).toEqual(['code', 'message', 'field']);
   });
@@ -333,7 +405,7 @@ describe('README: The API in five minutes', () => {
   });
 
   it('exposes `permissions { canX }` on the objects it names', async () => {
-    const named = /exposes `permissions \{ canX \}` \(([^)]+)\)/.exec(FIVE_MINUTES)![1]!;
+    const named = /exposes `permissions \{ canX \}` \(([^)]+)\)/.exec(API)![1]!;
     const types: Record<string, string> = { organisations: 'Organisation', applications: 'GrantApplication', partnerships: 'Partnership' };
     expect(named.split(', ').map((word) => types[word])).toEqual(Object.values(types));
     for (const type of Object.values(types)) {
@@ -343,9 +415,9 @@ describe('README: The API in five minutes', () => {
   });
 });
 
-// ---- Grants ---------------------------------------------------------------------------------------
+// ---- docs/grants.md ---------------------------------------------------------------------------------------
 
-describe('README: Grants, the demo data', () => {
+describe('docs/grants.md: the demo data', () => {
   const DEMO_DATA = under(GRANTS, 'Demo data');
 
   it('has the programme for this year, last year and the overdue year, each with two envelopes', async () => {
@@ -393,7 +465,7 @@ describe('README: Grants, the demo data', () => {
   });
 });
 
-describe('README: Grants, the example operations', () => {
+describe('docs/grants.md: the example operations', () => {
   const ops = operations(fences(under(GRANTS, 'Example operations'), 'graphql')[0]!);
   const op = (root: string) => ops.find((o) => o.root === root)!.text;
   const ids: Record<string, string> = {};
@@ -562,9 +634,9 @@ describe('README: Grants, the example operations', () => {
   });
 });
 
-// ---- Coordination and open data -----------------------------------------------------------------
+// ---- docs/coordination-and-open-data.md -----------------------------------------------------------------
 
-describe('README: Coordination and open data', () => {
+describe('docs/coordination-and-open-data.md', () => {
   const local = (url: string) => url.replace('http://localhost:4000', server.url);
 
   it('names, in its prose, only operations, arguments and input fields that exist', async () => {

@@ -1,5 +1,5 @@
 // The authorization sweep: every root field of the live schema has a declared policy, and every
-// operation called by every role answers the policy table's coarse verdict, which the README documents.
+// operation called by every role answers the policy table's coarse verdict, which docs/security.md documents.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphQLField } from 'graphql';
@@ -10,7 +10,7 @@ import { buildSchema, policyTable } from '../../src/schema';
 import type { Policy } from '../../src/auth/policy';
 import type { Role } from '../../src/auth/viewer';
 import { UserModel } from '../../src/modules/user/user.model';
-import { policyMarkdown, configMarkdown, readBlock } from '../../src/ops/docs';
+import { policyMarkdown, configMarkdown, readBlock, GENERATED_BLOCKS } from '../../src/ops/docs';
 import { minimalVariables, operationFor, rootFields, type Root } from './schema-walk';
 
 useTestDatabase();
@@ -52,14 +52,14 @@ describe('policy coverage', () => {
     expect(rootFields(schema, 'Query').length + rootFields(schema, 'Mutation').length).toBe(table.size);
   });
 
-  it('documents in the README exactly the policy table of the code', () => {
-    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  it('documents in docs/security.md exactly the policy table of the code', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', GENERATED_BLOCKS.policies!.file), 'utf8');
     // Regenerate with `npm run docs -- --write` after adding or changing an operation.
     expect(readBlock(readme, 'policies')).toBe(policyMarkdown(schema));
   });
 
-  it('documents in the README every configuration variable the code reads', () => {
-    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  it('documents in docs/operations.md every configuration variable the code reads', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', GENERATED_BLOCKS.config!.file), 'utf8');
     expect(readBlock(readme, 'config')).toBe(configMarkdown());
     const source = readFileSync(join(__dirname, '..', '..', 'src', 'config.ts'), 'utf8');
     const read = [...source.matchAll(/\b(?:str|int|bool)\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);

@@ -1,17 +1,16 @@
-// The README's directory examples run as written: each GraphQL block of the section, with the JSON
+// The directory guide's examples (docs/directory.md) run as written: each GraphQL block of the section, with the JSON
 // variables that follow it, answers without errors against seeded reference data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useTestDatabase } from '../../helpers/db';
-import { startServer, dataOf, type TestServer } from '../../helpers/server';
-import { makeOrganisation, makeUser, seedReference } from '../../helpers/factories';
+import { useTestDatabase } from '../helpers/db';
+import { startServer, dataOf, type TestServer } from '../helpers/server';
+import { makeOrganisation, makeUser, seedReference } from '../helpers/factories';
 
 useTestDatabase();
 let server: TestServer;
 let cultureId: string;
 
-const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('<!-- section:directory -->'), readme.indexOf('<!-- /section:directory -->'));
+const section = readFileSync(join(__dirname, '..', '..', 'docs', 'directory.md'), 'utf8');
 const blocks = [...section.matchAll(/```(graphql|json)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
 const examples = blocks
   .map((b, i) => ({ ...b, vars: blocks[i + 1]?.lang === 'json' ? blocks[i + 1]!.text : null }))
@@ -29,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-it('finds examples in the README section', () => {
+it('finds examples in the directory guide', () => {
   expect(examples.length).toBeGreaterThanOrEqual(3);
 });
 
