@@ -9,7 +9,7 @@ import { compactIdentifier, isValidRna, isValidSiret } from '../../shared/identi
 import { paginate, type PageArgs, type SortKey } from '../../shared/pagination';
 import { foldText } from '../../shared/text';
 import { isEmail } from '../user/user.service';
-import { UserModel } from '../user/user.model';
+import { activateInvitation, addMembership, findAccountByEmail, inviteByEmail, withdrawInvitation, type NewMembership } from '../user/membership.service';
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
 import { neighbourhoodsContaining, priorityNeighbourhoodIds, withSubdomains } from '../reference/reference.service';
@@ -336,10 +336,7 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   }
   if (viewer.role === 'MEMBER') {
     // The creator manages what they created; idempotent if the membership already exists.
-    await UserModel.updateOne(
-      { _id: viewer.id, 'memberships.organisation': { $ne: created._id } },
-      { $push: { memberships: { organisation: created._id, role: 'MANAGER' } } },
-    );
+    await addMembership(viewer.id, { organisation: created._id, role: 'MANAGER', since: new Date(), status: 'ACTIVE' });
     viewer.memberships.push({ organisationId: String(created._id), role: 'MANAGER' });
   }
   return created;
@@ -384,27 +381,25 @@ export async function addOrganisationMember(
   p.throwIfAny();
   const role: MembershipRole = input.role ?? 'EDITOR';
   const direct = isStaff(ctx.viewer);
-  const membership = {
+  const membership: NewMembership = {
     organisation: org._id,
     role,
     title: input.title?.trim() || undefined,
     since: new Date(),
-    status: direct ? ('ACTIVE' as const) : ('INVITED' as const),
+    status: direct ? 'ACTIVE' : 'INVITED',
     invitedBy: new Types.ObjectId(ctx.viewer!.id),
   };
-  const user = await UserModel.findOne({ email }).lean();
   if (!direct) {
-    // Whatever the account's state, the manager learns nothing: only a member account gets the invitation.
-    if (user?.role === 'MEMBER') {
-      await UserModel.updateOne({ _id: user._id, 'memberships.organisation': { $ne: org._id } }, { $push: { memberships: membership } });
-    }
+    // Whatever the account's state, the manager learns nothing, and the same single update runs either
+    // way (no lookup first): only a member account not yet linked gets the invitation.
+    await inviteByEmail(email, membership);
     return { membership: null, invited: true };
   }
+  const user = await findAccountByEmail(email);
   if (!user) throw new AppError('BAD_USER_INPUT', 'No account uses this email. Ask the person to create an account first.', { field: 'input.email' });
   if (user.role !== 'MEMBER') throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
   // Atomic: adds the membership only if the person is not already a member (or invited).
-  const res = await UserModel.updateOne({ _id: user._id, 'memberships.organisation': { $ne: org._id } }, { $push: { memberships: membership } });
-  if (res.modifiedCount === 0) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
+  if (!(await addMembership(user._id, membership))) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
   return {
     membership: { organisationId: String(org._id), role, title: membership.title ?? null, status: 'ACTIVE', user: { ...user, memberships: [...(user.memberships ?? []), membership] } },
     invited: false,
@@ -423,11 +418,7 @@ export interface AddedMembership {
 export async function acceptMembership(ctx: Context, organisationId: unknown): Promise<AddedMembership> {
   const viewer = ctx.viewer!;
   const orgId = toObjectId(organisationId, 'organisationId');
-  const res = await UserModel.updateOne(
-    { _id: viewer.id, memberships: { $elemMatch: { organisation: orgId, status: 'INVITED' } } },
-    { $set: { 'memberships.$.status': 'ACTIVE', 'memberships.$.since': new Date() } },
-  );
-  if (res.modifiedCount === 0) {
+  if (!(await activateInvitation(viewer.id, orgId, new Date()))) {
     throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
   }
   const invitation = viewer.invitations?.find((m) => m.organisationId === String(orgId));
@@ -441,8 +432,7 @@ export async function acceptMembership(ctx: Context, organisationId: unknown): P
 export async function declineMembership(ctx: Context, organisationId: unknown): Promise<void> {
   const viewer = ctx.viewer!;
   const orgId = toObjectId(organisationId, 'organisationId');
-  const res = await UserModel.updateOne({ _id: viewer.id }, { $pull: { memberships: { organisation: orgId, status: 'INVITED' } } });
-  if (res.modifiedCount === 0) {
+  if (!(await withdrawInvitation(viewer.id, orgId))) {
     throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
   }
   viewer.invitations = (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId));

@@ -1,0 +1,60 @@
+// Memberships: a person's links to organisations, stored on their account. The user module owns the
+// users collection, so every membership write is here; the organisation module decides who may ask.
+import type { Types } from 'mongoose';
+import type { MembershipRole } from '../../auth/viewer';
+import { UserModel, type UserDoc } from './user.model';
+
+export interface NewMembership {
+  organisation: Types.ObjectId;
+  role: MembershipRole;
+  title?: string;
+  since: Date;
+  status: 'ACTIVE' | 'INVITED';
+  invitedBy?: Types.ObjectId;
+}
+
+/** The account behind an email (normalised by the caller), or null. */
+export async function findAccountByEmail(email: string): Promise<UserDoc | null> {
+  return (await UserModel.findOne({ email }).lean()) as UserDoc | null;
+}
+
+/**
+ * Adds the membership unless the person already has one (active or invited) for that organisation:
+ * one conditional update, so two concurrent adds cannot both succeed. True when it was added.
+ */
+export async function addMembership(userId: Types.ObjectId | string, membership: NewMembership): Promise<boolean> {
+  const res = await UserModel.updateOne(
+    { _id: userId, 'memberships.organisation': { $ne: membership.organisation } },
+    { $push: { memberships: membership } },
+    { runValidators: true },
+  );
+  return res.modifiedCount > 0;
+}
+
+/**
+ * Records an invitation for whoever holds `email`, if that is a member account not yet linked to the
+ * organisation. The same single update runs whether or not such an account exists, so neither the
+ * answer nor the work done tells the caller which emails have accounts.
+ */
+export async function inviteByEmail(email: string, membership: NewMembership): Promise<void> {
+  await UserModel.updateOne(
+    { email, role: 'MEMBER', 'memberships.organisation': { $ne: membership.organisation } },
+    { $push: { memberships: membership } },
+    { runValidators: true },
+  );
+}
+
+/** Turns the person's pending invitation into an active membership. False when there was none. */
+export async function activateInvitation(userId: string, organisationId: Types.ObjectId, since: Date): Promise<boolean> {
+  const res = await UserModel.updateOne(
+    { _id: userId, memberships: { $elemMatch: { organisation: organisationId, status: 'INVITED' } } },
+    { $set: { 'memberships.$.status': 'ACTIVE', 'memberships.$.since': since } },
+  );
+  return res.modifiedCount > 0;
+}
+
+/** Removes the person's pending invitation. False when there was none. */
+export async function withdrawInvitation(userId: string, organisationId: Types.ObjectId): Promise<boolean> {
+  const res = await UserModel.updateOne({ _id: userId }, { $pull: { memberships: { organisation: organisationId, status: 'INVITED' } } });
+  return res.modifiedCount > 0;
+}
