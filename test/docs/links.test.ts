@@ -1,0 +1,43 @@
+// The README and the guides link to each other: every relative link names a file that exists and, with an
+// anchor, a heading of that file (GitHub's anchors), so moving or renaming a section breaks a test, not a reader.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const DOCS = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+function anchors(path: string): string[] {
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const h = !fenced && /^#+ (.*)$/.exec(line);
+    if (h) out.push(slug(h[1]!));
+  }
+  return out;
+}
+
+function links(file: string): { target: string; anchor: string | null }[] {
+  const text = readFileSync(join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((href) => !/^[a-z]+:/.test(href))
+    .map((href) => {
+      const [path, anchor] = href.split('#') as [string, string | undefined];
+      return { target: path ? relative(ROOT, join(ROOT, dirname(file), path)) : file, anchor: anchor ?? null };
+    });
+}
+
+it('finds the README and the guides, each linked from the README', () => {
+  expect(DOCS).toEqual(expect.arrayContaining(['docs/api.md', 'docs/grants.md', 'docs/operations.md', 'docs/security.md']));
+  const fromReadme = new Set(links('README.md').map((l) => l.target));
+  expect(DOCS.filter((d) => d !== 'README.md' && !fromReadme.has(d))).toEqual([]);
+});
+
+it.each(DOCS)('%s links only to files and headings that exist', (file) => {
+  const broken = links(file).filter(({ target, anchor }) => !existsSync(join(ROOT, target)) || (anchor !== null && !anchors(join(ROOT, target)).includes(anchor)));
+  expect(broken).toEqual([]);
+});
