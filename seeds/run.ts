@@ -2,6 +2,7 @@
 import { loadConfig } from '../src/config';
 import { connectDatabase } from '../src/db';
 import { createLogger } from '../src/shared/logger';
+import { printLine } from '../src/cli/terminal';
 import { seedAll } from './seed';
 
 async function main() {
@@ -17,6 +18,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('Seeding failed:', err instanceof Error ? err.message : err);
+  printLine(process.stderr, `Seeding failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

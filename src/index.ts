@@ -6,6 +6,7 @@ import { createLogger } from './shared/logger';
 import { connectDatabase } from './db';
 import { createApp } from './app';
 import { onBoot } from './boot';
+import { printLines, printLine } from './cli/terminal';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
+      // The message quotes the values given, which may hold anything: filtered for the terminal.
+      printLines(process.stderr, err.message);
       process.exit(78); // EX_CONFIG
     }
     throw err;
@@ -63,6 +65,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error('Maillage failed to start:', err instanceof Error ? err.message : err);
+  printLine(process.stderr, `Maillage failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import { connectDatabase } from '../db';
 import { createLogger } from '../shared/logger';
 import { ImportFileError, importRna, type ImportProblem } from '../modules/registry/rna-import';
+import { printLine, printLines } from './terminal';
 
 const USAGE = 'Usage: npm run import:rna -- <file.csv> [--commune <INSEE code, e.g. 13001>] [--encoding utf8|latin1]';
 
@@ -55,7 +56,7 @@ export function progressBar(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>)
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\n${args === USAGE ? '' : `${USAGE}\n`}`);
+    printLines(process.stderr, args === USAGE ? args : `${args}\n${USAGE}`);
     return 2;
   }
   const config = loadConfig();
@@ -66,14 +67,16 @@ async function main(): Promise<number> {
   const onProblem = (p: ImportProblem) => {
     if (++shown > 200) return;
     bar.clear();
-    process.stderr.write(`line ${p.line}${p.rna ? ` (${p.rna})` : ''}: ${p.severity === 'error' ? 'rejected' : 'warning'}: ${p.message}\n`);
+    // The message quotes the file's own text: printed through the terminal filter like every line.
+    printLine(process.stderr, `line ${p.line}${p.rna ? ` (${p.rna})` : ''}: ${p.severity === 'error' ? 'rejected' : 'warning'}: ${p.message}`);
   };
   try {
     const s = await importRna(args.file, { commune: args.commune, encoding: args.encoding, onProblem, onProgress: bar.update });
     bar.clear();
-    if (shown > 200) process.stderr.write(`... and ${shown - 200} more problems.\n`);
+    if (shown > 200) printLine(process.stderr, `... and ${shown - 200} more problems.`);
     const pad = (label: string, n: number, note = '') => `  ${label.padEnd(10)} ${String(n).padStart(8)}${note}\n`;
-    process.stdout.write(
+    printLines(
+      process.stdout,
       `RNA import of ${basename(args.file)} (${s.encoding === 'utf8' ? 'UTF-8' : 'Latin-1'})${args.commune ? `, commune ${args.commune}` : ''}: ${s.rows} rows\n` +
         pad('created', s.created) +
         pad('updated', s.updated) +
@@ -87,7 +90,7 @@ async function main(): Promise<number> {
   } catch (err) {
     bar.clear();
     if (err instanceof ImportFileError) {
-      process.stderr.write(`${err.message}\n`);
+      printLine(process.stderr, err.message);
       return 1;
     }
     throw err;
@@ -100,7 +103,7 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (err) => {
-      console.error('The import failed:', err instanceof Error ? err.message : err);
+      printLine(process.stderr, `The import failed: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);
     },
   );
