@@ -1,0 +1,60 @@
+// GraphQL Code Generator: the TypeScript types of the SDL and of every resolver, written to
+// src/generated/graphql.ts (committed; a test fails when it is stale). Run `npm run codegen`.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const parent = (type: string) => `../modules/parents#${type}`;
+
+const config: CodegenConfig = {
+  schema: 'graphql/*.graphql',
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#Context',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        makeResolverTypeCallable: true,
+        scalars: {
+          ID: { input: 'string', output: 'string' },
+          // Integer euro cents (src/shared/scalars.ts).
+          Money: 'number',
+          // Parsed into a Date; serialised from a Date or an ISO string.
+          DateTime: { input: 'Date', output: 'Date | string' },
+          // A YYYY-MM-DD string in; a Date or that string out.
+          Date: { input: 'string', output: 'Date | string' },
+          // Output only.
+          GeoJSON: { input: 'never', output: parent('GeoJsonGeometry') },
+        },
+        mappers: {
+          ActivityRecord: parent('ActivityDoc'),
+          BudgetEnvelope: parent('BudgetEnvelopeDoc'),
+          CofundingAlert: parent('CofundingAlertParent'),
+          ConflictOfInterest: parent('ConflictOfInterestDoc'),
+          CoverageCell: parent('CoverageCellParent'),
+          Domain: parent('DomainDoc'),
+          FinalReport: parent('FinalReportParent'),
+          FundingProgramme: parent('FundingProgrammeDoc'),
+          GrantApplication: parent('GrantApplicationDoc'),
+          GrantApplicationConnection: parent('GrantApplicationConnectionParent'),
+          GrantDecision: parent('GrantDecisionParent'),
+          GrantFunding: parent('Funding'),
+          GrantMessage: parent('GrantMessageParent'),
+          GrantNote: parent('GrantNoteParent'),
+          GrantReview: parent('GrantReviewParent'),
+          Membership: parent('MembershipParent'),
+          Neighbourhood: parent('NeighbourhoodDoc'),
+          Network: parent('NetworkParent'),
+          NetworkNode: parent('NetworkNodeParent'),
+          OpenDataExclusion: parent('Exclusion'),
+          Organisation: parent('OrganisationDoc'),
+          OrganisationConnection: parent('OrganisationConnectionParent'),
+          Partnership: parent('PartnershipDoc'),
+          User: parent('UserParent'),
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,2641 @@
+import type { GeoJsonGeometry } from '../modules/parents';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent } from '../modules/parents';
+import type { Context } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar day, YYYY-MM-DD. */
+  Date: { input: string; output: Date | string; }
+  /** An instant, as an ISO 8601 string in UTC. */
+  DateTime: { input: Date; output: Date | string; }
+  /** A GeoJSON geometry object (RFC 7946). Output only. */
+  GeoJSON: { input: never; output: GeoJsonGeometry; }
+  /** An amount in euro cents, as a whole number (150000 = 1,500.00 EUR). */
+  Money: { input: number; output: number; }
+};
+
+/** One record of the audit trail: who did what, when, from which status to which, and why. */
+export type ActivityRecord = {
+  __typename?: 'ActivityRecord';
+  /** What was done (CREATE, SUBMIT, START_REVIEW, APPROVE, RECORD_PAYMENT...). */
+  action: Scalars['String']['output'];
+  /** Who did it; null for the system (reconciliation). */
+  actor?: Maybe<User>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Status before. */
+  fromStatus?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Why (a motivation, a requested change), when given. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Status after. */
+  toStatus?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person to add to an organisation. */
+export type AddOrganisationMemberInput = {
+  /** Email of the person's account. */
+  email: Scalars['String']['input'];
+  /** The organisation. */
+  organisationId: Scalars['ID']['input'];
+  /** What the person may do there (default EDITOR). */
+  role?: InputMaybe<MembershipRole>;
+  /** Title in the organisation (at most 80 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** Town. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Postcode. */
+  postcode?: Maybe<Scalars['String']['output']>;
+  /** Number and street. */
+  street?: Maybe<Scalars['String']['output']>;
+};
+
+/** A location to set on an organisation. */
+export type AddressInput = {
+  /** Town. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Postcode (5 digits). */
+  postcode?: InputMaybe<Scalars['String']['input']>;
+  /** Number and street. */
+  street?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An approval. */
+export type ApproveInput = {
+  /** Amount granted, positive, at most the amount requested. */
+  amount: Scalars['Money']['input'];
+  /** Envelope of the application's programme to commit it in. */
+  envelopeId: Scalars['ID']['input'];
+  /** Why (at most 2,000 characters). */
+  motivation?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A budget envelope (crédits). Always 0 <= paid <= committed <= total. */
+export type BudgetEnvelope = {
+  __typename?: 'BudgetEnvelope';
+  /** Credits committed by approved grants. */
+  committed: Scalars['Money']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Label of the envelope. */
+  label: Scalars['String']['output'];
+  /** Credits paid out. */
+  paid: Scalars['Money']['output'];
+  /** The programme it funds. */
+  programme: FundingProgramme;
+  /** Credits still available to commit (total - committed). */
+  remaining: Scalars['Money']['output'];
+  /** Credits voted. */
+  total: Scalars['Money']['output'];
+};
+
+/** The result of creating or editing an envelope. */
+export type BudgetEnvelopePayload = {
+  __typename?: 'BudgetEnvelopePayload';
+  /** The envelope, or null when refused. */
+  envelope?: Maybe<BudgetEnvelope>;
+  /** Why it was refused. */
+  errors: Array<UserError>;
+};
+
+/** A line of the project's budget. */
+export type BudgetLine = {
+  __typename?: 'BudgetLine';
+  /** Amount. */
+  amount: Scalars['Money']['output'];
+  /** Expense or income. */
+  kind: BudgetLineKind;
+  /** What it is. */
+  label: Scalars['String']['output'];
+};
+
+/** A budget line. */
+export type BudgetLineInput = {
+  /** Amount, positive. */
+  amount: Scalars['Money']['input'];
+  /** Expense or income. */
+  kind: BudgetLineKind;
+  /** What it is. */
+  label: Scalars['String']['input'];
+};
+
+/** Whether a budget line is money spent or money received. */
+export type BudgetLineKind =
+  /** A cost of the project. */
+  | 'EXPENSE'
+  /** A resource of the project (own funds, other funders...), the request to the city excluded. */
+  | 'INCOME';
+
+/** An application whose co-funding needs an officer's attention. */
+export type CofundingAlert = {
+  __typename?: 'CofundingAlert';
+  /** The application. */
+  application: GrantApplication;
+  /** Why. */
+  flag: FundingFlag;
+  /** Its ledger. */
+  funding: GrantFunding;
+  /** What is wrong, in words, with the amounts. */
+  message: Scalars['String']['output'];
+  /** For a duplicate: the other applications of the same project. */
+  related: Array<GrantApplication>;
+};
+
+/** An officer's declared link to an organisation. */
+export type ConflictOfInterest = {
+  __typename?: 'ConflictOfInterest';
+  /** When it was declared. */
+  declaredAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The organisation. */
+  organisation?: Maybe<Organisation>;
+  /** The link declared. */
+  reason: Scalars['String']['output'];
+};
+
+/** The result of declaring a conflict of interest. */
+export type ConflictOfInterestPayload = {
+  __typename?: 'ConflictOfInterestPayload';
+  /** The declaration, or null when refused. */
+  conflict?: Maybe<ConflictOfInterest>;
+  /** Why it was refused. */
+  errors: Array<UserError>;
+};
+
+/** The signed convention. */
+export type ConventionInput = {
+  /** Reference of the convention. */
+  reference: Scalars['String']['input'];
+  /** Signature date. */
+  signedOn: Scalars['Date']['input'];
+};
+
+/** The coverage matrix: one cell per domain x neighbourhood. */
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** Cells, priority neighbourhoods first, then by neighbourhood name and domain (programme proposal order). */
+  cells: Array<CoverageCell>;
+  /** How many cells are gaps. */
+  gapCount: Scalars['Int']['output'];
+  /** The year of the grants counted. */
+  year: Scalars['Int']['output'];
+};
+
+/** One domain in one neighbourhood: who works there, and what the city funded there that year. */
+export type CoverageCell = {
+  __typename?: 'CoverageCell';
+  /** Active organisations (public or not) working in the domain and serving the neighbourhood. */
+  activeOrganisations: Scalars['Int']['output'];
+  /** Sum granted to those applications. */
+  amountGranted: Scalars['Money']['output'];
+  /** Applications approved that year whose project targets this domain and neighbourhood (or, when it names no target, whose organisation works there). */
+  approvedApplications: Scalars['Int']['output'];
+  /** The domain. */
+  domain: Domain;
+  /** A gap: a priority neighbourhood (QPV) with no active organisation in this domain. */
+  isGap: Scalars['Boolean']['output'];
+  /** The neighbourhood. */
+  neighbourhood: Neighbourhood;
+};
+
+/** Which part of the coverage matrix to compute. */
+export type CoverageFilter = {
+  /** Only these domains (at most 50); every domain when omitted. A parent domain's cell counts its children's organisations and grants. */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The year of the grant decisions counted (Paris time); the current year when omitted. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new budget envelope. */
+export type CreateBudgetEnvelopeInput = {
+  /** Label, unique within the programme. */
+  label: Scalars['String']['input'];
+  /** The programme it funds. */
+  programmeId: Scalars['ID']['input'];
+  /** Credits voted. */
+  total: Scalars['Money']['input'];
+};
+
+/** A new funding programme. */
+export type CreateFundingProgrammeInput = {
+  /** Last day of submissions. */
+  closesOn: Scalars['Date']['input'];
+  /** What it funds. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Domains it serves. */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Eligible legal forms; omit for all. */
+  eligibleLegalForms?: InputMaybe<Array<LegalForm>>;
+  /** Largest request. */
+  maxAmount: Scalars['Money']['input'];
+  /** Smallest request. */
+  minAmount: Scalars['Money']['input'];
+  /** Name, unique within the year. */
+  name: Scalars['String']['input'];
+  /** First day of submissions. */
+  opensOn: Scalars['Date']['input'];
+  /** The funded year. */
+  year: Scalars['Int']['input'];
+};
+
+/** A new application (a DRAFT). Only the first five fields are needed now. */
+export type CreateGrantApplicationInput = {
+  /** The budget; replaces the whole list. */
+  budgetLines?: InputMaybe<Array<BudgetLineInput>>;
+  /** Description of the project. */
+  description: Scalars['String']['input'];
+  /** People expected to be reached. */
+  expectedBeneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  /** Objectives. */
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  /** The applying organisation (you must be one of its members). */
+  organisationId: Scalars['ID']['input'];
+  /** Other funders; replaces the whole list. */
+  otherFunders?: InputMaybe<Array<OtherFunderInput>>;
+  /** The programme applied to. */
+  programmeId: Scalars['ID']['input'];
+  /** Attests the contrat d'engagement républicain. */
+  republicanContractAttested?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Amount requested, positive. */
+  requestedAmount: Scalars['Money']['input'];
+  /** Domains served. */
+  targetDomainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Targeted neighbourhoods. */
+  targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Title of the project (at most 200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** A new organisation. Associations need an RNA number or a SIRET; other forms need a SIRET. */
+export type CreateOrganisationInput = {
+  /** Acronym (at most 30 characters). */
+  acronym?: InputMaybe<Scalars['String']['input']>;
+  /** Postal address. */
+  address?: InputMaybe<AddressInput>;
+  /** Purpose (objet), 10 to 5,000 characters. */
+  description: Scalars['String']['input'];
+  /** Domains of action (at most 20). */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Head-counts. */
+  headcount?: InputMaybe<HeadcountInput>;
+  /** IBAN (checked with its key). */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  /** Listed in the public directory (default true). */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Labels and approvals (at most 20). */
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Legal form. */
+  legalForm: LegalForm;
+  /** Location, inside the city's bounds. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Name (2 to 200 characters). */
+  name: Scalars['String']['input'];
+  /** Neighbourhoods served (at most 30); deduced from the location when omitted. */
+  neighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Private contact. */
+  privateContact?: InputMaybe<PrivateContactInput>;
+  /** Public contact email. */
+  publicEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Public contact phone. */
+  publicPhone?: InputMaybe<Scalars['String']['input']>;
+  /** RNA number: W followed by 9 digits. */
+  rna?: InputMaybe<Scalars['String']['input']>;
+  /** SIRET: 14 digits with a valid check digit. */
+  siret?: InputMaybe<Scalars['String']['input']>;
+  /** Website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new partnership between two organisations. */
+export type CreatePartnershipInput = {
+  /** What they do together (at most 1,000 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** One organisation; for FEDERATION_MEMBER, the member. */
+  fromId: Scalars['ID']['input'];
+  /** How they are linked. */
+  kind: PartnershipKind;
+  /** Since when (YYYY-MM-DD), if known. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  /** The other organisation; for FEDERATION_MEMBER, the federation. */
+  toId: Scalars['ID']['input'];
+};
+
+/** A domain of action (a node of a small tree), tied to the city programme's proposal it serves. */
+export type Domain = {
+  __typename?: 'Domain';
+  /** Narrower domains. */
+  children: Array<Domain>;
+  /** Stable human-readable key (e.g. `ess`). */
+  code: Scalars['String']['output'];
+  /** What the domain covers. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Name, in French. */
+  name: Scalars['String']['output'];
+  /** The broader domain, null for a top-level one. */
+  parent?: Maybe<Domain>;
+  /** Number of the programme proposal (12 to 23 of the Solidarité chapter) this domain serves. */
+  proposal: Scalars['Int']['output'];
+};
+
+/** The final report (compte-rendu financier, CERFA 15059). */
+export type FinalReport = {
+  __typename?: 'FinalReport';
+  /** When an officer accepted it; null until then. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** People actually reached. */
+  beneficiariesReached: Scalars['Int']['output'];
+  /** What was done. */
+  narrative: Scalars['String']['output'];
+  /** Amounts spent per budget line. */
+  spentLines: Array<SpentLine>;
+  /** When it was submitted. */
+  submittedAt: Scalars['DateTime']['output'];
+};
+
+/** The final report. */
+export type FinalReportInput = {
+  /** People actually reached. */
+  beneficiariesReached: Scalars['Int']['input'];
+  /** What was done. */
+  narrative: Scalars['String']['input'];
+  /** Amounts spent per budget line. */
+  spentLines: Array<SpentLineInput>;
+};
+
+/** Where another funder stands. */
+export type FunderStatus =
+  /** Granted. */
+  | 'GRANTED'
+  /** Asked, not yet granted. */
+  | 'REQUESTED';
+
+/** Something to check in an application's co-funding. */
+export type FundingFlag =
+  /** The city funds the same project (same title, accents and case ignored) of the same organisation twice in a programme year. */
+  | 'DUPLICATE_CITY_FUNDING'
+  /** The budget has no expense line, so no share can be computed. */
+  | 'NO_EXPENSES'
+  /** The city's amount plus the other public funders exceed the project's cost (sum of its expense lines). */
+  | 'PUBLIC_FUNDING_EXCEEDS_COST';
+
+/** A funding programme (dispositif, call for proposals): a year, domains, an opening window, eligibility, envelopes. */
+export type FundingProgramme = {
+  __typename?: 'FundingProgramme';
+  /** Last day applications may be submitted. */
+  closesOn: Scalars['Date']['output'];
+  /** What it funds. */
+  description: Scalars['String']['output'];
+  /** Domains the programme serves. */
+  domains: Array<Domain>;
+  /** Eligible legal forms; empty means all. */
+  eligibleLegalForms: Array<LegalForm>;
+  /** The programme's budget envelopes. */
+  envelopes: Array<BudgetEnvelope>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True when applications may be submitted today. */
+  isOpen: Scalars['Boolean']['output'];
+  /** Largest amount one may request. */
+  maxAmount: Scalars['Money']['output'];
+  /** Smallest amount one may request. */
+  minAmount: Scalars['Money']['output'];
+  /** Name of the programme. */
+  name: Scalars['String']['output'];
+  /** First day applications may be submitted. */
+  opensOn: Scalars['Date']['output'];
+  /** The funded year; final reports are due on 30 June of the next year. */
+  year: Scalars['Int']['output'];
+};
+
+/** The result of creating or editing a programme. */
+export type FundingProgrammePayload = {
+  __typename?: 'FundingProgrammePayload';
+  /** Why it was refused. */
+  errors: Array<UserError>;
+  /** The programme, or null when refused. */
+  programme?: Maybe<FundingProgramme>;
+};
+
+/** One funder of a project, classified. */
+export type FundingSource = {
+  __typename?: 'FundingSource';
+  /** Amount asked or granted. */
+  amount: Scalars['Money']['output'];
+  /** True for a public body (State, region, département, metropolis, CAF, agencies, EU funds...): as the applicant declared it, else recognised by its name. */
+  isPublic: Scalars['Boolean']['output'];
+  /** Funder's name. */
+  name: Scalars['String']['output'];
+  /** Asked or granted. */
+  status: FunderStatus;
+};
+
+/** A point on the map, in WGS 84 degrees. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Latitude, degrees north. */
+  lat: Scalars['Float']['output'];
+  /** Longitude, degrees east. */
+  lng: Scalars['Float']['output'];
+};
+
+/** A point on the map, in WGS 84 degrees. */
+export type GeoPointInput = {
+  /** Latitude, degrees north. */
+  lat: Scalars['Float']['input'];
+  /** Longitude, degrees east. */
+  lng: Scalars['Float']['input'];
+};
+
+/** A grant application (dossier). */
+export type GrantApplication = {
+  __typename?: 'GrantApplication';
+  /** The officer in charge (who started the review). */
+  assignedTo?: Maybe<User>;
+  /** The project's budget. */
+  budgetLines: Array<BudgetLine>;
+  /** The officers' last request for changes (a message): null for anyone but the applicant, officers and admins. */
+  changesRequested?: Maybe<Scalars['String']['output']>;
+  /** The signed convention, once recorded. */
+  convention?: Maybe<GrantConvention>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The decision, once made. */
+  decision?: Maybe<GrantDecision>;
+  /** Description of the project. */
+  description: Scalars['String']['output'];
+  /** People the project expects to reach. */
+  expectedBeneficiaries?: Maybe<Scalars['Int']['output']>;
+  /** The final report, once submitted. */
+  finalReport?: Maybe<FinalReport>;
+  /** The co-funding ledger: cost, public and private shares, flags. */
+  funding: GrantFunding;
+  /** Every change, oldest first. */
+  history: Array<ActivityRecord>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Messages between the applicant and the officers; empty for anyone else. */
+  messages: Array<GrantMessage>;
+  /** Human-readable number, e.g. `2026-00042`. */
+  number: Scalars['String']['output'];
+  /** Objectives of the project. */
+  objectives: Scalars['String']['output'];
+  /** The applying organisation. */
+  organisation?: Maybe<Organisation>;
+  /** Other funders of the project. */
+  otherFunders: Array<OtherFunder>;
+  /** Sum paid so far. */
+  paidAmount: Scalars['Money']['output'];
+  /** The payment schedule. */
+  payments: Array<PaymentTranche>;
+  /** What the viewer may do with it. */
+  permissions: GrantPermissions;
+  /** Officers' private notes; null for anyone but officers and admins. */
+  privateNotes?: Maybe<Array<GrantNote>>;
+  /** The programme applied to. */
+  programme?: Maybe<FundingProgramme>;
+  /** Final report deadline (set on approval). */
+  reportDueOn?: Maybe<Scalars['Date']['output']>;
+  /** True when the final report is late. */
+  reportOverdue: Scalars['Boolean']['output'];
+  /** True when the contrat d'engagement républicain is attested. */
+  republicanContractAttested: Scalars['Boolean']['output'];
+  /** Amount requested from the city. */
+  requestedAmount: Scalars['Money']['output'];
+  /** Officers' reviews; null for anyone but officers and admins. */
+  reviews?: Maybe<Array<GrantReview>>;
+  /** Where it stands. */
+  status: GrantStatus;
+  /** When it was last submitted. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Domains the project serves. */
+  targetDomains: Array<Domain>;
+  /** Neighbourhoods the project targets. */
+  targetNeighbourhoods: Array<Neighbourhood>;
+  /** Title of the project. */
+  title: Scalars['String']['output'];
+  /** Sum of the expense lines (the project's cost). */
+  totalExpenses: Scalars['Money']['output'];
+  /** The programme's year. */
+  year: Scalars['Int']['output'];
+};
+
+/** A page of applications, newest first. */
+export type GrantApplicationConnection = {
+  __typename?: 'GrantApplicationConnection';
+  /** This page. */
+  edges: Array<GrantApplicationEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many applications match the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An application in a page. */
+export type GrantApplicationEdge = {
+  __typename?: 'GrantApplicationEdge';
+  /** Opaque position of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The application. */
+  node: GrantApplication;
+};
+
+/** Which applications to list. */
+export type GrantApplicationFilter = {
+  /** Only those assigned to me. */
+  assignedToMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Targeting any of these domains. */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Targeting any of these neighbourhoods. */
+  neighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Of this organisation. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Of this programme. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Words in the number, title or description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<GrantStatus>>;
+  /** Of this programme year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of an operation on an application. */
+export type GrantApplicationPayload = {
+  __typename?: 'GrantApplicationPayload';
+  /** The application after the operation, or null when refused (then nothing changed). */
+  application?: Maybe<GrantApplication>;
+  /** Why it was refused: each problem with its code and field (INCOMPLETE_APPLICATION lists every missing item). */
+  errors: Array<UserError>;
+};
+
+/** The signed convention, mandatory above 23,000 EUR (loi 2000-321 art. 10). */
+export type GrantConvention = {
+  __typename?: 'GrantConvention';
+  /** Reference of the convention. */
+  reference: Scalars['String']['output'];
+  /** Signature date. */
+  signedOn: Scalars['Date']['output'];
+};
+
+/** The decision on an application. */
+export type GrantDecision = {
+  __typename?: 'GrantDecision';
+  /** Amount granted; null for a rejection. */
+  amount?: Maybe<Scalars['Money']['output']>;
+  /** When. */
+  decidedAt: Scalars['DateTime']['output'];
+  /** The deciding officer. */
+  decidedBy?: Maybe<User>;
+  /** Envelope the amount is committed in; null for a rejection. */
+  envelope?: Maybe<BudgetEnvelope>;
+  /** Why. */
+  motivation: Scalars['String']['output'];
+  /** APPROVED or REJECTED. */
+  outcome: GrantStatus;
+};
+
+/** The co-funding ledger of an application. */
+export type GrantFunding = {
+  __typename?: 'GrantFunding';
+  /** The city's share: the amount granted once approved, else the amount requested. */
+  cityAmount: Scalars['Money']['output'];
+  /** True when `cityAmount` is the decided amount. */
+  cityAmountIsDecided: Scalars['Boolean']['output'];
+  /** What to check. */
+  flags: Array<FundingFlag>;
+  /** Other public funders, asked or granted. */
+  otherPublicAmount: Scalars['Money']['output'];
+  /** Private funders (foundations, companies...), asked or granted. */
+  privateAmount: Scalars['Money']['output'];
+  /** City plus other public funders. */
+  publicAmount: Scalars['Money']['output'];
+  /** Public money as a share of the cost, in basis points (10000 = 100%); null without expenses. May exceed 10000 (see flags). */
+  publicShareBasisPoints?: Maybe<Scalars['Int']['output']>;
+  /** The other funders, classified public or private. */
+  sources: Array<FundingSource>;
+  /** The project's cost: the sum of its expense lines. */
+  totalCost: Scalars['Money']['output'];
+};
+
+/** A message between the applicant and the officers. */
+export type GrantMessage = {
+  __typename?: 'GrantMessage';
+  /** Who wrote it. */
+  author?: Maybe<User>;
+  /** The message. */
+  body: Scalars['String']['output'];
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True when written by the applicant, false when by city staff. */
+  fromApplicant: Scalars['Boolean']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+};
+
+/** A private note of the officers, never shown to the applicant. */
+export type GrantNote = {
+  __typename?: 'GrantNote';
+  /** Who wrote it. */
+  author?: Maybe<User>;
+  /** The note. */
+  body: Scalars['String']['output'];
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+};
+
+/** What the viewer may do with an application, computed by the same checks as the mutations. */
+export type GrantPermissions = {
+  __typename?: 'GrantPermissions';
+  /** acceptFinalReport. */
+  canAcceptReport: Scalars['Boolean']['output'];
+  /** approveGrantApplication, rejectGrantApplication. */
+  canDecide: Scalars['Boolean']['output'];
+  /** updateGrantApplication. */
+  canEdit: Scalars['Boolean']['output'];
+  /** schedulePayments, recordConvention, recordPayment. */
+  canPay: Scalars['Boolean']['output'];
+  /** reopenGrantApplication. */
+  canReopen: Scalars['Boolean']['output'];
+  /** startReview, requestChanges, addReview. */
+  canReview: Scalars['Boolean']['output'];
+  /** submitGrantApplication (completeness is checked on submission). */
+  canSubmit: Scalars['Boolean']['output'];
+  /** submitFinalReport. */
+  canSubmitReport: Scalars['Boolean']['output'];
+  /** withdrawGrantApplication. */
+  canWithdraw: Scalars['Boolean']['output'];
+};
+
+/** An officer's review of an application. */
+export type GrantReview = {
+  __typename?: 'GrantReview';
+  /** The reviewing officer. */
+  author?: Maybe<User>;
+  /** Free comment. */
+  comment: Scalars['String']['output'];
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The officer's recommendation. */
+  recommendation: ReviewRecommendation;
+  /** Scores per criterion. */
+  scores: Array<ReviewScore>;
+};
+
+/** Where a grant application stands in its lifecycle. */
+export type GrantStatus =
+  /** Granted: the amount is committed in a budget envelope. */
+  | 'APPROVED'
+  /** The officer asked the applicant for changes; the applicant edits and resubmits. */
+  | 'CHANGES_REQUESTED'
+  /** Fully paid and its final report accepted. */
+  | 'COMPLETED'
+  /** Being written by the applicant; only its organisation sees it. */
+  | 'DRAFT'
+  /** Refused, with a motivation. */
+  | 'REJECTED'
+  /** Sent to the city, waiting for an officer (en construction). */
+  | 'SUBMITTED'
+  /** An officer is reviewing it (en instruction). */
+  | 'UNDER_REVIEW'
+  /** Withdrawn by the applicant (classé sans suite). */
+  | 'WITHDRAWN';
+
+/** Head-counts declared by the organisation. */
+export type Headcount = {
+  __typename?: 'Headcount';
+  /** Members (adhérents). */
+  members?: Maybe<Scalars['Int']['output']>;
+  /** Employees. */
+  staff?: Maybe<Scalars['Int']['output']>;
+  /** Regular volunteers. */
+  volunteers?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Head-counts. */
+export type HeadcountInput = {
+  /** Members (adhérents). */
+  members?: InputMaybe<Scalars['Int']['input']>;
+  /** Employees. */
+  staff?: InputMaybe<Scalars['Int']['input']>;
+  /** Regular volunteers. */
+  volunteers?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The legal form of a social and solidarity economy structure. */
+export type LegalForm =
+  /** Association loi 1901. */
+  | 'ASSOCIATION'
+  /** Another cooperative. */
+  | 'COOPERATIVE'
+  /** Company approved as Entreprise solidaire d'utilité sociale. */
+  | 'ESUS_COMPANY'
+  /** Foundation (fondation). */
+  | 'FOUNDATION'
+  /** Mutual (mutuelle). */
+  | 'MUTUAL'
+  /** Any other form of the social and solidarity economy. */
+  | 'OTHER'
+  /** Société coopérative d'intérêt collectif. */
+  | 'SCIC'
+  /** Société coopérative et participative. */
+  | 'SCOP';
+
+/** The result of signing in. */
+export type LoginPayload = {
+  __typename?: 'LoginPayload';
+  /** Why sign-in was refused (wrong email or password, missing field). */
+  errors: Array<UserError>;
+  /** When the token expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A signed access token: send it as `Authorization: Bearer <token>`. */
+  token?: Maybe<Scalars['String']['output']>;
+  /** The signed-in account. */
+  user?: Maybe<User>;
+};
+
+/** A person's place in an organisation. */
+export type Membership = {
+  __typename?: 'Membership';
+  /** The organisation. */
+  organisation?: Maybe<Organisation>;
+  /** What the person may do there. */
+  role: MembershipRole;
+  /** In force, or an invitation waiting for the person's answer. */
+  status: MembershipStatus;
+  /** Title in the organisation (Présidente, Trésorier...). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The person. */
+  user: User;
+};
+
+/** The result of adding, accepting or declining a membership. */
+export type MembershipPayload = {
+  __typename?: 'MembershipPayload';
+  /** Why it was refused. */
+  errors: Array<UserError>;
+  /** True when a manager's request was recorded as an invitation. The answer is the same whether or not an account uses the email, so emails cannot be probed; the person sees it in `me { invitations }`. */
+  invited: Scalars['Boolean']['output'];
+  /** The membership in force (added by an officer or admin, or just accepted); null for an invitation, a decline or a refusal. */
+  membership?: Maybe<Membership>;
+};
+
+/** A person's role inside one organisation. */
+export type MembershipRole =
+  /** Edits the profile and applies for grants. */
+  | 'EDITOR'
+  /** Edits the profile, applies for grants and manages the organisation's members. */
+  | 'MANAGER';
+
+/** Whether a membership is in force. */
+export type MembershipStatus =
+  /** In force: the person acts for the organisation. */
+  | 'ACTIVE'
+  /** Recorded by a manager, waiting for the person to accept it (acceptMembership); grants nothing yet. */
+  | 'INVITED';
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Accepts the final report; the grant becomes COMPLETED once everything granted is paid (officers). */
+  acceptFinalReport: GrantApplicationPayload;
+  /** Accepts an invitation to join an organisation (the invited person). */
+  acceptMembership: MembershipPayload;
+  /** Adds a person to an organisation. Officers and admins add an existing member account at once; an organisation's manager invites, and the person becomes a member when they accept. */
+  addOrganisationMember: MembershipPayload;
+  /** Adds a private note, never shown to the applicant (officers). */
+  addPrivateNote: GrantApplicationPayload;
+  /** Adds a review with scores and a recommendation (officers). */
+  addReview: GrantApplicationPayload;
+  /** Approves and commits the amount in the envelope, which never goes over its total (officers). */
+  approveGrantApplication: GrantApplicationPayload;
+  /** Creates a budget envelope (admins). */
+  createBudgetEnvelope: BudgetEnvelopePayload;
+  /** Creates a funding programme (admins). */
+  createFundingProgramme: FundingProgrammePayload;
+  /** Creates a DRAFT application (members of the organisation). */
+  createGrantApplication: GrantApplicationPayload;
+  /** Creates an organisation; a member who creates one becomes its manager. */
+  createOrganisation: OrganisationPayload;
+  /** Links two organisations (members of either, coordinators, officers, admins). */
+  createPartnership: PartnershipPayload;
+  /** Declares my link to an organisation: I am then recused from its applications (officers). */
+  declareConflictOfInterest: ConflictOfInterestPayload;
+  /** Declines an invitation to join an organisation (the invited person). */
+  declineMembership: MembershipPayload;
+  /** Ends an active partnership; it stays in the history with its end date. */
+  endPartnership: PartnershipPayload;
+  /** Signs in with email and password; returns a token valid for a few hours. */
+  login: LoginPayload;
+  /** Does nothing; lets a client check that it may send mutations (CSRF headers, token). */
+  ping: Scalars['Boolean']['output'];
+  /** Repairs interrupted decisions and payments and recomputes envelope counters (admins). Also runs at boot. */
+  reconcileEnvelopes: ReconciliationPayload;
+  /** Records the signed convention (officers). */
+  recordConvention: GrantApplicationPayload;
+  /** Records a payment; never more than granted; the envelope's `paid` follows (officers). */
+  recordPayment: GrantApplicationPayload;
+  /** Rejects, with a motivation (officers). */
+  rejectGrantApplication: GrantApplicationPayload;
+  /** Back to review; an approval reopened releases its commitment (officers, before any payment). */
+  reopenGrantApplication: GrantApplicationPayload;
+  /** Asks the applicant for changes (officers). */
+  requestChanges: GrantApplicationPayload;
+  /** Replaces the unpaid tranches of an approved grant's schedule (officers). */
+  schedulePayments: GrantApplicationPayload;
+  /** Sends a message between the applicant and the officers. */
+  sendGrantMessage: GrantApplicationPayload;
+  /** Takes a SUBMITTED application into review and assigns it to me (officers). */
+  startReview: GrantApplicationPayload;
+  /** Submits the final report of an approved grant (members of the organisation). */
+  submitFinalReport: GrantApplicationPayload;
+  /** Submits an application after checking it is complete; lists everything missing at once. */
+  submitGrantApplication: GrantApplicationPayload;
+  /** Edits a budget envelope (admins); the total never goes below what is committed. */
+  updateBudgetEnvelope: BudgetEnvelopePayload;
+  /** Edits a funding programme (admins). */
+  updateFundingProgramme: FundingProgrammePayload;
+  /** Edits an application while DRAFT or CHANGES_REQUESTED (members of the organisation). */
+  updateGrantApplication: GrantApplicationPayload;
+  /** Edits an organisation (its members, officers and admins). */
+  updateOrganisation: OrganisationPayload;
+  /** Withdraws a submitted application (members of the organisation). */
+  withdrawGrantApplication: GrantApplicationPayload;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAcceptFinalReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAcceptMembershipArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAddOrganisationMemberArgs = {
+  input: AddOrganisationMemberInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAddPrivateNoteArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAddReviewArgs = {
+  id: Scalars['ID']['input'];
+  input: ReviewInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationApproveGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+  input: ApproveInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateBudgetEnvelopeArgs = {
+  input: CreateBudgetEnvelopeInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateFundingProgrammeArgs = {
+  input: CreateFundingProgrammeInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateGrantApplicationArgs = {
+  input: CreateGrantApplicationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreatePartnershipArgs = {
+  input: CreatePartnershipInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDeclareConflictOfInterestArgs = {
+  organisationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDeclineMembershipArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationEndPartnershipArgs = {
+  id: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRecordConventionArgs = {
+  id: Scalars['ID']['input'];
+  input: ConventionInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRecordPaymentArgs = {
+  id: Scalars['ID']['input'];
+  input: RecordPaymentInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRejectGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+  input: RejectInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationReopenGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRequestChangesArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSchedulePaymentsArgs = {
+  id: Scalars['ID']['input'];
+  tranches: Array<TrancheInput>;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSendGrantMessageArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationStartReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSubmitFinalReportArgs = {
+  id: Scalars['ID']['input'];
+  input: FinalReportInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSubmitGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateBudgetEnvelopeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBudgetEnvelopeInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateFundingProgrammeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateFundingProgrammeInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGrantApplicationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateOrganisationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOrganisationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationWithdrawGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A circle on the map. */
+export type NearInput = {
+  /** Latitude of the centre, degrees north. */
+  lat: Scalars['Float']['input'];
+  /** Longitude of the centre, degrees east. */
+  lng: Scalars['Float']['input'];
+  /** Radius in metres (1 to 50,000). */
+  radiusMeters: Scalars['Int']['input'];
+};
+
+/** A neighbourhood of the city. */
+export type Neighbourhood = {
+  __typename?: 'Neighbourhood';
+  /** Stable human-readable key (e.g. `encagnane`). */
+  code: Scalars['String']['output'];
+  /** Shape, as a GeoJSON Polygon or MultiPolygon (approximate for the demo data). */
+  geometry: Scalars['GeoJSON']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True for a priority neighbourhood of the city policy (QPV). */
+  isPriority: Scalars['Boolean']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Approximate population, when known. */
+  population?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The associative network: active organisations and the active partnerships between them. */
+export type Network = {
+  __typename?: 'Network';
+  /** Partnerships whose both ends are nodes. */
+  edges: Array<NetworkEdge>;
+  /** The degree from which a node is a hub in this graph. */
+  hubThreshold: Scalars['Int']['output'];
+  /** Organisations, by name; at most 2,000 (see `truncated`). */
+  nodes: Array<NetworkNode>;
+  /** True when more than 2,000 organisations matched and the graph was cut: narrow the filter. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An active partnership between two nodes of the graph. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** Id of the `from` organisation. */
+  from: Scalars['ID']['output'];
+  /** The partnership's id. */
+  id: Scalars['ID']['output'];
+  /** How they are linked. */
+  kind: PartnershipKind;
+  /** Id of the `to` organisation. */
+  to: Scalars['ID']['output'];
+};
+
+/** Which part of the network to draw; filters combine (AND). */
+export type NetworkFilter = {
+  /** Organisations working in any of these domains (a parent domain includes its children); at most 50. */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Organisations serving any of these neighbourhoods; at most 50. */
+  neighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An organisation in the network graph. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Number of active partnerships it has with other organisations of this graph. */
+  degree: Scalars['Int']['output'];
+  /** A hub: degree at least `Network.hubThreshold` (the top decile of this graph, and at least 3). */
+  isHub: Scalars['Boolean']['output'];
+  /** No partnership with any organisation of this graph. */
+  isIsolated: Scalars['Boolean']['output'];
+  /** The organisation. */
+  organisation: Organisation;
+};
+
+/** A decided grant that the open-data publication had to leave out, and why. */
+export type OpenDataExclusion = {
+  __typename?: 'OpenDataExclusion';
+  /** The grant application. */
+  application: GrantApplication;
+  /** Its organisation. */
+  organisation: Organisation;
+  /** Why it is not published, and how to fix it. */
+  reason: Scalars['String']['output'];
+};
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type Organisation = {
+  __typename?: 'Organisation';
+  /** Acronym or short name. */
+  acronym?: Maybe<Scalars['String']['output']>;
+  /** Postal address. */
+  address?: Maybe<Address>;
+  /** When the record was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Purpose (objet) and activities. */
+  description: Scalars['String']['output'];
+  /** Domains of action. */
+  domains: Array<Domain>;
+  /** The organisation's grant applications the viewer may see, newest first. */
+  grantApplications: Array<GrantApplication>;
+  /** Head-counts. */
+  headcount?: Maybe<Headcount>;
+  /** Bank account (IBAN): null unless the viewer is a member of the organisation, an officer or an admin. */
+  iban?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Listed in the public directory. */
+  isPublic: Scalars['Boolean']['output'];
+  /** Labels and approvals (ESUS, Jeunesse et éducation populaire...). */
+  labels: Array<Scalars['String']['output']>;
+  /** Legal form. */
+  legalForm: LegalForm;
+  /** Location on the map. */
+  location?: Maybe<GeoPoint>;
+  /** The people who belong to it: null unless the viewer is a member of it, a coordinator, an officer or an admin. */
+  members?: Maybe<Array<Membership>>;
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Neighbourhoods served. */
+  neighbourhoods: Array<Neighbourhood>;
+  /** Its active partnerships whose other end the viewer may see (the public: public organisations only). */
+  partnerships: Array<Partnership>;
+  /** What the viewer may do with it. */
+  permissions: OrganisationPermissions;
+  /** Private contact: null unless the viewer is a member of the organisation, an officer or an admin. */
+  privateContact?: Maybe<PrivateContact>;
+  /** Public contact email. */
+  publicEmail?: Maybe<Scalars['String']['output']>;
+  /** Public contact phone. */
+  publicPhone?: Maybe<Scalars['String']['output']>;
+  /** RNA number (W followed by 9 digits), for associations. */
+  rna?: Maybe<Scalars['String']['output']>;
+  /** True when one of the neighbourhoods served is a priority one (QPV). */
+  servesPriorityNeighbourhood: Scalars['Boolean']['output'];
+  /** SIRET (14 digits). */
+  siret?: Maybe<Scalars['String']['output']>;
+  /** Operating or dissolved. */
+  status: OrganisationStatus;
+  /** When the record last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Website. */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of organisations. */
+export type OrganisationConnection = {
+  __typename?: 'OrganisationConnection';
+  /** This page. */
+  edges: Array<OrganisationEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many organisations match the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One organisation in a list, with its cursor. */
+export type OrganisationEdge = {
+  __typename?: 'OrganisationEdge';
+  /** Opaque position of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The organisation. */
+  node: Organisation;
+};
+
+/** Filters of the directory; all combine (AND). */
+export type OrganisationFilter = {
+  /** Working in any of these domains (a parent domain includes its children). */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Also list dissolved organisations (default: active only). */
+  includeDissolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Of any of these legal forms. */
+  legalForms?: InputMaybe<Array<LegalForm>>;
+  /** Located within this circle. */
+  near?: InputMaybe<NearInput>;
+  /** Serving any of these neighbourhoods. */
+  neighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Serving at least one priority neighbourhood (QPV). */
+  priorityNeighbourhoodsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Free text over name, acronym and purpose (French, accents and case ignored). Results are then ordered by relevance. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of creating or editing an organisation. */
+export type OrganisationPayload = {
+  __typename?: 'OrganisationPayload';
+  /** Why it was refused: each problem names its input field. */
+  errors: Array<UserError>;
+  /** The organisation as stored, or null when refused. */
+  organisation?: Maybe<Organisation>;
+};
+
+/** What the viewer may do with an organisation, computed by the same checks as the mutations. */
+export type OrganisationPermissions = {
+  __typename?: 'OrganisationPermissions';
+  /** May edit the profile (updateOrganisation). */
+  canEdit: Scalars['Boolean']['output'];
+  /** May add members (addOrganisationMember). */
+  canManageMembers: Scalars['Boolean']['output'];
+  /** May see private fields (iban, privateContact, members). */
+  canSeePrivate: Scalars['Boolean']['output'];
+};
+
+/** Whether an organisation is still operating. */
+export type OrganisationStatus =
+  /** Operating. */
+  | 'ACTIVE'
+  /** Dissolved (kept for history). */
+  | 'DISSOLVED';
+
+/** Another funder of the project (co-funding). */
+export type OtherFunder = {
+  __typename?: 'OtherFunder';
+  /** Amount asked or granted. */
+  amount: Scalars['Money']['output'];
+  /** Whether the applicant declared it a public body; null when not declared. */
+  isPublic?: Maybe<Scalars['Boolean']['output']>;
+  /** Funder's name. */
+  name: Scalars['String']['output'];
+  /** Asked or granted. */
+  status: FunderStatus;
+};
+
+/** Another funder. */
+export type OtherFunderInput = {
+  /** Amount, positive. */
+  amount: Scalars['Money']['input'];
+  /** True for a public body (State, region, département, CAF, EU funds...). When omitted, the co-funding ledger recognises public bodies by their name. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Funder's name. */
+  name: Scalars['String']['input'];
+  /** Asked or granted. */
+  status: FunderStatus;
+};
+
+/** Where a page of a connection stands. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page: pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was requested with `after`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A typed link between two organisations: an edge of the associative network. */
+export type Partnership = {
+  __typename?: 'Partnership';
+  /** What they do together. */
+  description: Scalars['String']['output'];
+  /** One end; for FEDERATION_MEMBER, the member. Null when the viewer may not see that organisation. */
+  from?: Maybe<Organisation>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True until ended. */
+  isActive: Scalars['Boolean']['output'];
+  /** How they are linked. */
+  kind: PartnershipKind;
+  /** What the viewer may do with it. */
+  permissions: PartnershipPermissions;
+  /** Since when, if known. */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** The other end; for FEDERATION_MEMBER, the federation. Null when the viewer may not see that organisation. */
+  to?: Maybe<Organisation>;
+  /** When it ended; null while active. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** How two organisations are linked. */
+export type PartnershipKind =
+  /** `from` is a member of the federation `to` (directed). */
+  | 'FEDERATION_MEMBER'
+  /** They run a project together (both ways). */
+  | 'JOINT_PROJECT'
+  /** A standing partnership (both ways). */
+  | 'PARTNER'
+  /** They share premises (both ways). */
+  | 'SHARED_PREMISES';
+
+/** The result of creating or ending a partnership. */
+export type PartnershipPayload = {
+  __typename?: 'PartnershipPayload';
+  /** Why it was refused: each problem names its input field. */
+  errors: Array<UserError>;
+  /** The partnership as stored, or null when refused. */
+  partnership?: Maybe<Partnership>;
+};
+
+/** What the viewer may do with a partnership, computed by the same checks as the mutations. */
+export type PartnershipPermissions = {
+  __typename?: 'PartnershipPermissions';
+  /** May end it (endPartnership): members of either organisation, coordinators, officers, admins. */
+  canEnd: Scalars['Boolean']['output'];
+};
+
+/** A tranche of the payment schedule. */
+export type PaymentTranche = {
+  __typename?: 'PaymentTranche';
+  /** Amount of the tranche. */
+  amount: Scalars['Money']['output'];
+  /** When it is due. */
+  dueDate: Scalars['Date']['output'];
+  /** Stable identifier, to pass to recordPayment. */
+  id: Scalars['ID']['output'];
+  /** When it was paid; null while unpaid. */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Private contact details: visible to the organisation's members, officers and admins only. */
+export type PrivateContact = {
+  __typename?: 'PrivateContact';
+  /** Contact email. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Contact person. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Contact phone. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** Private contact details. */
+export type PrivateContactInput = {
+  /** Contact email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Contact person. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The entry points for reading. */
+export type Query = {
+  __typename?: 'Query';
+  /** The API's version, for clients that check compatibility. */
+  apiVersion: Scalars['String']['output'];
+  /** Co-funding alerts of a programme year (officers and admins): public money above cost first (largest excess first), then duplicates; at most 500. */
+  cofundingAlerts: Array<CofundingAlert>;
+  /** The coverage matrix of domains x neighbourhoods (coordinators, officers, admins). */
+  coverage: Coverage;
+  /** One domain. */
+  domain?: Maybe<Domain>;
+  /** Every domain, top-level ones first then by name; use `parent` and `children` to walk the tree. */
+  domains: Array<Domain>;
+  /** One programme; null when it does not exist. */
+  fundingProgramme?: Maybe<FundingProgramme>;
+  /** Funding programmes, newest year first; of one year when given. */
+  fundingProgrammes: Array<FundingProgramme>;
+  /** One application; null when it does not exist or is not visible. */
+  grantApplication?: Maybe<GrantApplication>;
+  /** Applications the viewer may see, newest first. At most 100 a page. */
+  grantApplications: GrantApplicationConnection;
+  /** The signed-in account, or null when anonymous. */
+  me?: Maybe<User>;
+  /** The conflicts of interest I declared (officers and admins). */
+  myConflictsOfInterest: Array<ConflictOfInterest>;
+  /** One neighbourhood. */
+  neighbourhood?: Maybe<Neighbourhood>;
+  /** Every neighbourhood, priority ones first, then by name. */
+  neighbourhoods: Array<Neighbourhood>;
+  /** The network graph. Coordinators, officers and admins see every organisation and edge; others see edges between public organisations (and their own). */
+  network: Network;
+  /** Grants decided in the year (Paris time) that the SCDL and 360Giving exports leave out, e.g. a beneficiary with neither SIRET nor RNA number (officers and admins; at most 500). */
+  openDataExclusions: Array<OpenDataExclusion>;
+  /** One organisation; null when it does not exist or is not visible to the viewer. */
+  organisation?: Maybe<Organisation>;
+  /** The directory: organisations matching the filter, by relevance when searching, else by name. At most 100 a page. */
+  organisations: OrganisationConnection;
+};
+
+
+/** The entry points for reading. */
+export type QueryCofundingAlertsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryCoverageArgs = {
+  filter?: InputMaybe<CoverageFilter>;
+};
+
+
+/** The entry points for reading. */
+export type QueryDomainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryDomainsArgs = {
+  rootsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryFundingProgrammeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryFundingProgrammesArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryGrantApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryGrantApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GrantApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryNeighbourhoodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryNeighbourhoodsArgs = {
+  priorityOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryNetworkArgs = {
+  filter?: InputMaybe<NetworkFilter>;
+};
+
+
+/** The entry points for reading. */
+export type QueryOpenDataExclusionsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryOrganisationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryOrganisationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganisationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of a reconciliation. */
+export type ReconciliationPayload = {
+  __typename?: 'ReconciliationPayload';
+  /** Why it failed. */
+  errors: Array<UserError>;
+  /** What was repaired. */
+  report?: Maybe<ReconciliationReport>;
+};
+
+/** What reconciliation repaired. */
+export type ReconciliationReport = {
+  __typename?: 'ReconciliationReport';
+  /** Activity records copied to the trail after an interruption. */
+  activitiesFlushed: Scalars['Int']['output'];
+  /** Commitments released because no approved application held them. */
+  commitmentsReleased: Scalars['Int']['output'];
+  /** Missing commitments of approved applications restored. */
+  commitmentsRestored: Scalars['Int']['output'];
+  /** Envelopes whose counters were recomputed from their ledger. */
+  countersFixed: Scalars['Int']['output'];
+  /** Recorded payments missing from their envelope, restored. */
+  paymentsRestored: Scalars['Int']['output'];
+  /** Interrupted approvals completed (their commitment was in place). */
+  pendingFinished: Scalars['Int']['output'];
+  /** Interrupted approvals rolled back (no commitment). */
+  pendingRolledBack: Scalars['Int']['output'];
+  /** What needs a person. */
+  unrepaired: Array<Scalars['String']['output']>;
+};
+
+/** A payment: a scheduled tranche, or an unscheduled amount. */
+export type RecordPaymentInput = {
+  /** Or an unscheduled amount. */
+  amount?: InputMaybe<Scalars['Money']['input']>;
+  /** Day of payment; today when omitted. */
+  paidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The tranche paid (its amount). */
+  trancheId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A rejection. */
+export type RejectInput = {
+  /** Why (required, at most 2,000 characters). */
+  motivation: Scalars['String']['input'];
+};
+
+/** A review. */
+export type ReviewInput = {
+  /** Comment (at most 5,000 characters). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The recommendation. */
+  recommendation: ReviewRecommendation;
+  /** Scores per criterion (at most 20). */
+  scores?: InputMaybe<Array<ReviewScoreInput>>;
+};
+
+/** An officer's recommendation in a review. */
+export type ReviewRecommendation =
+  /** Grant it. */
+  | 'APPROVE'
+  /** Ask the applicant for changes first. */
+  | 'CHANGES'
+  /** Refuse it. */
+  | 'REJECT';
+
+/** A score on one criterion. */
+export type ReviewScore = {
+  __typename?: 'ReviewScore';
+  /** The criterion (e.g. `impact`). */
+  criterion: Scalars['String']['output'];
+  /** From 0 to 5. */
+  score: Scalars['Int']['output'];
+};
+
+/** A score on one criterion. */
+export type ReviewScoreInput = {
+  /** The criterion. */
+  criterion: Scalars['String']['input'];
+  /** From 0 to 5. */
+  score: Scalars['Int']['input'];
+};
+
+/** What a person may do across the city's system. */
+export type Role =
+  /** Accounts, roles, programmes, envelopes and reference data. */
+  | 'ADMIN'
+  /** Maps partner organisations and the network. */
+  | 'COORDINATOR'
+  /** A member of one or more organisations. */
+  | 'MEMBER'
+  /** A city officer (instructeur): reviews applications, decides, pays. */
+  | 'OFFICER';
+
+/** Amount actually spent on one budget line. */
+export type SpentLine = {
+  __typename?: 'SpentLine';
+  /** Amount spent. */
+  amount: Scalars['Money']['output'];
+  /** The budget line. */
+  label: Scalars['String']['output'];
+};
+
+/** Amount spent on one budget line. */
+export type SpentLineInput = {
+  /** Amount spent (0 or more). */
+  amount: Scalars['Money']['input'];
+  /** The budget line. */
+  label: Scalars['String']['input'];
+};
+
+/** A tranche to schedule. */
+export type TrancheInput = {
+  /** Amount, positive. */
+  amount: Scalars['Money']['input'];
+  /** When it is due. */
+  dueDate: Scalars['Date']['input'];
+};
+
+/** Changes to an envelope; the total cannot go below what is committed. */
+export type UpdateBudgetEnvelopeInput = {
+  /** Label. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Credits voted. */
+  total?: InputMaybe<Scalars['Money']['input']>;
+};
+
+/** Changes to a programme; omitted fields stay. */
+export type UpdateFundingProgrammeInput = {
+  /** Last day of submissions. */
+  closesOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Domains. */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Eligible legal forms. */
+  eligibleLegalForms?: InputMaybe<Array<LegalForm>>;
+  /** Largest request. */
+  maxAmount?: InputMaybe<Scalars['Money']['input']>;
+  /** Smallest request. */
+  minAmount?: InputMaybe<Scalars['Money']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** First day of submissions. */
+  opensOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Changes to an application while DRAFT or CHANGES_REQUESTED; omitted fields stay. */
+export type UpdateGrantApplicationInput = {
+  /** The budget; replaces the whole list. */
+  budgetLines?: InputMaybe<Array<BudgetLineInput>>;
+  /** Description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** People expected to be reached. */
+  expectedBeneficiaries?: InputMaybe<Scalars['Int']['input']>;
+  /** Objectives. */
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  /** Other funders; replaces the whole list. */
+  otherFunders?: InputMaybe<Array<OtherFunderInput>>;
+  /** Attests the contrat d'engagement républicain. */
+  republicanContractAttested?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Amount requested, positive. */
+  requestedAmount?: InputMaybe<Scalars['Money']['input']>;
+  /** Domains served. */
+  targetDomainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Targeted neighbourhoods. */
+  targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to an organisation: only the fields given change; null clears an optional field. */
+export type UpdateOrganisationInput = {
+  /** Acronym (at most 30 characters). */
+  acronym?: InputMaybe<Scalars['String']['input']>;
+  /** Postal address. */
+  address?: InputMaybe<AddressInput>;
+  /** Purpose (objet), 10 to 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Domains of action (at most 20). */
+  domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Head-counts. */
+  headcount?: InputMaybe<HeadcountInput>;
+  /** IBAN (checked with its key). */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  /** Listed in the public directory. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Labels and approvals (at most 20). */
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Legal form. */
+  legalForm?: InputMaybe<LegalForm>;
+  /** Location, inside the city's bounds. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Name (2 to 200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Neighbourhoods served (at most 30). */
+  neighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Private contact. */
+  privateContact?: InputMaybe<PrivateContactInput>;
+  /** Public contact email. */
+  publicEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Public contact phone. */
+  publicPhone?: InputMaybe<Scalars['String']['input']>;
+  /** RNA number: W followed by 9 digits. */
+  rna?: InputMaybe<Scalars['String']['input']>;
+  /** SIRET: 14 digits with a valid check digit. */
+  siret?: InputMaybe<Scalars['String']['input']>;
+  /** Operating or dissolved (officers and admins only). */
+  status?: InputMaybe<OrganisationStatus>;
+  /** Website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An account. */
+export type User = {
+  __typename?: 'User';
+  /** Sign-in email; visible to the person themself and to officers and admins, null for others. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Invitations to join organisations, not yet accepted (visible to the person themself and staff). */
+  invitations?: Maybe<Array<Membership>>;
+  /** The organisations this person belongs to (visible to the person themself and staff). */
+  memberships?: Maybe<Array<Membership>>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** City-wide role. */
+  role: Role;
+};
+
+/** An expected refusal of a mutation: what went wrong, and which input field to fix. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code (BAD_USER_INPUT, CONFLICT, INVALID_TRANSITION, ...). */
+  code: Scalars['String']['output'];
+  /** The input field at fault (dotted path, e.g. `input.siret`), or null when it concerns the whole request. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** A message a person can act on. */
+  message: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ActivityRecord: ResolverTypeWrapper<ActivityDoc>;
+  AddOrganisationMemberInput: AddOrganisationMemberInput;
+  Address: ResolverTypeWrapper<Address>;
+  AddressInput: AddressInput;
+  ApproveInput: ApproveInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetEnvelope: ResolverTypeWrapper<BudgetEnvelopeDoc>;
+  BudgetEnvelopePayload: ResolverTypeWrapper<Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversTypes['BudgetEnvelope']> }>;
+  BudgetLine: ResolverTypeWrapper<BudgetLine>;
+  BudgetLineInput: BudgetLineInput;
+  BudgetLineKind: BudgetLineKind;
+  CofundingAlert: ResolverTypeWrapper<CofundingAlertParent>;
+  ConflictOfInterest: ResolverTypeWrapper<ConflictOfInterestDoc>;
+  ConflictOfInterestPayload: ResolverTypeWrapper<Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversTypes['ConflictOfInterest']> }>;
+  ConventionInput: ConventionInput;
+  Coverage: ResolverTypeWrapper<Omit<Coverage, 'cells'> & { cells: Array<ResolversTypes['CoverageCell']> }>;
+  CoverageCell: ResolverTypeWrapper<CoverageCellParent>;
+  CoverageFilter: CoverageFilter;
+  CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateFundingProgrammeInput: CreateFundingProgrammeInput;
+  CreateGrantApplicationInput: CreateGrantApplicationInput;
+  CreateOrganisationInput: CreateOrganisationInput;
+  CreatePartnershipInput: CreatePartnershipInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Domain: ResolverTypeWrapper<DomainDoc>;
+  FinalReport: ResolverTypeWrapper<FinalReportParent>;
+  FinalReportInput: FinalReportInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FunderStatus: FunderStatus;
+  FundingFlag: FundingFlag;
+  FundingProgramme: ResolverTypeWrapper<FundingProgrammeDoc>;
+  FundingProgrammePayload: ResolverTypeWrapper<Omit<FundingProgrammePayload, 'programme'> & { programme?: Maybe<ResolversTypes['FundingProgramme']> }>;
+  FundingSource: ResolverTypeWrapper<FundingSource>;
+  GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPointInput: GeoPointInput;
+  GrantApplication: ResolverTypeWrapper<GrantApplicationDoc>;
+  GrantApplicationConnection: ResolverTypeWrapper<GrantApplicationConnectionParent>;
+  GrantApplicationEdge: ResolverTypeWrapper<Omit<GrantApplicationEdge, 'node'> & { node: ResolversTypes['GrantApplication'] }>;
+  GrantApplicationFilter: GrantApplicationFilter;
+  GrantApplicationPayload: ResolverTypeWrapper<Omit<GrantApplicationPayload, 'application'> & { application?: Maybe<ResolversTypes['GrantApplication']> }>;
+  GrantConvention: ResolverTypeWrapper<GrantConvention>;
+  GrantDecision: ResolverTypeWrapper<GrantDecisionParent>;
+  GrantFunding: ResolverTypeWrapper<Funding>;
+  GrantMessage: ResolverTypeWrapper<GrantMessageParent>;
+  GrantNote: ResolverTypeWrapper<GrantNoteParent>;
+  GrantPermissions: ResolverTypeWrapper<GrantPermissions>;
+  GrantReview: ResolverTypeWrapper<GrantReviewParent>;
+  GrantStatus: GrantStatus;
+  Headcount: ResolverTypeWrapper<Headcount>;
+  HeadcountInput: HeadcountInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LegalForm: LegalForm;
+  LoginPayload: ResolverTypeWrapper<Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  Membership: ResolverTypeWrapper<MembershipParent>;
+  MembershipPayload: ResolverTypeWrapper<Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>;
+  MembershipRole: MembershipRole;
+  MembershipStatus: MembershipStatus;
+  Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearInput: NearInput;
+  Neighbourhood: ResolverTypeWrapper<NeighbourhoodDoc>;
+  Network: ResolverTypeWrapper<NetworkParent>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdge>;
+  NetworkFilter: NetworkFilter;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeParent>;
+  OpenDataExclusion: ResolverTypeWrapper<Exclusion>;
+  Organisation: ResolverTypeWrapper<OrganisationDoc>;
+  OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionParent>;
+  OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
+  OrganisationFilter: OrganisationFilter;
+  OrganisationPayload: ResolverTypeWrapper<Omit<OrganisationPayload, 'organisation'> & { organisation?: Maybe<ResolversTypes['Organisation']> }>;
+  OrganisationPermissions: ResolverTypeWrapper<OrganisationPermissions>;
+  OrganisationStatus: OrganisationStatus;
+  OtherFunder: ResolverTypeWrapper<OtherFunder>;
+  OtherFunderInput: OtherFunderInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partnership: ResolverTypeWrapper<PartnershipDoc>;
+  PartnershipKind: PartnershipKind;
+  PartnershipPayload: ResolverTypeWrapper<Omit<PartnershipPayload, 'partnership'> & { partnership?: Maybe<ResolversTypes['Partnership']> }>;
+  PartnershipPermissions: ResolverTypeWrapper<PartnershipPermissions>;
+  PaymentTranche: ResolverTypeWrapper<PaymentTranche>;
+  PrivateContact: ResolverTypeWrapper<PrivateContact>;
+  PrivateContactInput: PrivateContactInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationPayload: ResolverTypeWrapper<ReconciliationPayload>;
+  ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
+  RecordPaymentInput: RecordPaymentInput;
+  RejectInput: RejectInput;
+  ReviewInput: ReviewInput;
+  ReviewRecommendation: ReviewRecommendation;
+  ReviewScore: ResolverTypeWrapper<ReviewScore>;
+  ReviewScoreInput: ReviewScoreInput;
+  Role: Role;
+  SpentLine: ResolverTypeWrapper<SpentLine>;
+  SpentLineInput: SpentLineInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TrancheInput: TrancheInput;
+  UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
+  UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
+  UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
+  User: ResolverTypeWrapper<UserParent>;
+  UserError: ResolverTypeWrapper<UserError>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ActivityRecord: ActivityDoc;
+  AddOrganisationMemberInput: AddOrganisationMemberInput;
+  Address: Address;
+  AddressInput: AddressInput;
+  ApproveInput: ApproveInput;
+  Boolean: Scalars['Boolean']['output'];
+  BudgetEnvelope: BudgetEnvelopeDoc;
+  BudgetEnvelopePayload: Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversParentTypes['BudgetEnvelope']> };
+  BudgetLine: BudgetLine;
+  BudgetLineInput: BudgetLineInput;
+  CofundingAlert: CofundingAlertParent;
+  ConflictOfInterest: ConflictOfInterestDoc;
+  ConflictOfInterestPayload: Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversParentTypes['ConflictOfInterest']> };
+  ConventionInput: ConventionInput;
+  Coverage: Omit<Coverage, 'cells'> & { cells: Array<ResolversParentTypes['CoverageCell']> };
+  CoverageCell: CoverageCellParent;
+  CoverageFilter: CoverageFilter;
+  CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateFundingProgrammeInput: CreateFundingProgrammeInput;
+  CreateGrantApplicationInput: CreateGrantApplicationInput;
+  CreateOrganisationInput: CreateOrganisationInput;
+  CreatePartnershipInput: CreatePartnershipInput;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Domain: DomainDoc;
+  FinalReport: FinalReportParent;
+  FinalReportInput: FinalReportInput;
+  Float: Scalars['Float']['output'];
+  FundingProgramme: FundingProgrammeDoc;
+  FundingProgrammePayload: Omit<FundingProgrammePayload, 'programme'> & { programme?: Maybe<ResolversParentTypes['FundingProgramme']> };
+  FundingSource: FundingSource;
+  GeoJSON: Scalars['GeoJSON']['output'];
+  GeoPoint: GeoPoint;
+  GeoPointInput: GeoPointInput;
+  GrantApplication: GrantApplicationDoc;
+  GrantApplicationConnection: GrantApplicationConnectionParent;
+  GrantApplicationEdge: Omit<GrantApplicationEdge, 'node'> & { node: ResolversParentTypes['GrantApplication'] };
+  GrantApplicationFilter: GrantApplicationFilter;
+  GrantApplicationPayload: Omit<GrantApplicationPayload, 'application'> & { application?: Maybe<ResolversParentTypes['GrantApplication']> };
+  GrantConvention: GrantConvention;
+  GrantDecision: GrantDecisionParent;
+  GrantFunding: Funding;
+  GrantMessage: GrantMessageParent;
+  GrantNote: GrantNoteParent;
+  GrantPermissions: GrantPermissions;
+  GrantReview: GrantReviewParent;
+  Headcount: Headcount;
+  HeadcountInput: HeadcountInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  LoginPayload: Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  Membership: MembershipParent;
+  MembershipPayload: Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> };
+  Money: Scalars['Money']['output'];
+  Mutation: Record<PropertyKey, never>;
+  NearInput: NearInput;
+  Neighbourhood: NeighbourhoodDoc;
+  Network: NetworkParent;
+  NetworkEdge: NetworkEdge;
+  NetworkFilter: NetworkFilter;
+  NetworkNode: NetworkNodeParent;
+  OpenDataExclusion: Exclusion;
+  Organisation: OrganisationDoc;
+  OrganisationConnection: OrganisationConnectionParent;
+  OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
+  OrganisationFilter: OrganisationFilter;
+  OrganisationPayload: Omit<OrganisationPayload, 'organisation'> & { organisation?: Maybe<ResolversParentTypes['Organisation']> };
+  OrganisationPermissions: OrganisationPermissions;
+  OtherFunder: OtherFunder;
+  OtherFunderInput: OtherFunderInput;
+  PageInfo: PageInfo;
+  Partnership: PartnershipDoc;
+  PartnershipPayload: Omit<PartnershipPayload, 'partnership'> & { partnership?: Maybe<ResolversParentTypes['Partnership']> };
+  PartnershipPermissions: PartnershipPermissions;
+  PaymentTranche: PaymentTranche;
+  PrivateContact: PrivateContact;
+  PrivateContactInput: PrivateContactInput;
+  Query: Record<PropertyKey, never>;
+  ReconciliationPayload: ReconciliationPayload;
+  ReconciliationReport: ReconciliationReport;
+  RecordPaymentInput: RecordPaymentInput;
+  RejectInput: RejectInput;
+  ReviewInput: ReviewInput;
+  ReviewScore: ReviewScore;
+  ReviewScoreInput: ReviewScoreInput;
+  SpentLine: SpentLine;
+  SpentLineInput: SpentLineInput;
+  String: Scalars['String']['output'];
+  TrancheInput: TrancheInput;
+  UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
+  UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
+  UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
+  User: UserParent;
+  UserError: UserError;
+};
+
+export type ActivityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityRecord'] = ResolversParentTypes['ActivityRecord']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  street?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BudgetEnvelopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetEnvelope'] = ResolversParentTypes['BudgetEnvelope']> = {
+  committed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['FundingProgramme'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type BudgetEnvelopePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetEnvelopePayload'] = ResolversParentTypes['BudgetEnvelopePayload']> = {
+  envelope?: Resolver<Maybe<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type BudgetLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetLine'] = ResolversParentTypes['BudgetLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BudgetLineKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CofundingAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CofundingAlert'] = ResolversParentTypes['CofundingAlert']> = {
+  application?: Resolver<ResolversTypes['GrantApplication'], ParentType, ContextType>;
+  flag?: Resolver<ResolversTypes['FundingFlag'], ParentType, ContextType>;
+  funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
+};
+
+export type ConflictOfInterestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictOfInterest'] = ResolversParentTypes['ConflictOfInterest']> = {
+  declaredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConflictOfInterestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictOfInterestPayload'] = ResolversParentTypes['ConflictOfInterestPayload']> = {
+  conflict?: Resolver<Maybe<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  cells?: Resolver<Array<ResolversTypes['CoverageCell']>, ParentType, ContextType>;
+  gapCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoverageCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageCell'] = ResolversParentTypes['CoverageCell']> = {
+  activeOrganisations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountGranted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  approvedApplications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  isGap?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DomainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
+  children?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FinalReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinalReport'] = ResolversParentTypes['FinalReport']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  beneficiariesReached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spentLines?: Resolver<Array<ResolversTypes['SpentLine']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type FundingProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingProgramme'] = ResolversParentTypes['FundingProgramme']> = {
+  closesOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  eligibleLegalForms?: Resolver<Array<ResolversTypes['LegalForm']>, ParentType, ContextType>;
+  envelopes?: Resolver<Array<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  minAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opensOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FundingProgrammePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingProgrammePayload'] = ResolversParentTypes['FundingProgrammePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType>;
+};
+
+export type FundingSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingSource'] = ResolversParentTypes['FundingSource']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FunderStatus'], ParentType, ContextType>;
+};
+
+export interface GeoJsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GeoJSON'], any> {
+  name: 'GeoJSON';
+}
+
+export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GrantApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplication'] = ResolversParentTypes['GrantApplication']> = {
+  assignedTo?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  budgetLines?: Resolver<Array<ResolversTypes['BudgetLine']>, ParentType, ContextType>;
+  changesRequested?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  convention?: Resolver<Maybe<ResolversTypes['GrantConvention']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['GrantDecision']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expectedBeneficiaries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  finalReport?: Resolver<Maybe<ResolversTypes['FinalReport']>, ParentType, ContextType>;
+  funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ActivityRecord']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['GrantMessage']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objectives?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  otherFunders?: Resolver<Array<ResolversTypes['OtherFunder']>, ParentType, ContextType>;
+  paidAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['PaymentTranche']>, ParentType, ContextType>;
+  permissions?: Resolver<ResolversTypes['GrantPermissions'], ParentType, ContextType>;
+  privateNotes?: Resolver<Maybe<Array<ResolversTypes['GrantNote']>>, ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType>;
+  reportDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reportOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  republicanContractAttested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  reviews?: Resolver<Maybe<Array<ResolversTypes['GrantReview']>>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GrantStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  targetDomains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  targetNeighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalExpenses?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GrantApplicationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplicationConnection'] = ResolversParentTypes['GrantApplicationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GrantApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GrantApplicationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplicationEdge'] = ResolversParentTypes['GrantApplicationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GrantApplication'], ParentType, ContextType>;
+};
+
+export type GrantApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplicationPayload'] = ResolversParentTypes['GrantApplicationPayload']> = {
+  application?: Resolver<Maybe<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type GrantConventionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantConvention'] = ResolversParentTypes['GrantConvention']> = {
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type GrantDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantDecision'] = ResolversParentTypes['GrantDecision']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  envelope?: Resolver<Maybe<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType>;
+  motivation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['GrantStatus'], ParentType, ContextType>;
+};
+
+export type GrantFundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantFunding'] = ResolversParentTypes['GrantFunding']> = {
+  cityAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cityAmountIsDecided?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['FundingFlag']>, ParentType, ContextType>;
+  otherPublicAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  privateAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  publicAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  publicShareBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  totalCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type GrantMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantMessage'] = ResolversParentTypes['GrantMessage']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromApplicant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type GrantNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantNote'] = ResolversParentTypes['GrantNote']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type GrantPermissionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantPermissions'] = ResolversParentTypes['GrantPermissions']> = {
+  canAcceptReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canDecide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canPay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canReopen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canSubmit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canSubmitReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canWithdraw?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GrantReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantReview'] = ResolversParentTypes['GrantReview']> = {
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recommendation?: Resolver<ResolversTypes['ReviewRecommendation'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['ReviewScore']>, ParentType, ContextType>;
+};
+
+export type HeadcountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Headcount'] = ResolversParentTypes['Headcount']> = {
+  members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  volunteers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LoginPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoginPayload'] = ResolversParentTypes['LoginPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MembershipRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MembershipStatus'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type MembershipPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipPayload'] = ResolversParentTypes['MembershipPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  invited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+};
+
+export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
+  name: 'Money';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAcceptFinalReportArgs, 'id'>>;
+  acceptMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationAcceptMembershipArgs, 'organisationId'>>;
+  addOrganisationMember?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationAddOrganisationMemberArgs, 'input'>>;
+  addPrivateNote?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddPrivateNoteArgs, 'body' | 'id'>>;
+  addReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddReviewArgs, 'id' | 'input'>>;
+  approveGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationApproveGrantApplicationArgs, 'id' | 'input'>>;
+  createBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationCreateBudgetEnvelopeArgs, 'input'>>;
+  createFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateFundingProgrammeArgs, 'input'>>;
+  createGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationCreateGrantApplicationArgs, 'input'>>;
+  createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
+  createPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
+  declareConflictOfInterest?: Resolver<ResolversTypes['ConflictOfInterestPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'organisationId' | 'reason'>>;
+  declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
+  endPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationEndPartnershipArgs, 'id'>>;
+  login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reconcileEnvelopes?: Resolver<ResolversTypes['ReconciliationPayload'], ParentType, ContextType>;
+  recordConvention?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordConventionArgs, 'id' | 'input'>>;
+  recordPayment?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'id' | 'input'>>;
+  rejectGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRejectGrantApplicationArgs, 'id' | 'input'>>;
+  reopenGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationReopenGrantApplicationArgs, 'id'>>;
+  requestChanges?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRequestChangesArgs, 'id' | 'message'>>;
+  schedulePayments?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSchedulePaymentsArgs, 'id' | 'tranches'>>;
+  sendGrantMessage?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSendGrantMessageArgs, 'body' | 'id'>>;
+  startReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'id'>>;
+  submitFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitFinalReportArgs, 'id' | 'input'>>;
+  submitGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitGrantApplicationArgs, 'id'>>;
+  updateBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationUpdateBudgetEnvelopeArgs, 'id' | 'input'>>;
+  updateFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateFundingProgrammeArgs, 'id' | 'input'>>;
+  updateGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationUpdateGrantApplicationArgs, 'id' | 'input'>>;
+  updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input'>>;
+  withdrawGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantApplicationArgs, 'id'>>;
+};
+
+export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  geometry?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPriority?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  hubThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartnershipKind'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isHub?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isIsolated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+};
+
+export type OpenDataExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenDataExclusion'] = ResolversParentTypes['OpenDataExclusion']> = {
+  application?: Resolver<ResolversTypes['GrantApplication'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+  acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
+  headcount?: Resolver<Maybe<ResolversTypes['Headcount']>, ParentType, ContextType>;
+  iban?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
+  partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
+  permissions?: Resolver<ResolversTypes['OrganisationPermissions'], ParentType, ContextType>;
+  privateContact?: Resolver<Maybe<ResolversTypes['PrivateContact']>, ParentType, ContextType>;
+  publicEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  servesPriorityNeighbourhood?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrganisationStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganisationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationConnection'] = ResolversParentTypes['OrganisationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganisationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganisationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationEdge'] = ResolversParentTypes['OrganisationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+};
+
+export type OrganisationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationPayload'] = ResolversParentTypes['OrganisationPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+};
+
+export type OrganisationPermissionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationPermissions'] = ResolversParentTypes['OrganisationPermissions']> = {
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canManageMembers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canSeePrivate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type OtherFunderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OtherFunder'] = ResolversParentTypes['OtherFunder']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  isPublic?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FunderStatus'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PartnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partnership'] = ResolversParentTypes['Partnership']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartnershipKind'], ParentType, ContextType>;
+  permissions?: Resolver<ResolversTypes['PartnershipPermissions'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type PartnershipPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipPayload'] = ResolversParentTypes['PartnershipPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  partnership?: Resolver<Maybe<ResolversTypes['Partnership']>, ParentType, ContextType>;
+};
+
+export type PartnershipPermissionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipPermissions'] = ResolversParentTypes['PartnershipPermissions']> = {
+  canEnd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PaymentTrancheResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentTranche'] = ResolversParentTypes['PaymentTranche']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type PrivateContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivateContact'] = ResolversParentTypes['PrivateContact']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cofundingAlerts?: Resolver<Array<ResolversTypes['CofundingAlert']>, ParentType, ContextType, RequireFields<QueryCofundingAlertsArgs, 'year'>>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
+  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainsArgs, 'rootsOnly'>>;
+  fundingProgramme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammeArgs, 'id'>>;
+  fundingProgrammes?: Resolver<Array<ResolversTypes['FundingProgramme']>, ParentType, ContextType, Partial<QueryFundingProgrammesArgs>>;
+  grantApplication?: Resolver<Maybe<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<QueryGrantApplicationArgs, 'id'>>;
+  grantApplications?: Resolver<ResolversTypes['GrantApplicationConnection'], ParentType, ContextType, Partial<QueryGrantApplicationsArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myConflictsOfInterest?: Resolver<Array<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType>;
+  neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'id'>>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'priorityOnly'>>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, Partial<QueryNetworkArgs>>;
+  openDataExclusions?: Resolver<Array<ResolversTypes['OpenDataExclusion']>, ParentType, ContextType, RequireFields<QueryOpenDataExclusionsArgs, 'year'>>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
+  organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
+};
+
+export type ReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationPayload'] = ResolversParentTypes['ReconciliationPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ReconciliationReport']>, ParentType, ContextType>;
+};
+
+export type ReconciliationReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationReport'] = ResolversParentTypes['ReconciliationReport']> = {
+  activitiesFlushed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitmentsReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitmentsRestored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countersFixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsRestored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingFinished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingRolledBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unrepaired?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReviewScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewScore'] = ResolversParentTypes['ReviewScore']> = {
+  criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SpentLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpentLine'] = ResolversParentTypes['SpentLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  ActivityRecord?: ActivityRecordResolvers<ContextType>;
+  Address?: AddressResolvers<ContextType>;
+  BudgetEnvelope?: BudgetEnvelopeResolvers<ContextType>;
+  BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
+  BudgetLine?: BudgetLineResolvers<ContextType>;
+  CofundingAlert?: CofundingAlertResolvers<ContextType>;
+  ConflictOfInterest?: ConflictOfInterestResolvers<ContextType>;
+  ConflictOfInterestPayload?: ConflictOfInterestPayloadResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  CoverageCell?: CoverageCellResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Domain?: DomainResolvers<ContextType>;
+  FinalReport?: FinalReportResolvers<ContextType>;
+  FundingProgramme?: FundingProgrammeResolvers<ContextType>;
+  FundingProgrammePayload?: FundingProgrammePayloadResolvers<ContextType>;
+  FundingSource?: FundingSourceResolvers<ContextType>;
+  GeoJSON?: GraphQLScalarType;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  GrantApplication?: GrantApplicationResolvers<ContextType>;
+  GrantApplicationConnection?: GrantApplicationConnectionResolvers<ContextType>;
+  GrantApplicationEdge?: GrantApplicationEdgeResolvers<ContextType>;
+  GrantApplicationPayload?: GrantApplicationPayloadResolvers<ContextType>;
+  GrantConvention?: GrantConventionResolvers<ContextType>;
+  GrantDecision?: GrantDecisionResolvers<ContextType>;
+  GrantFunding?: GrantFundingResolvers<ContextType>;
+  GrantMessage?: GrantMessageResolvers<ContextType>;
+  GrantNote?: GrantNoteResolvers<ContextType>;
+  GrantPermissions?: GrantPermissionsResolvers<ContextType>;
+  GrantReview?: GrantReviewResolvers<ContextType>;
+  Headcount?: HeadcountResolvers<ContextType>;
+  LoginPayload?: LoginPayloadResolvers<ContextType>;
+  Membership?: MembershipResolvers<ContextType>;
+  MembershipPayload?: MembershipPayloadResolvers<ContextType>;
+  Money?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
+  OpenDataExclusion?: OpenDataExclusionResolvers<ContextType>;
+  Organisation?: OrganisationResolvers<ContextType>;
+  OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
+  OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
+  OrganisationPayload?: OrganisationPayloadResolvers<ContextType>;
+  OrganisationPermissions?: OrganisationPermissionsResolvers<ContextType>;
+  OtherFunder?: OtherFunderResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Partnership?: PartnershipResolvers<ContextType>;
+  PartnershipPayload?: PartnershipPayloadResolvers<ContextType>;
+  PartnershipPermissions?: PartnershipPermissionsResolvers<ContextType>;
+  PaymentTranche?: PaymentTrancheResolvers<ContextType>;
+  PrivateContact?: PrivateContactResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ReconciliationPayload?: ReconciliationPayloadResolvers<ContextType>;
+  ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
+  ReviewScore?: ReviewScoreResolvers<ContextType>;
+  SpentLine?: SpentLineResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+};
+

@@ -1,0 +1,46 @@
+// What the resolvers of each GraphQL object type receive as their parent: the codegen mappers
+// (codegen.ts) point here, so the generated `Resolvers` speak in our documents, not in wire shapes.
+import type { Membership, MembershipStatus, Viewer } from '../auth/viewer';
+import type { Connection } from '../shared/pagination';
+import type { ActivityDoc } from './activity/activity.model';
+import type { CofundingAlert, Funding } from './coordination/cofunding.service';
+import type { CoverageCell } from './coordination/coverage.service';
+import type { BudgetEnvelopeDoc } from './grants/budget-envelope.model';
+import type { ConflictOfInterestDoc } from './grants/conflict-of-interest.model';
+import type { FundingProgrammeDoc } from './grants/funding-programme.model';
+import type { GrantApplicationDoc } from './grants/grant-application.model';
+import type { Network, NetworkNode } from './network/network.service';
+import type { PartnershipDoc } from './network/partnership.model';
+import type { Exclusion } from './opendata/opendata.service';
+import type { OrganisationDoc } from './organisation/organisation.model';
+import type { DomainDoc } from './reference/domain.model';
+import type { NeighbourhoodDoc } from './reference/neighbourhood.model';
+import type { UserDoc } from './user/user.model';
+
+export type { ActivityDoc, BudgetEnvelopeDoc, ConflictOfInterestDoc, DomainDoc, FundingProgrammeDoc, GrantApplicationDoc, NeighbourhoodDoc, OrganisationDoc, PartnershipDoc };
+/** Named apart from the generated wire types of the same name. */
+export type CofundingAlertParent = CofundingAlert;
+export type CoverageCellParent = CoverageCell;
+export type NetworkParent = Network;
+export type NetworkNodeParent = NetworkNode;
+export type { Exclusion, Funding };
+
+/** A person: the signed-in viewer (already shaped) or a user document read from the database. */
+export type UserParent = Viewer | UserDoc;
+/** A membership as the user and organisation resolvers build it: the viewer's shape plus its person. */
+export type MembershipParent = Membership & { status?: MembershipStatus; user: UserParent };
+
+export type OrganisationConnectionParent = Connection<OrganisationDoc>;
+export type GrantApplicationConnectionParent = Connection<GrantApplicationDoc>;
+
+export type GrantDecisionParent = NonNullable<GrantApplicationDoc['decision']>;
+export type GrantReviewParent = GrantApplicationDoc['reviews'][number];
+export type GrantNoteParent = GrantApplicationDoc['notes'][number];
+export type GrantMessageParent = GrantApplicationDoc['messages'][number];
+export type FinalReportParent = NonNullable<GrantApplicationDoc['finalReport']>;
+
+/** A GeoJSON geometry as stored (RFC 7946); the scalar passes it through unchanged. */
+export interface GeoJsonGeometry {
+  type: string;
+  coordinates: unknown;
+}
