@@ -5,17 +5,11 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
-import { mongo } from 'mongoose';
-import { OrganisationModel } from '../organisation/organisation.model';
-import { foldText } from '../../shared/text';
+import { applyRegistryRows, type RegistryRow } from '../organisation/registry-sync.service';
 import { isValidRna, isValidSiret } from '../../shared/identifiers';
 
 /** The columns the import reads; the file may have more (the full waldec header has 39). */
 export const REQUIRED_COLUMNS = ['id', 'siret', 'titre', 'titre_court', 'objet', 'adrs_numvoie', 'adrs_repetition', 'adrs_typevoie', 'adrs_libvoie', 'adrs_codeinsee', 'adrs_codepostal', 'adrs_libcommune', 'siteweb', 'position', 'maj_time'] as const;
-
-/** Fields the registry feeds; a field listed in an organisation's locallyEditedFields is never overwritten. */
-const IMPORTED_FIELDS = ['name', 'acronym', 'description', 'siret', 'address', 'website', 'status', 'registryUpdatedAt'] as const;
-type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
 export interface ImportProblem {
   line: number;
@@ -69,11 +63,7 @@ export function detectEncoding(path: string): 'utf8' | 'latin1' {
   }
 }
 
-interface Row {
-  line: number;
-  rna: string;
-  fields: Partial<Record<ImportedField, unknown>>;
-}
+type Row = RegistryRow;
 
 const clean = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
 
@@ -126,24 +116,6 @@ export function rowToFields(
   const maj = parseMajTime(clean(rec.maj_time));
   if (maj) fields.registryUpdatedAt = maj;
   return { row: { line, rna, fields } };
-}
-
-const same = (a: unknown, b: unknown): boolean => {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined && (a as Record<string, unknown>)[k] !== null);
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined && (b as Record<string, unknown>)[k] !== null);
-    return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return (a ?? null) === (b ?? null);
-};
-
-interface Existing {
-  _id: unknown;
-  rna: string;
-  source?: string;
-  locallyEditedFields?: string[];
-  [k: string]: unknown;
 }
 
 /** Imports a waldec CSV file. Never throws for a bad row; throws ImportFileError when the file cannot be read at all. */
@@ -250,81 +222,11 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
   return summary;
 }
 
-/** One round trip to read the batch's existing organisations, one bulk write for the changes. */
+/** Hands one batch to the organisation module, which owns the collection, and counts the outcomes. */
 async function writeBatch(rows: Row[], summary: ImportSummary, report: (p: ImportProblem) => void): Promise<void> {
-  const projection = Object.fromEntries([...IMPORTED_FIELDS, 'rna', 'source', 'locallyEditedFields'].map((f) => [f, 1]));
-  // `$type: 'string'` lets the planner use the partial unique index on rna (else: a collection scan per batch).
-  const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection }).toArray()) as unknown as Existing[];
-  const byRna = new Map(existing.map((e) => [e.rna, e]));
-  const now = new Date();
-  const ops: mongo.AnyBulkWriteOperation[] = [];
-  const outcomes: ('created' | 'updated' | 'dissolved')[] = [];
-  const opRows: Row[] = [];
-  for (const row of rows) {
-    const found = byRna.get(row.rna);
-    if (!found) {
-      const doc: Record<string, unknown> = {
-        ...row.fields,
-        nameKey: foldText(row.fields.name as string),
-        rna: row.rna,
-        legalForm: 'ASSOCIATION',
-        domains: [],
-        neighbourhoods: [],
-        labels: [],
-        isPublic: true,
-        source: 'RNA',
-        locallyEditedFields: [],
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (!doc.description) doc.description = '';
-      // A plain insert (as fast as insertMany); the unique index on rna refuses a twin from a concurrent import.
-      ops.push({ insertOne: { document: doc } });
-      outcomes.push(row.fields.status === 'DISSOLVED' ? 'dissolved' : 'created');
-      opRows.push(row);
-      continue;
-    }
-    // Fields edited here are kept; an organisation created in Maillage keeps every field it already has.
-    const kept = new Set(found.locallyEditedFields ?? []);
-    if (found.source !== 'RNA') for (const f of IMPORTED_FIELDS) if (found[f] !== undefined && found[f] !== null && found[f] !== '') kept.add(f);
-    const set: Record<string, unknown> = {};
-    for (const f of IMPORTED_FIELDS) {
-      const value = row.fields[f];
-      // Dissolution is a registry fact: it applies even over a local edit.
-      const protectedField = kept.has(f) && !(f === 'status' && value === 'DISSOLVED');
-      if (value === undefined || protectedField || same(value, found[f])) continue;
-      set[f] = value;
-    }
-    if (set.name) set.nameKey = foldText(set.name as string);
-    if (!Object.keys(set).length) {
-      summary.unchanged++;
-      continue;
-    }
-    set.updatedAt = now;
-    ops.push({ updateOne: { filter: { _id: found._id as mongo.ObjectId }, update: { $set: set } } });
-    outcomes.push(set.status === 'DISSOLVED' ? 'dissolved' : 'updated');
-    opRows.push(row);
-  }
-  if (!ops.length) return;
-  const failed = new Set<number>();
-  try {
-    await OrganisationModel.collection.bulkWrite(ops, { ordered: false });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { index: number; code?: number; errmsg?: string; err?: { keyPattern?: Record<string, unknown>; errmsg?: string } }[] }).writeErrors;
-    if (!writeErrors) throw err;
-    for (const we of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
-      failed.add(we.index);
-      const row = opRows[we.index]!;
-      const msg = String(we.errmsg ?? we.err?.errmsg ?? '');
-      const message = we.code === 11000 && /siret/.test(msg)
-        ? `SIRET ${row.fields.siret} is already used by another organisation; fix one of them in Maillage.`
-        : we.code === 11000 && /rna/.test(msg)
-          ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
-          : 'could not be stored (the registry row conflicts with an existing record).';
-      report({ line: row.line, rna: row.rna, severity: 'error', message });
-    }
-  }
+  const outcomes = await applyRegistryRows(rows);
   outcomes.forEach((o, i) => {
-    if (!failed.has(i)) summary[o]++;
+    if (typeof o === 'string') summary[o]++;
+    else report({ line: rows[i]!.line, rna: rows[i]!.rna, severity: 'error', message: o.error });
   });
 }

@@ -1,0 +1,125 @@
+// Applies rows of the national associations registry to the organisations collection, which this module
+// owns: upsert by RNA number, keep the fields people edited here, check every record against the model's
+// schema before it is written (the bulk write itself cannot run Mongoose validators at import speed).
+import type { mongo } from 'mongoose';
+import { foldText } from '../../shared/text';
+import { schemaChecker } from '../../shared/schema-check';
+import { OrganisationModel } from './organisation.model';
+
+/** Fields the registry feeds; a field listed in an organisation's locallyEditedFields is never overwritten. */
+export const REGISTRY_FIELDS = ['name', 'acronym', 'description', 'siret', 'address', 'website', 'status', 'registryUpdatedAt'] as const;
+export type RegistryField = (typeof REGISTRY_FIELDS)[number];
+
+/** One association as the registry describes it (`line` is where it was read, for the messages). */
+export interface RegistryRow {
+  line: number;
+  rna: string;
+  fields: Partial<Record<RegistryField, unknown>>;
+}
+
+/** What happened to each row, in order: a count to add to, or the reason it was not stored. */
+export type RegistryOutcome = 'created' | 'updated' | 'dissolved' | 'unchanged' | { error: string };
+
+const check = schemaChecker(OrganisationModel);
+
+const same = (a: unknown, b: unknown): boolean => {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined && (a as Record<string, unknown>)[k] !== null);
+    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined && (b as Record<string, unknown>)[k] !== null);
+    return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return (a ?? null) === (b ?? null);
+};
+
+interface Existing {
+  _id: unknown;
+  rna: string;
+  source?: string;
+  locallyEditedFields?: string[];
+  [k: string]: unknown;
+}
+
+/** One round trip to read the batch's existing organisations, one bulk write for the changes. */
+export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOutcome[]> {
+  const projection = Object.fromEntries([...REGISTRY_FIELDS, 'rna', 'source', 'locallyEditedFields'].map((f) => [f, 1]));
+  // `$type: 'string'` lets the planner use the partial unique index on rna (else: a collection scan per batch).
+  const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection }).toArray()) as unknown as Existing[];
+  const byRna = new Map(existing.map((e) => [e.rna, e]));
+  const now = new Date();
+  const outcomes: RegistryOutcome[] = [];
+  const ops: mongo.AnyBulkWriteOperation[] = [];
+  /** For each op, the row it came from (its index in `rows`). */
+  const opRows: number[] = [];
+  const invalid = (i: number, problem: { path: string; message: string }) => {
+    outcomes[i] = { error: `could not be stored: ${problem.message} (field ${problem.path}).` };
+  };
+  rows.forEach((row, i) => {
+    const found = byRna.get(row.rna);
+    if (!found) {
+      const doc: Record<string, unknown> = {
+        ...row.fields,
+        nameKey: foldText(row.fields.name as string),
+        rna: row.rna,
+        legalForm: 'ASSOCIATION',
+        domains: [],
+        neighbourhoods: [],
+        labels: [],
+        isPublic: true,
+        source: 'RNA',
+        locallyEditedFields: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (!doc.description) doc.description = '';
+      const problem = check(doc);
+      if (problem) return invalid(i, problem);
+      // A plain insert (as fast as insertMany); the unique index on rna refuses a twin from a concurrent import.
+      ops.push({ insertOne: { document: doc } });
+      outcomes[i] = row.fields.status === 'DISSOLVED' ? 'dissolved' : 'created';
+      opRows.push(i);
+      return;
+    }
+    // Fields edited here are kept; an organisation created in Maillage keeps every field it already has.
+    const kept = new Set(found.locallyEditedFields ?? []);
+    if (found.source !== 'RNA') for (const f of REGISTRY_FIELDS) if (found[f] !== undefined && found[f] !== null && found[f] !== '') kept.add(f);
+    const set: Record<string, unknown> = {};
+    for (const f of REGISTRY_FIELDS) {
+      const value = row.fields[f];
+      // Dissolution is a registry fact: it applies even over a local edit.
+      const protectedField = kept.has(f) && !(f === 'status' && value === 'DISSOLVED');
+      if (value === undefined || protectedField || same(value, found[f])) continue;
+      set[f] = value;
+    }
+    if (set.name) set.nameKey = foldText(set.name as string);
+    if (!Object.keys(set).length) {
+      outcomes[i] = 'unchanged';
+      return;
+    }
+    set.updatedAt = now;
+    const problem = check(set, Object.keys(set));
+    if (problem) return invalid(i, problem);
+    ops.push({ updateOne: { filter: { _id: found._id as mongo.ObjectId }, update: { $set: set } } });
+    outcomes[i] = set.status === 'DISSOLVED' ? 'dissolved' : 'updated';
+    opRows.push(i);
+  });
+  if (!ops.length) return outcomes;
+  try {
+    await OrganisationModel.collection.bulkWrite(ops, { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { index: number; code?: number; errmsg?: string; err?: { keyPattern?: Record<string, unknown>; errmsg?: string } }[] }).writeErrors;
+    if (!writeErrors) throw err;
+    for (const we of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
+      const i = opRows[we.index]!;
+      const row = rows[i]!;
+      const msg = String(we.errmsg ?? we.err?.errmsg ?? '');
+      const error = we.code === 11000 && /siret/.test(msg)
+        ? `SIRET ${row.fields.siret} is already used by another organisation; fix one of them in Maillage.`
+        : we.code === 11000 && /rna/.test(msg)
+          ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
+          : 'could not be stored (the registry row conflicts with an existing record).';
+      outcomes[i] = { error };
+    }
+  }
+  return outcomes;
+}
