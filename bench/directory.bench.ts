@@ -13,8 +13,7 @@ import { scalarResolvers } from '../src/shared/scalars';
 import { OrganisationModel } from '../src/modules/organisation/organisation.model';
 import { DomainModel } from '../src/modules/reference/domain.model';
 import { NeighbourhoodModel } from '../src/modules/reference/neighbourhood.model';
-import { buildOrganisations } from '../seeds/organisations';
-import { seedReference } from '../seeds/reference';
+import { seedDirectory } from './directory-data';
 import { compareMs, result, type Bench, type BenchResult } from './harness';
 
 const ORGANISATIONS = 10_000;
@@ -115,12 +114,7 @@ const bench: Bench = {
     const results: BenchResult[] = [];
     const servers: { close: () => Promise<void> }[] = [];
     try {
-      const ref = await seedReference();
-      const domainIds = new Map([...ref.domainByCode].map(([k, v]) => [k, v._id]));
-      const hoodIds = new Map([...ref.neighbourhoodByCode].map(([k, v]) => [k, v._id]));
-      const docs = buildOrganisations(domainIds, hoodIds, ORGANISATIONS);
-      for (let i = 0; i < docs.length; i += 1000) await OrganisationModel.insertMany(docs.slice(i, i + 1000));
-      ctx.log(`${await OrganisationModel.countDocuments()} organisations loaded`);
+      ctx.log(`${await seedDirectory(ORGANISATIONS)} organisations loaded`);
 
       const api = await listen();
       const naive = await listen(fieldByFieldSchema());

@@ -12,9 +12,13 @@ async function main() {
   const ctx = makeContext(mongo.getUri());
   const rows: BenchResult[] = [];
   try {
+    // A name that matches a file runs that file without loading the others (a bench being edited
+    // elsewhere cannot break the run); any other name is looked up in every bench's `name`.
+    const byName = only.filter((o) => !files.some((f) => f.includes(o)));
     for (const f of files) {
+      if (only.length && !only.some((o) => f.includes(o)) && !byName.length) continue;
       const bench = (require(join(__dirname, f)) as { default: Bench }).default;
-      if (only.length && !only.some((o) => bench.name.includes(o) || f.includes(o))) continue;
+      if (only.length && !only.some((o) => f.includes(o)) && !byName.some((o) => bench.name.includes(o))) continue;
       process.stderr.write(`bench: ${bench.name}\n`);
       const started = Date.now();
       rows.push(...(await bench.run(ctx)));
