@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -65,6 +66,19 @@ function errorPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** GraphQL answers are per viewer: never stored by a browser or a proxy (as Apollo's cache-control plugin said). */
+function noStore(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, log } = deps;
   const production = config.nodeEnv === 'production';
@@ -103,6 +117,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       error: (m) => log.error(m),
     },
   });
+  // No field sets a cache hint (no @cacheControl in graphql/, no setCacheHint in src/), so Apollo's
+  // default cache-control plugin only wrapped every field resolver to conclude "no-store": it is off,
+  // and noStore() sends that header once per response.
+  apollo.addPlugin(ApolloServerPluginCacheControlDisabled());
+  apollo.addPlugin(noStore());
   await apollo.start();
 
   const app = express();
