@@ -41,3 +41,15 @@ it.each(DOCS)('%s links only to files and headings that exist', (file) => {
   const broken = links(file).filter(({ target, anchor }) => !existsSync(join(ROOT, target)) || (anchor !== null && !anchors(join(ROOT, target)).includes(anchor)));
   expect(broken).toEqual([]);
 });
+
+/** Repository paths written in backticks (`src/loaders.ts`, `test/hardening/`), placeholders (`<domain>`) aside. */
+function paths(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/`((?:src|test|graphql|bench|seeds|deploy|docs|\.ci)\/[^`\s]*)`/g)]
+    .map((m) => m[1]!.replace(/[:#].*$/, ''))
+    .filter((p) => !/[<>*{}]/.test(p));
+}
+
+it.each(DOCS)('%s names only repository paths that exist', (file) => {
+  expect(paths(file).filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+});
