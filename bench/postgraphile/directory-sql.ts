@@ -38,8 +38,8 @@ create table organisation_domain (organisation_id text not null references organ
 create index on organisation_domain (domain_id);
 create table organisation_neighbourhood (organisation_id text not null references organisation(id), neighbourhood_id text not null references neighbourhood(id), position int not null, primary key (organisation_id, neighbourhood_id));
 create index on organisation_neighbourhood (neighbourhood_id);
-comment on table organisation_domain is E'@omit all,many';
-comment on table organisation_neighbourhood is E'@omit all,many';
+comment on table organisation_domain is E'@omit all';
+comment on table organisation_neighbourhood is E'@omit all';
 -- Full-text search ordered by relevance, then id (as Maillage orders a search).
 create function search_organisations(q text) returns setof organisation language sql stable as $$
   select o.* from organisation o
