@@ -168,11 +168,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (req.body === undefined) req.body = {};
       next();
     },
-    ...operations.graphqlBefore,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return await contextFromRequest({ config, log }, { authorization: req.get('authorization') }, res.locals.requestId as string);
+          const signIn = operations.signInGate?.(req.ip ?? 'unknown') ?? null;
+          return await contextFromRequest({ config, log }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn);
         } catch (err) {
           const known = toAppError(err);
           res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';

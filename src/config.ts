@@ -26,8 +26,12 @@ export interface Config {
   readonly citySiret: string;
   /** How long a database operation may wait before failing with SERVICE_UNAVAILABLE. */
   readonly dbTimeoutMs: number;
-  /** Sign-in attempts allowed per account and per address in the window. */
+  /** Failed sign-ins allowed per (account, address) in the window; also where the account's delay starts. */
   readonly loginMaxAttempts: number;
+  /** Failed sign-ins allowed per address, whatever the account, in the window. */
+  readonly loginMaxAttemptsPerAddress: number;
+  /** Longest delay an account under attack imposes on each sign-in attempt. */
+  readonly loginMaxDelaySeconds: number;
   readonly loginWindowSeconds: number;
   /** Requests allowed per token (or per address when anonymous) in the window. */
   readonly requestsPerWindow: number;
@@ -129,6 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
     citySiret,
     dbTimeoutMs: int('DB_TIMEOUT_MS', 1500, 100, 60_000),
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
+    loginMaxAttemptsPerAddress: int('LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 30, 1, 100_000),
+    loginMaxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 10, 1, 60),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     requestsPerWindow: int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
     requestWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
@@ -147,7 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return Object.freeze({
-    ...loadConfig({ NODE_ENV: 'test', BCRYPT_COST: '4', LOGIN_MAX_ATTEMPTS: '5000', RATE_LIMIT_REQUESTS: '100000' }),
+    ...loadConfig({ NODE_ENV: 'test', BCRYPT_COST: '4', LOGIN_MAX_ATTEMPTS: '5000', LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '50000', RATE_LIMIT_REQUESTS: '100000' }),
     ...overrides,
   });
 }
@@ -180,7 +186,9 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'CITY_NAME', default: "Commune d'Aix-en-Provence", description: 'The city, as named in the open-data publication (nomAttribuant).' },
     { name: 'CITY_SIRET', default: '21130001700012', description: 'The city\'s SIRET (idAttribuant of the SCDL publication), 14 digits with a valid check digit.' },
     { name: 'DB_TIMEOUT_MS', default: '1500', description: 'How long a request waits for an unreachable database before failing with SERVICE_UNAVAILABLE (503); also the /ready probe\'s timeout.' },
-    { name: 'LOGIN_MAX_ATTEMPTS', default: '10', description: 'Sign-in attempts allowed per account and, separately, per client address in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    { name: 'LOGIN_MAX_ATTEMPTS', default: '10', description: 'Failed sign-ins allowed per account from one client address in the window; beyond, that address gets RATE_LIMITED (429) with Retry-After for that account. From this many failures of an account (from any address), each attempt on it waits: 1 s, doubling, up to LOGIN_MAX_DELAY_SECONDS; the right password is never refused for the account\'s count.' },
+    { name: 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', default: '30', description: 'Failed sign-ins allowed per client address, whatever the accounts, in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    { name: 'LOGIN_MAX_DELAY_SECONDS', default: '10', description: 'Longest wait imposed on each sign-in attempt to an account under attack (1 to 60).' },
     { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'The sign-in window.' },
     { name: 'RATE_LIMIT_REQUESTS', default: '600', description: 'Requests allowed per account (signed in) or per client address (anonymous) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
     { name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'The request window.' },

@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { Logger } from './shared/logger';
 import type { Viewer } from './auth/viewer';
 import { bearerToken } from './auth/token';
-import { viewerFromToken } from './modules/user/user.service';
+import { viewerFromToken, type SignInGate } from './modules/user/user.service';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
@@ -13,6 +13,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   log: Logger;
+  /** The sign-in limits of this request's client address (src/ops/sign-in-limits.ts); absent without HTTP. */
+  signIn?: SignInGate | null;
 }
 
 export interface ContextDeps {
@@ -30,10 +32,12 @@ export async function contextFromRequest(
   deps: ContextDeps,
   headers: { authorization?: string | undefined },
   requestId: string,
+  signIn: SignInGate | null = null,
 ): Promise<Context> {
   const token = bearerToken(headers.authorization);
   const viewer = token ? await viewerFromToken(token, deps.config.jwtSecret) : null;
   const ctx = createContext(deps, viewer, requestId);
+  ctx.signIn = signIn;
   if (viewer) ctx.log = ctx.log.child({ userId: viewer.id });
   return ctx;
 }

@@ -10,7 +10,9 @@ import { toAppError } from '../errors/format-error';
 import { accessLog, type RequestFacts } from './access-log';
 import { createMetrics, type Metrics } from './metrics';
 import { watchDatabase } from './readiness';
-import { createLimits, requestLimit, signInLimit, type Limits } from './rate-limit';
+import { createLimits, requestLimit, type Limits } from './rate-limit';
+import { signInGate } from './sign-in-limits';
+import type { SignInGate } from '../modules/user/user.service';
 
 export interface OpsOptions {
   accessLog: boolean;
@@ -21,8 +23,8 @@ export interface OpsOptions {
 export interface Operations {
   /** Run on every request, right after the request id is set. */
   before: RequestHandler[];
-  /** Run on /graphql once the JSON body is parsed (sign-in limits read the operation). */
-  graphqlBefore: RequestHandler[];
+  /** The sign-in limits of a request from this client address (null when limits are off). */
+  signInGate: ((address: string) => SignInGate) | null;
   plugins: ApolloServerPlugin<Context>[];
   /** Mounts GET /metrics when enabled. */
   mount: (app: Express) => void;
@@ -63,6 +65,17 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
             userId: contextValue.viewer?.id,
           });
         },
+        async willSendResponse({ response, errors }) {
+          // A sign-in refused by its limits (raised inside the resolver) is a 429 with Retry-After, like
+          // the refusals made before GraphQL runs.
+          const waits = (errors ?? []).flatMap((e) => {
+            const known = toAppError(unwrapResolverError(e));
+            return known?.code === 'RATE_LIMITED' ? [Number(known.extra.retryAfterSeconds) || 1] : [];
+          });
+          if (!waits.length) return;
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(Math.max(...waits)));
+        },
         async didEncounterErrors({ errors }) {
           if (!metrics) return;
           for (const err of errors) {
@@ -77,7 +90,7 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
 
   return {
     before,
-    graphqlBefore: limits ? [signInLimit(limits, log)] : [],
+    signInGate: limits ? (address) => signInGate(limits, config, log, address) : null,
     plugins: [plugin],
     mount: (app) => {
       if (metrics) app.get('/metrics', metrics.handler);

@@ -24,7 +24,7 @@ export const userModule: AppModule = {
     Mutation: {
       login: (_: unknown, args: { email: string; password: string }, ctx: Context) =>
         // Wrong credentials are an expected refusal: they come back in `errors`, not as a GraphQL error.
-        payload('session', () => login(args.email, args.password, ctx.config), { alsoInPayload: ['UNAUTHENTICATED'] }).then((p) => {
+        payload('session', () => login(args.email, args.password, { ...ctx.config, gate: ctx.signIn }), { alsoInPayload: ['UNAUTHENTICATED'] }).then((p) => {
           // The rest of this response is read as the person who just signed in.
           if (p.session) ctx.viewer = p.session.user;
           return {

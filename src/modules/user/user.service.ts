@@ -13,13 +13,29 @@ export interface AuthDeps {
   bcryptCost: number;
 }
 
-// Compared against when the account does not exist, at the same cost as real hashes.
+// Compared against when the account does not exist, at the configured cost: the cost real hashes have, or
+// get at their owner's next sign-in (see login).
 const dummyHashes = new Map<number, Promise<string>>();
-function dummyHash(cost: number): Promise<string> {
+export function dummyHash(cost: number): Promise<string> {
   let h = dummyHashes.get(cost);
   if (!h) dummyHashes.set(cost, (h = bcrypt.hash('no-such-account', cost)));
   return h;
 }
+
+/** The cost a bcrypt hash was made with (`$2b$12$...` -> 12); null when the text is not a bcrypt hash. */
+export function hashCost(hash: string): number | null {
+  try {
+    return bcrypt.getRounds(hash);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The abuse limits around one sign-in (src/ops/sign-in-limits.ts), for the account as the resolver received
+ * it: refuses or slows down before the password is checked, and is told the outcome after.
+ */
+export type SignInGate = (email: string) => Promise<{ succeeded(): Promise<void>; failed(): Promise<void> }>;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 
 export function hashPassword(password: string, cost: number): Promise<string> {
@@ -41,17 +57,29 @@ function toMembership(m: UserDoc['memberships'][number]) {
   return { organisationId: String(m.organisation), role: m.role as MembershipRole, title: m.title ?? null };
 }
 
-export async function login(email: string, password: string, deps: AuthDeps) {
+export async function login(email: string, password: string, deps: AuthDeps & { gate?: SignInGate | null }) {
   const problems = new Problems();
   if (!email.trim()) problems.add('email', 'Enter your email address.');
   if (!password) problems.add('password', 'Enter your password.');
   if (email.length > 254 || password.length > 200) problems.add('password', 'Email or password is incorrect.', 'UNAUTHENTICATED');
   problems.throwIfAny();
 
+  // The limits see the email as executed (a variable, its default or a literal: whatever the operation said).
+  const attempt = deps.gate ? await deps.gate(email) : null;
   const user = await UserModel.findOne({ email: email.trim().toLowerCase() }).select('+passwordHash').lean();
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash(deps.bcryptCost)));
+  const hash = user?.passwordHash ?? (await dummyHash(deps.bcryptCost));
+  const ok = await bcrypt.compare(password, hash);
   if (!user || !ok || user.disabled) {
+    await equaliseRefusal(password, hashCost(hash), deps.bcryptCost);
+    await attempt?.failed();
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { field: 'password' });
+  }
+  await attempt?.succeeded();
+  // A hash made at another cost (BCRYPT_COST changed, or data seeded elsewhere) is made again at the
+  // configured one while the password is at hand; only if nobody changed it meanwhile.
+  if (hashCost(user.passwordHash) !== deps.bcryptCost) {
+    const fresh = await hashPassword(password, deps.bcryptCost);
+    await UserModel.updateOne({ _id: user._id, passwordHash: user.passwordHash }, { $set: { passwordHash: fresh } });
   }
   const token = signToken({ sub: String(user._id), role: user.role, ver: user.tokenVersion ?? 0 }, deps.jwtSecret, deps.jwtTtlSeconds);
   return { token, user: toViewer(user) };
