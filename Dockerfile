@@ -14,6 +14,8 @@ COPY graphql ./graphql
 COPY public ./public
 COPY seeds ./seeds
 COPY src ./src
+# `npm run build` compiles the server and bundles the GraphiQL explorer into dist/explorer (esbuild, React and
+# graphiql are dev dependencies: the bundle is all the image needs of them).
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS run
@@ -24,6 +26,7 @@ WORKDIR /app
 # Owned by root and read-only to the server: the process cannot rewrite its own code.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
+# The compiled server, and dist/explorer: the explorer's two files (served only with GRAPHQL_EXPLORER=true).
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/graphql ./graphql
 # The map page's static files (served at /).

@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from './config';
@@ -16,6 +17,7 @@ import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
 import { SupportedOperationTypes } from './ops/validation';
 import { pingDatabase } from './ops/readiness';
+import { mountExplorer } from './explorer/explorer';
 
 export interface AppDeps {
   config: Config;
@@ -109,7 +111,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [...protection.validationRules, SupportedOperationTypes],
-    plugins: [...protection.plugins, errorPlugin(), ...operations.plugins],
+    // Apollo's landing page loads from its CDN and Google Fonts; browsers get our own explorer (mountExplorer).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins, errorPlugin(), ...operations.plugins],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -150,6 +153,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = express.Router();
   for (const m of modules) m.routes?.(router, { config, log });
   app.use(router);
+
+  mountExplorer(app, { config, log });
 
   const bodyTypes = ['application/json', 'application/graphql-response+json'];
   const notFound = (res: express.Response) => sendError(res, 404, 'NOT_FOUND', 'No such endpoint. The API is at /graphql.');

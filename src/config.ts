@@ -42,6 +42,8 @@ export interface Config {
   readonly metricsEnabled: boolean;
   /** Where rate-limit counters live: this process's memory, or MongoDB so several instances share them. */
   readonly rateLimitStore: 'memory' | 'mongo';
+  /** Serve the GraphiQL explorer at GET /graphql to browsers (the API itself answers either way). */
+  readonly graphqlExplorer: boolean;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     metricsEnabled: bool('METRICS_ENABLED', true),
     rateLimitStore: rateLimitStore === 'mongo' ? 'mongo' : 'memory',
+    graphqlExplorer: bool('GRAPHQL_EXPLORER', !production),
   };
 
   if (problems.length) throw new ConfigError(problems);
@@ -178,7 +181,7 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'JWT_SECRET', default: 'a development secret', description: 'HMAC secret of session tokens; at least 32 random characters in production. Every instance must share it.', secret: true },
     { name: 'JWT_TTL_SECONDS', default: '28800', description: 'Session token lifetime (60 s to 30 days).' },
     { name: 'BCRYPT_COST', default: '10, 12 in production', description: 'bcrypt cost of password hashes (4 to 15).' },
-    { name: 'LOG_LEVEL', default: 'info, silent in test', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.' },
+    { name: 'LOG_LEVEL', default: 'info, silent in test', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (readable lines in development when stdout is a terminal).' },
     { name: 'BODY_LIMIT_BYTES', default: '102400', description: 'Largest accepted request body; larger is 413.' },
     { name: 'MAX_QUERY_DEPTH', default: '10', description: 'Deepest selection a query may have.' },
     { name: 'MAX_QUERY_COST', default: '20000', description: 'Highest estimated cost of a query.' },
@@ -195,5 +198,6 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'RATE_LIMIT_STORE', default: 'memory', description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.' },
     { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'On SIGTERM, how long requests in flight may take to finish before their connections are closed.' },
     { name: 'METRICS_ENABLED', default: 'true', description: 'Serve Prometheus metrics at GET /metrics (keep it off the public proxy).' },
+    { name: 'GRAPHQL_EXPLORER', default: 'true, false in production', description: 'Serve the GraphiQL explorer (bundled with the app, nothing from another origin) at GET /graphql to browsers. Off: browsers get a short 404 page; queries work either way.' },
   ];
 }
