@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './shared/logger';
+import { createLogger, wantsPrettyLogs } from './shared/logger';
 import { connectDatabase } from './db';
 import { createApp } from './app';
 import { onBoot } from './boot';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, { pretty: wantsPrettyLogs(config.nodeEnv) });
   const started = Date.now();
   const db = await connectDatabase(config, log);
   await onBoot({ config, log, embedded: db.embedded });
