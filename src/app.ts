@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Logger } from './shared/logger';
 import { contextFromRequest, type Context } from './context';
 import { formatError, isUnexpected, REQUEST_ID, appErrorExtensions, toAppError } from './errors/format-error';
+import { sendError } from './http/errors';
 import { buildSchema } from './schema';
 import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
@@ -36,11 +37,6 @@ export interface App {
 
 const REQUEST_ID_HEADER = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** A JSON error in the GraphQL response shape, for refusals that happen before GraphQL runs. */
-function sendError(res: express.Response, status: number, code: string, message: string): void {
-  res.locals.errorCode = code;
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-}
 
 /** Tags every error with the request id and logs the unexpected ones in full (they are masked at the edge). */
 function errorPlugin(): ApolloServerPlugin<Context> {

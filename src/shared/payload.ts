@@ -1,6 +1,6 @@
 // Mutations answer with a payload: the object, and `errors` for expected refusals (bad input, a
 // conflict, a refused transition). Access refusals and the unexpected stay GraphQL errors.
-import { toAppError } from '../errors/format-error';
+import { toAppError } from '../errors/known-error';
 import type { FieldProblem } from '../errors/app-error';
 
 const TOP_LEVEL = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppModule } from '../module';
-import { handler } from './http';
+import { handler, sendError } from '../../http/errors';
 import { mapFilter, neighbourhoodsGeoJson, writeOrganisationsGeoJson } from './geojson.service';
 
 /** public/map at the project root, from src/modules/map (tsx) or dist/src/modules/map (build). */
@@ -38,7 +38,7 @@ export const mapModule: AppModule = {
     const serve = (file: string) =>
       handler(log, async (_req, res) => {
         if (!present) {
-          res.status(404).type('application/json').send(JSON.stringify({ errors: [{ message: 'The map page is not installed on this server; the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] }));
+          sendError(res, 404, 'NOT_FOUND', 'The map page is not installed on this server; the API is at /graphql.');
           return;
         }
         res.setHeader('content-security-policy', CSP);

@@ -1,7 +1,7 @@
 // The network's rules: creating and ending partnerships, and the graph of who works with whom.
 import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
-import { fromDatabaseError } from '../../errors/format-error';
+import { fromDatabaseError } from '../../errors/known-error';
 import type { Context } from '../../context';
 import { objectIdOrProblem, toObjectId } from '../../shared/ids';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';

@@ -4,7 +4,7 @@ import { roles } from '../../auth/policy';
 import type { Context } from '../../context';
 import { Problems } from '../../errors/app-error';
 import type { AppModule } from '../module';
-import { handler } from '../map/http';
+import { handler } from '../../http/errors';
 import { checkExportYear, countExclusions, openDataExclusions, write360GivingJson, writeScdlCsv } from './opendata.service';
 
 export const MAX_EXCLUSIONS = 500;

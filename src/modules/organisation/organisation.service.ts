@@ -1,7 +1,7 @@
 // The directory's rules: search, visibility, validation of profiles, membership.
 import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
-import { fromDatabaseError } from '../../errors/format-error';
+import { fromDatabaseError } from '../../errors/known-error';
 import type { Context } from '../../context';
 import { isStaff, type MembershipRole } from '../../auth/viewer';
 import { toObjectId, toObjectIds } from '../../shared/ids';
