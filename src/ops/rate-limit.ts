@@ -2,12 +2,12 @@
 // (used by sign-in-limits.ts). Counters live in a pluggable store: this process's memory, or MongoDB so
 // that every instance behind the proxy counts against the same budget.
 import type { Request, RequestHandler, Response } from 'express';
-import jwt from 'jsonwebtoken';
 import mongoose from 'mongoose';
 import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import { sendError } from '../http/errors';
+import { bearerToken, verifyToken } from '../auth/token';
 
 export type LimiterStore = 'memory' | 'mongo';
 
@@ -79,16 +79,13 @@ export function sendRateLimited(res: Response, retryAfter: number, message: stri
 
 /** Who a request counts against: the account behind a valid token, else the client address. */
 export function requestKey(req: Request, jwtSecret: string): string {
-  const header = req.get('authorization');
-  const m = header ? /^Bearer\s+([A-Za-z0-9_\-.]+)$/.exec(header.trim()) : null;
-  if (m) {
-    try {
-      // Signature only (no database): a forged token must not buy a fresh budget, so it counts as its address.
-      const payload = jwt.verify(m[1]!, jwtSecret, { algorithms: ['HS256'] });
-      if (typeof payload === 'object' && typeof payload.sub === 'string') return `account:${payload.sub}`;
-    } catch {
-      /* falls through to the address */
-    }
+  try {
+    // The one token check (algorithm, signature, issuer, audience, expiry), without the database: a forged
+    // or foreign token must not buy a fresh budget, so it counts as its address.
+    const token = bearerToken(req.get('authorization'));
+    if (token) return `account:${verifyToken(token, jwtSecret).sub}`;
+  } catch {
+    /* falls through to the address */
   }
   return `address:${req.ip ?? 'unknown'}`;
 }
