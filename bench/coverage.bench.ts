@@ -5,7 +5,7 @@ import { createContext } from '../src/context';
 import { testConfig } from '../src/config';
 import { createLogger } from '../src/shared/logger';
 import { OrganisationModel } from '../src/modules/organisation/organisation.model';
-import { GrantApplicationModel } from '../src/modules/grants/grant-application.model';
+import { GrantApplicationModel } from '../src/modules/grants/application/grant-application.model';
 import { coverage } from '../src/modules/coordination/coverage.service';
 import { seedReference } from '../seeds/reference';
 import { rng } from '../seeds/random';

@@ -9,10 +9,10 @@ import { createContext } from '../src/context';
 import { testConfig } from '../src/config';
 import { createLogger } from '../src/shared/logger';
 import type { Viewer } from '../src/auth/viewer';
-import { FundingProgrammeModel } from '../src/modules/grants/funding-programme.model';
-import { BudgetEnvelopeModel } from '../src/modules/grants/budget-envelope.model';
-import { GrantApplicationModel } from '../src/modules/grants/grant-application.model';
-import { approveGrantApplication } from '../src/modules/grants/decision.service';
+import { FundingProgrammeModel } from '../src/modules/grants/budget/funding-programme.model';
+import { BudgetEnvelopeModel } from '../src/modules/grants/budget/budget-envelope.model';
+import { GrantApplicationModel } from '../src/modules/grants/application/grant-application.model';
+import { approveGrantApplication } from '../src/modules/grants/commands/decide';
 import { result, type Bench } from './harness';
 
 const OFFICERS = 20;

@@ -53,7 +53,14 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
   };
 }
 
-/** Builds every model's indexes (text search and geo queries need theirs before the first request). */
+/**
+ * Builds every model's indexes (text search and geo queries need theirs before the first request).
+ * Each model's own init runs first: it creates the collection with the model's collection options
+ * (a validator), which creating an index first would skip by creating a bare collection.
+ */
 export async function ensureIndexes(): Promise<void> {
-  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  await Promise.all(Object.values(mongoose.models).map(async (m) => {
+    await m.init();
+    await m.createIndexes();
+  }));
 }

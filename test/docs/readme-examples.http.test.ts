@@ -10,7 +10,7 @@ import { useTestDatabase } from '../helpers/db';
 import { startServer, dataOf, type GqlResult, type TestServer } from '../helpers/server';
 import { seedAll, type SeedContext } from '../../seeds/seed';
 import { DEMO_ACCOUNTS } from '../../seeds/users';
-import { clock } from '../../src/modules/grants/clock';
+import { clock } from '../../src/modules/grants/kernel/clock';
 import { UserModel } from '../../src/modules/user/user.model';
 import { parseArgs } from '../../src/cli/import-rna';
 import { scdlViolations } from '../modules/opendata/scdl-rules';

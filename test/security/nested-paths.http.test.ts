@@ -6,12 +6,12 @@ import { useTestDatabase } from '../helpers/db';
 import { dataOf, startServer, type TestServer } from '../helpers/server';
 import { makeOrganisation, makeUser, seedReference } from '../helpers/factories';
 import { ctxFor, draftApplication, makeEnvelope, makeProgramme } from '../modules/grants/fixtures';
-import { submitGrantApplication } from '../../src/modules/grants/grant-application.service';
-import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview } from '../../src/modules/grants/review.service';
-import { approveGrantApplication } from '../../src/modules/grants/decision.service';
+import { submitGrantApplication } from '../../src/modules/grants/commands/submit';
+import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview } from '../../src/modules/grants/commands/review';
+import { approveGrantApplication } from '../../src/modules/grants/commands/decide';
 import { createPartnership } from '../../src/modules/network/network.service';
 import { PartnershipModel } from '../../src/modules/network/partnership.model';
-import { GrantApplicationModel } from '../../src/modules/grants/grant-application.model';
+import { GrantApplicationModel } from '../../src/modules/grants/application/grant-application.model';
 import { UserModel } from '../../src/modules/user/user.model';
 
 useTestDatabase();

@@ -5,7 +5,7 @@ import type { Types } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
 import { foldText } from '../../shared/text';
-import { GrantApplicationModel, type GrantApplicationDoc } from '../grants/grant-application.model';
+import { GrantApplicationModel, type GrantApplicationDoc } from '../grants/application/grant-application.model';
 import { checkYear, FUNDED_STATUSES } from './coverage.service';
 
 /**

@@ -9,7 +9,7 @@ import { toObjectIds } from '../../shared/ids';
 import { DomainModel, type DomainDoc } from '../reference/domain.model';
 import { NeighbourhoodModel, type NeighbourhoodDoc } from '../reference/neighbourhood.model';
 import { OrganisationModel } from '../organisation/organisation.model';
-import { GrantApplicationModel } from '../grants/grant-application.model';
+import { GrantApplicationModel } from '../grants/application/grant-application.model';
 
 export interface CoverageFilter {
   domainIds?: string[] | null;

@@ -1,10 +1,10 @@
 // Grants' DataLoaders, fresh per request: programmes, envelopes, applications by organisation, and
 // the officer's declared conflicts (read once per request by every permission check).
 import { byIdLoader, groupByLoader } from '../../shared/loaders';
-import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
-import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
-import { GrantApplicationModel, type GrantApplicationDoc } from './grant-application.model';
-import { ConflictOfInterestModel, type ConflictOfInterestDoc } from './conflict-of-interest.model';
+import { FundingProgrammeModel, type FundingProgrammeDoc } from './budget/funding-programme.model';
+import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget/budget-envelope.model';
+import { GrantApplicationModel, type GrantApplicationDoc } from './application/grant-application.model';
+import { ConflictOfInterestModel, type ConflictOfInterestDoc } from './application/conflict-of-interest.model';
 
 type Rec<T> = T & Record<string, unknown>;
 

@@ -8,23 +8,14 @@ import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import type { OrganisationDoc } from '../organisation/organisation.model';
 import { visibleOrganisation } from '../organisation/organisation.service';
-import type { FundingProgrammeDoc } from './funding-programme.model';
-import { ensureEnvelopeValidator, type BudgetEnvelopeDoc } from './budget-envelope.model';
-import type { ConflictOfInterestDoc } from './conflict-of-interest.model';
-import { canSeeApplication, canSeeInternals, canSeeMessages, permissionsOf } from './grant-application.policy';
-import {
-  actorOf,
-  createGrantApplication,
-  getGrantApplication,
-  listGrantApplications,
-  submitGrantApplication,
-  updateGrantApplication,
-  withdrawGrantApplication,
-  type App,
-  type ApplicationContentInput,
-  type ApplicationFilter,
-  type CreateApplicationInput,
-} from './grant-application.service';
+import { today } from './kernel/clock';
+import { sum } from './kernel/money';
+import type { App } from './application/grant-application.model';
+import type { ConflictOfInterestDoc } from './application/conflict-of-interest.model';
+import { canSeeApplication, canSeeInternals, canSeeMessages, permissionsOf } from './application/grant-application.policy';
+import { actorOf, getGrantApplication, listGrantApplications, myConflictsOfInterest, type ApplicationFilter } from './application/grant-application.queries';
+import type { FundingProgrammeDoc } from './budget/funding-programme.model';
+import { ensureEnvelopeValidator, type BudgetEnvelopeDoc } from './budget/budget-envelope.model';
 import {
   createBudgetEnvelope,
   createFundingProgramme,
@@ -34,22 +25,29 @@ import {
   updateFundingProgramme,
   type EnvelopeInput,
   type ProgrammeInput,
-} from './funding-programme.service';
-import { addPrivateNote, addReview, declareConflictOfInterest, myConflictsOfInterest, requestChanges, sendGrantMessage, startReview, type ReviewInput } from './review.service';
-import { approveGrantApplication, rejectGrantApplication, reopenGrantApplication, type ApproveInput } from './decision.service';
-import { recordConvention, recordPayment, schedulePayments, type PaymentInput } from './payment.service';
-import { acceptFinalReport, submitFinalReport, type FinalReportInput } from './final-report.service';
-import { DEFAULT_GRACE_MS, reconcileEnvelopes } from './reconcile.service';
-import { today } from './clock';
-import { sum } from './money';
-import { AppError } from '../../errors/app-error';
+} from './budget/funding-programme.service';
+import {
+  createGrantApplication,
+  submitGrantApplication,
+  updateGrantApplication,
+  withdrawGrantApplication,
+  type ApplicationContentInput,
+  type CreateApplicationInput,
+} from './commands/submit';
+import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview, type ReviewInput } from './commands/review';
+import { approveGrantApplication, rejectGrantApplication, reopenGrantApplication, type ApproveInput } from './commands/decide';
+import { recordConvention, recordPayment, schedulePayments, type PaymentInput } from './commands/pay';
+import { acceptFinalReport, submitFinalReport, type FinalReportInput } from './commands/report';
+import { DEFAULT_GRACE_MS, reconcileEnvelopes } from './commands/reconcile';
+import { nullIfNotFound } from '../../errors/app-error';
+import { isoDay } from '../../shared/dates';
 
 const STAFF = roles('OFFICER', 'ADMIN');
 const INTERNAL_ACTIONS = new Set(['ADD_REVIEW']);
 /** History records whose reason is a message to the applicant (the change request's text). */
 const MESSAGE_ACTIONS = new Set(['REQUEST_CHANGES']);
 const ADMIN = roles('ADMIN');
-const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const dayOrNull = (d: Date | null | undefined) => (d ? isoDay(d) : null);
 type Id = { id: string };
 const app = (run: () => Promise<App>) => payload('application', run);
 
@@ -92,14 +90,7 @@ export const grantsModule: AppModule = {
   resolvers: {
     Query: {
       fundingProgrammes: (_: unknown, args: { year?: number | null }, ctx: Context) => listFundingProgrammes(ctx, args.year),
-      fundingProgramme: async (_: unknown, args: Id, ctx: Context) => {
-        try {
-          return await getFundingProgramme(ctx, args.id);
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
-          throw err;
-        }
-      },
+      fundingProgramme: (_: unknown, args: Id, ctx: Context) => nullIfNotFound(() => getFundingProgramme(ctx, args.id)),
       grantApplications: (_: unknown, args: PageArgs & { filter?: ApplicationFilter }, ctx: Context) => listGrantApplications(ctx, args.filter ?? {}, args),
       grantApplication: (_: unknown, args: Id, ctx: Context) => getGrantApplication(ctx, args.id),
       myConflictsOfInterest: (_: unknown, __: unknown, ctx: Context) => myConflictsOfInterest(ctx),
@@ -133,14 +124,14 @@ export const grantsModule: AppModule = {
     FundingProgramme: {
       id: (p: FundingProgrammeDoc) => String(p._id),
       description: (p: FundingProgrammeDoc) => p.description ?? '',
-      domains: (p: FundingProgrammeDoc, _: unknown, ctx: Context) => loadMany(ctx.loaders.domainById, p.domains),
+      domains: (p: FundingProgrammeDoc, _: unknown, ctx: Context) => loadMany(ctx.loaders.reference.domainById, p.domains),
       isOpen: (p: FundingProgrammeDoc) => p.opensOn <= today() && today() <= p.closesOn,
       eligibleLegalForms: (p: FundingProgrammeDoc) => p.eligibleLegalForms ?? [],
-      envelopes: (p: FundingProgrammeDoc, _: unknown, ctx: Context) => ctx.loaders.envelopesByProgramme.load(p._id),
+      envelopes: (p: FundingProgrammeDoc, _: unknown, ctx: Context) => ctx.loaders.grants.envelopesByProgramme.load(p._id),
     },
     BudgetEnvelope: {
       id: (e: BudgetEnvelopeDoc) => String(e._id),
-      programme: (e: BudgetEnvelopeDoc, _: unknown, ctx: Context) => ctx.loaders.fundingProgrammeById.load(e.programme),
+      programme: (e: BudgetEnvelopeDoc, _: unknown, ctx: Context) => ctx.loaders.grants.fundingProgrammeById.load(e.programme),
       remaining: (e: BudgetEnvelopeDoc) => e.total - e.committed,
     },
     GrantApplicationConnection: {
@@ -149,26 +140,26 @@ export const grantsModule: AppModule = {
     GrantApplication: {
       id: (a: App) => String(a._id),
       organisation: (a: App, _: unknown, ctx: Context) => visibleOrganisation(ctx, a.organisation),
-      programme: (a: App, _: unknown, ctx: Context) => ctx.loaders.fundingProgrammeById.load(a.programme),
+      programme: (a: App, _: unknown, ctx: Context) => ctx.loaders.grants.fundingProgrammeById.load(a.programme),
       objectives: (a: App) => a.objectives ?? '',
-      targetNeighbourhoods: (a: App, _: unknown, ctx: Context) => loadMany(ctx.loaders.neighbourhoodById, a.targetNeighbourhoods),
-      targetDomains: (a: App, _: unknown, ctx: Context) => loadMany(ctx.loaders.domainById, a.targetDomains),
+      targetNeighbourhoods: (a: App, _: unknown, ctx: Context) => loadMany(ctx.loaders.reference.neighbourhoodById, a.targetNeighbourhoods),
+      targetDomains: (a: App, _: unknown, ctx: Context) => loadMany(ctx.loaders.reference.domainById, a.targetDomains),
       budgetLines: (a: App) => a.budgetLines ?? [],
       totalExpenses: (a: App) => sum((a.budgetLines ?? []).filter((l) => l.kind === 'EXPENSE').map((l) => l.amount)),
       otherFunders: (a: App) => a.otherFunders ?? [],
       republicanContractAttested: (a: App) => !!a.republicanContractAttested,
-      assignedTo: (a: App, _: unknown, ctx: Context) => (a.assignedTo ? ctx.loaders.userById.load(a.assignedTo) : null),
+      assignedTo: (a: App, _: unknown, ctx: Context) => (a.assignedTo ? ctx.loaders.user.byId.load(a.assignedTo) : null),
       reviews: (a: App, _: unknown, ctx: Context) => (canSeeInternals(ctx.viewer) ? (a.reviews ?? []) : null),
       privateNotes: (a: App, _: unknown, ctx: Context) => (canSeeInternals(ctx.viewer) ? (a.notes ?? []) : null),
       changesRequested: (a: App, _: unknown, ctx: Context) => (canSeeMessages(ctx.viewer, a) ? (a.changesRequested ?? null) : null),
       messages: (a: App, _: unknown, ctx: Context) => (canSeeMessages(ctx.viewer, a) ? (a.messages ?? []) : []),
-      convention: (a: App) => (a.convention ? { reference: a.convention.reference, signedOn: day(a.convention.signedAt) } : null),
-      payments: (a: App) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: day(t.dueDate), paidOn: day(t.paidAt) })),
+      convention: (a: App) => (a.convention ? { reference: a.convention.reference, signedOn: dayOrNull(a.convention.signedAt) } : null),
+      payments: (a: App) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: dayOrNull(t.dueDate), paidOn: dayOrNull(t.paidAt) })),
       paidAmount: (a: App) => a.paidAmount ?? 0,
-      reportDueOn: (a: App) => day(a.reportDueOn),
+      reportDueOn: (a: App) => dayOrNull(a.reportDueOn),
       reportOverdue: (a: App) => a.status === 'APPROVED' && !a.finalReport && !!a.reportDueOn && a.reportDueOn < today(),
       history: async (a: App, _: unknown, ctx: Context) => {
-        const records = await ctx.loaders.activitiesByObject.load(a._id);
+        const records = await ctx.loaders.activity.byObject.load(a._id);
         // Reviews are internal: the applicant sees the transitions, not the officers' recommendations.
         if (canSeeInternals(ctx.viewer)) return records;
         const shown = records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
@@ -179,29 +170,29 @@ export const grantsModule: AppModule = {
       permissions: async (a: App, _: unknown, ctx: Context) => permissionsOf(await actorOf(ctx), a),
     },
     GrantDecision: {
-      envelope: (d: { envelope?: unknown }, _: unknown, ctx: Context) => (d.envelope ? ctx.loaders.budgetEnvelopeById.load(d.envelope) : null),
-      decidedBy: (d: { decidedBy?: unknown }, _: unknown, ctx: Context) => (d.decidedBy ? ctx.loaders.userById.load(d.decidedBy) : null),
+      envelope: (d: { envelope?: unknown }, _: unknown, ctx: Context) => (d.envelope ? ctx.loaders.grants.budgetEnvelopeById.load(d.envelope) : null),
+      decidedBy: (d: { decidedBy?: unknown }, _: unknown, ctx: Context) => (d.decidedBy ? ctx.loaders.user.byId.load(d.decidedBy) : null),
     },
     GrantReview: {
       id: (r: { _id: unknown }) => String(r._id),
-      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.userById.load(r.author),
+      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.user.byId.load(r.author),
     },
     GrantNote: {
       id: (r: { _id: unknown }) => String(r._id),
-      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.userById.load(r.author),
+      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.user.byId.load(r.author),
     },
     GrantMessage: {
       id: (r: { _id: unknown }) => String(r._id),
-      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.userById.load(r.author),
+      author: (r: { author: unknown }, _: unknown, ctx: Context) => ctx.loaders.user.byId.load(r.author),
     },
     ConflictOfInterest: {
       id: (c: ConflictOfInterestDoc) => String(c._id),
-      organisation: (c: ConflictOfInterestDoc, _: unknown, ctx: Context) => ctx.loaders.organisationById.load(c.organisation),
+      organisation: (c: ConflictOfInterestDoc, _: unknown, ctx: Context) => ctx.loaders.organisation.byId.load(c.organisation),
     },
     Organisation: {
       grantApplications: async (o: OrganisationDoc, _: unknown, ctx: Context) => {
         if (!ctx.viewer) return [];
-        const apps = (await ctx.loaders.applicationsByOrganisation.load(o._id)) as unknown as App[];
+        const apps = (await ctx.loaders.grants.applicationsByOrganisation.load(o._id)) as unknown as App[];
         return apps.filter((a) => canSeeApplication(ctx.viewer, a));
       },
     },

@@ -10,8 +10,8 @@ import { Types } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Config } from '../../config';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
-import { GrantApplicationModel } from '../grants/grant-application.model';
-import { FundingProgrammeModel } from '../grants/funding-programme.model';
+import { GrantApplicationModel } from '../grants/application/grant-application.model';
+import { FundingProgrammeModel } from '../grants/budget/funding-programme.model';
 import { parisYearStart } from '../coordination/coverage.service';
 import { beneficiaryIds, centsToDecimal, parisDay, scdlHeaderLine, scdlLine, scdlRow, utcDay, type ExportGrant } from './scdl';
 

@@ -1,8 +1,8 @@
 // Grant applications inserted as documents (the lifecycle has its own tests): the coordination and
 // open-data tests only read decided grants.
 import { Types, type Model } from 'mongoose';
-import { FundingProgrammeModel } from '../../../src/modules/grants/funding-programme.model';
-import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
+import { FundingProgrammeModel } from '../../../src/modules/grants/budget/funding-programme.model';
+import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 
 let n = 0;
 

@@ -5,11 +5,11 @@ import { createContext, type Context } from '../../../src/context';
 import { testConfig } from '../../../src/config';
 import { createLogger } from '../../../src/shared/logger';
 import { toViewer } from '../../../src/modules/user/user.service';
-import { FundingProgrammeModel } from '../../../src/modules/grants/funding-programme.model';
-import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget-envelope.model';
-import { createGrantApplication, submitGrantApplication } from '../../../src/modules/grants/grant-application.service';
-import { startReview } from '../../../src/modules/grants/review.service';
-import { clock } from '../../../src/modules/grants/clock';
+import { FundingProgrammeModel } from '../../../src/modules/grants/budget/funding-programme.model';
+import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { createGrantApplication, submitGrantApplication } from '../../../src/modules/grants/commands/submit';
+import { startReview } from '../../../src/modules/grants/commands/review';
+import { clock } from '../../../src/modules/grants/kernel/clock';
 import { makeOrganisation, makeUser } from '../../helpers/factories';
 
 export const TODAY = new Date('2026-03-15T10:00:00.000Z');

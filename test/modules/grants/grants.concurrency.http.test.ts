@@ -3,8 +3,8 @@
 import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeUser, seedReference, makeOrganisation } from '../../helpers/factories';
-import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget-envelope.model';
-import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
+import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { ActivityModel } from '../../../src/modules/activity/activity.model';
 import { makeEnvelope, makeProgramme, underReview } from './fixtures';
 

@@ -3,10 +3,10 @@
 import { useTestDatabase } from '../../helpers/db';
 import { dataOf, startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeUser, seedReference } from '../../helpers/factories';
-import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget-envelope.model';
-import { GrantApplicationModel } from '../../../src/modules/grants/grant-application.model';
-import { faults } from '../../../src/modules/grants/faults';
-import { clock } from '../../../src/modules/grants/clock';
+import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
+import { faults } from '../../../src/modules/grants/kernel/faults';
+import { clock } from '../../../src/modules/grants/kernel/clock';
 import { makeEnvelope, makeProgramme, underReview } from './fixtures';
 
 useTestDatabase();

@@ -3,10 +3,10 @@
 import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeUser, seedReference } from '../../helpers/factories';
-import { approveGrantApplication } from '../../../src/modules/grants/decision.service';
-import { schedulePayments } from '../../../src/modules/grants/payment.service';
-import { submitFinalReport } from '../../../src/modules/grants/final-report.service';
-import { submitGrantApplication } from '../../../src/modules/grants/grant-application.service';
+import { approveGrantApplication } from '../../../src/modules/grants/commands/decide';
+import { schedulePayments } from '../../../src/modules/grants/commands/pay';
+import { submitFinalReport } from '../../../src/modules/grants/commands/report';
+import { submitGrantApplication } from '../../../src/modules/grants/commands/submit';
 import { policyTable } from '../../../src/schema';
 import { ctxFor, draftApplication, makeEnvelope, makeProgramme, underReview } from './fixtures';
 

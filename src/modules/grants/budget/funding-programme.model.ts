@@ -1,13 +1,14 @@
 // Funding programmes (dispositifs / appels à projets): a year, domains, an opening window, eligibility.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { LEGAL_FORMS } from '../organisation/organisation.model';
+import { LEGAL_FORMS } from '../../organisation/organisation.model';
+import { YEARS } from '../../../shared/dates';
 
 const fundingProgrammeSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 200 },
     description: { type: String, maxlength: 5000, default: '' },
     /** The funded (financial) year; final reports are due 6 months after its end. */
-    year: { type: Number, required: true, min: 2000, max: 2100 },
+    year: { type: Number, required: true, min: YEARS.min, max: YEARS.max },
     domains: { type: [Schema.Types.ObjectId], ref: 'Domain', default: [] },
     /** Applications may be submitted from `opensOn` to `closesOn`, both included (calendar days, UTC). */
     opensOn: { type: Date, required: true },

@@ -2,8 +2,8 @@
 // itself keeps 0 <= paid <= committed <= total whatever the concurrency, and each is idempotent: an
 // application is committed at most once (`$ne` guard on the commitments), a payment counted at most once.
 import type { Types } from 'mongoose';
-import { AppError } from '../../errors/app-error';
-import { formatEuros } from './money';
+import { AppError } from '../../../errors/app-error';
+import { formatEuros } from '../kernel/money';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
 
 export type CommitResult = 'COMMITTED' | 'ALREADY_COMMITTED';

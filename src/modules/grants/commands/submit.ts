@@ -1,63 +1,19 @@
-// The applicant's side of the lifecycle (create, edit, submit with its completeness check, withdraw),
-// reading applications, and the helpers every grants service shares (actor, loading with visibility).
+// The applicant's side of the lifecycle: create, edit, submit (with its completeness check), withdraw.
 import { Types } from 'mongoose';
-import { AppError, notFound, Problems } from '../../errors/app-error';
-import type { Context } from '../../context';
-import { isStaff } from '../../auth/viewer';
-import { withSubdomains } from '../reference/reference.service';
-import { objectIdOrProblem, toObjectId, toObjectIds } from '../../shared/ids';
-import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
-import { DomainModel } from '../reference/domain.model';
-import { NeighbourhoodModel } from '../reference/neighbourhood.model';
-import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
-import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
-import {
-  BUDGET_LINE_KINDS,
-  FUNDER_STATUSES,
-  GRANT_STATUSES,
-  GrantApplicationModel,
-  type GrantApplicationDoc,
-  type GrantStatus,
-} from './grant-application.model';
-import { nextApplicationNumber } from './counter.model';
-import {
-  applicationVisibility,
-  canSeeApplication,
-  checkCreate,
-  checkEdit,
-  checkSubmit,
-  checkWithdraw,
-  ensure,
-  type GrantActor,
-} from './grant-application.policy';
-import { applyChange, flushOutbox, TRANSITIONS } from './lifecycle';
-import { checkAmount, formatEuros, sum } from './money';
-import { clock, today } from './clock';
-
-export type App = GrantApplicationDoc;
-
-/** The viewer with the organisations they are recused from (one query per request, through a loader). */
-export async function actorOf(ctx: Context): Promise<GrantActor> {
-  if (!ctx.viewer || !isStaff(ctx.viewer)) return { viewer: ctx.viewer, recusedFrom: new Set() };
-  const conflicts = await ctx.loaders.conflictsByOfficer.load(ctx.viewer.id);
-  return { viewer: ctx.viewer, recusedFrom: new Set(conflicts.map((c: { organisation: unknown }) => String(c.organisation))) };
-}
-
-/** Loads an application the viewer may see, fresh from the database; otherwise NOT_FOUND (never reveals it exists). */
-export async function loadApplication(ctx: Context, id: string): Promise<App> {
-  const app = (await GrantApplicationModel.findById(toObjectId(id)).lean()) as App | null;
-  if (!app || !canSeeApplication(ctx.viewer, app)) throw notFound('Grant application');
-  return app;
-}
-
-export async function getGrantApplication(ctx: Context, id: string): Promise<App | null> {
-  try {
-    return await loadApplication(ctx, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
-    throw err;
-  }
-}
+import { AppError, notFound, Problems } from '../../../errors/app-error';
+import type { Context } from '../../../context';
+import { objectIdOrProblem, toObjectIds } from '../../../shared/ids';
+import { DomainModel } from '../../reference/domain.model';
+import { NeighbourhoodModel } from '../../reference/neighbourhood.model';
+import { OrganisationModel, type OrganisationDoc } from '../../organisation/organisation.model';
+import { clock, today } from '../kernel/clock';
+import { checkAmount, formatEuros, sum } from '../kernel/money';
+import { BUDGET_LINE_KINDS, FUNDER_STATUSES, GrantApplicationModel, type App } from '../application/grant-application.model';
+import { nextApplicationNumber } from '../application/counter.model';
+import { checkCreate, ensure } from '../application/grant-application.policy';
+import { overdueProblem, overdueReports } from '../application/grant-application.queries';
+import { FundingProgrammeModel, type FundingProgrammeDoc } from '../budget/funding-programme.model';
+import { command, flushOutbox } from './command';
 
 export interface ApplicationContentInput {
   title?: string | null;
@@ -205,44 +161,27 @@ export async function createGrantApplication(ctx: Context, input: CreateApplicat
     outbox: [entry],
   });
   await flushOutbox(_id);
-  return (await GrantApplicationModel.findById(_id).lean()) as unknown as App;
+  return (await GrantApplicationModel.findById(_id).lean<App>())!;
 }
 
-export async function updateGrantApplication(ctx: Context, id: string, input: ApplicationContentInput): Promise<App> {
-  const app = await loadApplication(ctx, id);
-  ensure(checkEdit(await actorOf(ctx), app));
-  const fields = await contentFields(input, false);
-  if (!Object.keys(fields).length) return app;
-  // Compare-and-set on the status: an edit racing with a submission loses instead of changing a submitted dossier.
-  const updated = (await GrantApplicationModel.findOneAndUpdate({ _id: app._id, status: app.status }, { $set: fields }, { returnDocument: 'after' }).lean()) as App | null;
-  if (!updated) throw new AppError('INVALID_TRANSITION', 'This application changed status while you edited it: reload it.', { field: 'id' });
-  return updated;
-}
-
-/** Organisations' grants whose final report is overdue today. */
-export async function overdueReports(organisation: Types.ObjectId): Promise<App[]> {
-  return (await GrantApplicationModel.find(
-    { organisation, status: 'APPROVED', finalReport: null, reportDueOn: { $lt: today() } },
-    { number: 1, reportDueOn: 1 },
-  ).lean()) as App[];
-}
-
-export function overdueProblem(overdue: App[]): { code: 'REPORT_OVERDUE'; message: string; field: string } {
-  const list = overdue.map((o) => `${o.number} (due ${o.reportDueOn!.toISOString().slice(0, 10)})`).join(', ');
-  return {
-    code: 'REPORT_OVERDUE',
-    message: `The final report of grant ${list} is overdue: submit it first (submitFinalReport).`,
-    field: 'organisationId',
-  };
+export function updateGrantApplication(ctx: Context, id: string, input: ApplicationContentInput): Promise<App> {
+  return command(ctx, id, {
+    action: 'EDIT',
+    change: async () => {
+      const fields = await contentFields(input, false);
+      // Conditional on the status like every step: an edit racing with a submission loses instead of changing a submitted dossier.
+      return Object.keys(fields).length ? { record: false, update: { $set: fields } } : null;
+    },
+  });
 }
 
 /** Everything that stops a submission, all at once, each with its field. */
 export async function completenessProblems(app: App): Promise<Problems> {
   const p = new Problems();
   const [programme, org, overdue] = await Promise.all([
-    FundingProgrammeModel.findById(app.programme).lean() as Promise<FundingProgrammeDoc | null>,
-    OrganisationModel.findById(app.organisation, { legalForm: 1, status: 1 }).lean() as Promise<Pick<OrganisationDoc, 'legalForm' | 'status'> | null>,
-    overdueReports(app.organisation as Types.ObjectId),
+    FundingProgrammeModel.findById(app.programme).lean<FundingProgrammeDoc>(),
+    OrganisationModel.findById(app.organisation, { legalForm: 1, status: 1 }).lean<Pick<OrganisationDoc, 'legalForm' | 'status'>>(),
+    overdueReports(app.organisation),
   ]);
   const lines = app.budgetLines ?? [];
   const expenses = sum(lines.filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
@@ -284,75 +223,26 @@ export async function completenessProblems(app: App): Promise<Problems> {
   return p;
 }
 
-export async function submitGrantApplication(ctx: Context, id: string): Promise<App> {
-  const app = await loadApplication(ctx, id);
-  ensure(checkSubmit(await actorOf(ctx), app));
-  const problems = await completenessProblems(app);
-  problems.throwIfAny('INCOMPLETE_APPLICATION', `The application cannot be submitted yet: ${problems.list.length} item(s) to fix.`);
-  const t = TRANSITIONS.SUBMIT;
-  return applyChange(ctx, app, {
+export function submitGrantApplication(ctx: Context, id: string): Promise<App> {
+  return command(ctx, id, {
     action: 'SUBMIT',
-    to: t.to,
-    reason: app.status === 'CHANGES_REQUESTED' ? 'Resubmitted after changes' : null,
-    update: { $set: { submittedAt: clock.now() } },
+    change: async (app) => {
+      const problems = await completenessProblems(app);
+      problems.throwIfAny('INCOMPLETE_APPLICATION', `The application cannot be submitted yet: ${problems.list.length} item(s) to fix.`);
+      return {
+        reason: app.status === 'CHANGES_REQUESTED' ? 'Resubmitted after changes' : null,
+        update: { $set: { submittedAt: clock.now() } },
+      };
+    },
   });
 }
 
-export async function withdrawGrantApplication(ctx: Context, id: string, reason?: string | null): Promise<App> {
-  const app = await loadApplication(ctx, id);
-  ensure(checkWithdraw(await actorOf(ctx), app));
-  if (reason && reason.length > 2000) throw new AppError('BAD_USER_INPUT', 'The reason is limited to 2,000 characters.', { field: 'reason' });
-  return applyChange(ctx, app, { action: 'WITHDRAW', to: TRANSITIONS.WITHDRAW.to, reason: reason?.trim() || null });
-}
-
-export interface ApplicationFilter {
-  status?: GrantStatus[] | null;
-  programmeId?: string | null;
-  organisationId?: string | null;
-  domainIds?: string[] | null;
-  neighbourhoodIds?: string[] | null;
-  assignedToMe?: boolean | null;
-  year?: number | null;
-  search?: string | null;
-}
-
-export async function listGrantApplications(ctx: Context, filter: ApplicationFilter = {}, args: PageArgs): Promise<Connection<App>> {
-  const p = new Problems();
-  const and: Record<string, unknown>[] = [applicationVisibility(ctx.viewer)];
-  const first: Record<string, unknown> = {};
-  const search = filter.search?.trim();
-  if (search) {
-    if (search.length > 200) p.add('filter.search', 'The search text is limited to 200 characters.');
-    else first.$text = { $search: search, $language: 'french' };
-  }
-  if (filter.status?.length) {
-    if (filter.status.some((s) => !GRANT_STATUSES.includes(s))) p.add('filter.status', 'Unknown status.');
-    else and.push({ status: { $in: filter.status } });
-  }
-  const programme = filter.programmeId ? objectIdOrProblem(filter.programmeId, 'filter.programmeId', p) : null;
-  if (programme) and.push({ programme });
-  const organisation = filter.organisationId ? objectIdOrProblem(filter.organisationId, 'filter.organisationId', p) : null;
-  if (organisation) and.push({ organisation });
-  for (const [key, field] of [
-    ['domainIds', 'targetDomains'],
-    ['neighbourhoodIds', 'targetNeighbourhoods'],
-  ] as const) {
-    try {
-      let ids = toObjectIds(filter[key], `filter.${key}`, 50);
-      // As in the directory, a parent domain includes its sub-domains.
-      if (key === 'domainIds') ids = await withSubdomains(ids);
-      if (ids.length) and.push({ [field]: { $in: ids } });
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      p.add(err.field ?? `filter.${key}`, err.message);
-    }
-  }
-  if (filter.year !== undefined && filter.year !== null) and.push({ year: filter.year });
-  if (filter.assignedToMe) and.push({ assignedTo: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : null });
-  p.throwIfAny();
-  return paginate<App>(GrantApplicationModel, {
-    match: { ...first, $and: and },
-    sort: [{ field: 'createdAt', direction: -1 }],
-    args,
+export function withdrawGrantApplication(ctx: Context, id: string, reason?: string | null): Promise<App> {
+  return command(ctx, id, {
+    action: 'WITHDRAW',
+    change: () => {
+      if (reason && reason.length > 2000) throw new AppError('BAD_USER_INPUT', 'The reason is limited to 2,000 characters.', { field: 'reason' });
+      return { reason: reason?.trim() || null };
+    },
   });
 }

@@ -1,5 +1,5 @@
 // Money is integer cents; these helpers only validate and print, never compute with floats.
-import { Problems } from '../../errors/app-error';
+import { Problems } from '../../../errors/app-error';
 
 /** 150000 -> "1,500.00 EUR" (integer arithmetic only). */
 export function formatEuros(cents: number): string {

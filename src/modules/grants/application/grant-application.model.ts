@@ -2,18 +2,9 @@
 // payments and the final report. Field names are read by other modules (coordination, open data):
 // keep them stable.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { GRANT_STATUSES, type GrantStatus } from '../kernel/lifecycle';
 
-export const GRANT_STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'CHANGES_REQUESTED',
-  'APPROVED',
-  'REJECTED',
-  'WITHDRAWN',
-  'COMPLETED',
-] as const;
-export type GrantStatus = (typeof GRANT_STATUSES)[number];
+export { GRANT_STATUSES, type GrantStatus };
 
 export const BUDGET_LINE_KINDS = ['EXPENSE', 'INCOME'] as const;
 export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
@@ -84,7 +75,7 @@ const decisionSchema = new Schema(
   { _id: false },
 );
 
-/** Step 1 of an approval: claimed on the application before the envelope is touched (see lifecycle). */
+/** Step 1 of an approval: claimed on the application before the envelope is touched (see commands/decide.ts). */
 const pendingDecisionSchema = new Schema(
   {
     token: { type: String, required: true },
@@ -111,7 +102,7 @@ const finalReportSchema = new Schema(
   { _id: false },
 );
 
-/** An activity record not yet copied into the audit trail (transactional outbox; see lifecycle.ts). */
+/** An activity record not yet copied into the audit trail (transactional outbox; see commands/command.ts). */
 const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
@@ -179,6 +170,10 @@ grantApplicationSchema.index({ programme: 1, status: 1 });
 grantApplicationSchema.index({ assignedTo: 1, status: 1 });
 grantApplicationSchema.index({ 'outbox.0': 1 }, { sparse: true });
 grantApplicationSchema.index({ title: 'text', description: 'text', number: 'text' }, { default_language: 'french', name: 'grant_text' });
+// Read by other modules, declared here with the collection: the open-data exports (decided grants by
+// decision date) and the co-funding alerts (a programme year's live applications).
+grantApplicationSchema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'opendata_decided_at' });
+grantApplicationSchema.index({ year: 1, status: 1 }, { name: 'coordination_year_status' });
 
 export type GrantApplicationDoc = InferSchemaType<typeof grantApplicationSchema> & {
   _id: Types.ObjectId;
@@ -186,3 +181,5 @@ export type GrantApplicationDoc = InferSchemaType<typeof grantApplicationSchema>
   updatedAt: Date;
 };
 export const GrantApplicationModel = model('GrantApplication', grantApplicationSchema);
+/** An application as the grants code reads it (lean). */
+export type App = GrantApplicationDoc;

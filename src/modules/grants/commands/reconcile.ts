@@ -4,18 +4,17 @@
 // runs at boot and on demand (reconcileEnvelopes). Decisions younger than `graceMs` are left alone:
 // they may still be in flight.
 import type { Types } from 'mongoose';
-import type { Logger } from '../../shared/logger';
-import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
-import { commit, pay, recomputeCounters, release } from './budget-envelope.service';
-import { GrantApplicationModel, type GrantStatus } from './grant-application.model';
-import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decision.service';
+import { AppError } from '../../../errors/app-error';
+import type { Logger } from '../../../shared/logger';
+import { clock } from '../kernel/clock';
+import { sum } from '../kernel/money';
+import { GrantApplicationModel, type App, type GrantStatus } from '../application/grant-application.model';
+import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from '../budget/budget-envelope.model';
+import { commit, pay, recomputeCounters, release } from '../budget/budget-envelope.service';
+import { flushOutbox } from './command';
+import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decide';
 
 export { DEFAULT_GRACE_MS };
-import { flushOutbox } from './lifecycle';
-import { clock } from './clock';
-import { AppError } from '../../errors/app-error';
-import type { App } from './grant-application.service';
-import { sum } from './money';
 
 export interface ReconciliationReport {
   pendingFinished: number;
@@ -32,7 +31,7 @@ export interface ReconciliationReport {
 /** Recomputes the counters of the envelopes whose counters differ from their ledger; returns how many. */
 async function fixCounters(unrepaired: string[]): Promise<number> {
   let fixed = 0;
-  const all = (await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  const all = await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1 }).lean<BudgetEnvelopeDoc[]>();
   for (const env of all) {
     if (env.committed !== sum(env.commitments.map((c) => c.amount)) || env.paid !== sum(env.payments.map((p) => p.amount))) {
       try {
@@ -66,7 +65,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   const system = { viewer: null };
 
   // 1. Interrupted approvals: finish those whose commitment is in the envelope, roll back the others.
-  const stale = (await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean()) as unknown as App[];
+  const stale = await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean<App[]>();
   for (const app of stale) {
     const pending = app.pendingDecision as unknown as PendingDecision;
     const env = await BudgetEnvelopeModel.findOne({ _id: pending.envelope, 'commitments.application': app._id }, { _id: 1 }).lean();
@@ -90,12 +89,12 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   // 3. Counters equal to the ledger first (a release on a drifted counter would break the invariant),
   //    then commitments without an approved application (and not part of a decision in flight): release.
   report.countersFixed += await fixCounters(report.unrepaired);
-  const envelopes = (await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1, total: 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  const envelopes = await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1, total: 1 }).lean<BudgetEnvelopeDoc[]>();
   const committedIds = envelopes.flatMap((e) => e.commitments.map((c) => c.application));
-  const apps = (await GrantApplicationModel.find(
+  const apps = await GrantApplicationModel.find(
     { $or: [{ _id: { $in: committedIds } }, { status: { $in: DECIDED } }] },
     { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1 },
-  ).lean()) as unknown as App[];
+  ).lean<App[]>();
   const appById = new Map(apps.map((a) => [String(a._id), a]));
   for (const env of envelopes) {
     for (const c of env.commitments) {
@@ -112,14 +111,14 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   // 4. Approved applications without their commitment, and paid tranches not counted in the envelope.
   //    Decisions younger than the grace period are left to their own steps; the others are re-read just
   //    before, so an application reopened meanwhile gets no commitment back.
-  const ledger = (await BudgetEnvelopeModel.find({}, { 'commitments.application': 1, 'payments.payment': 1 }).lean()) as unknown as BudgetEnvelopeDoc[];
+  const ledger = await BudgetEnvelopeModel.find({}, { 'commitments.application': 1, 'payments.payment': 1 }).lean<BudgetEnvelopeDoc[]>();
   const committedKeys = new Set(ledger.flatMap((e) => e.commitments.map((c) => `${e._id}:${c.application}`)));
   const paidKeys = new Set(ledger.flatMap((e) => e.payments.map((p) => `${e._id}:${p.payment}`)));
   for (const snapshot of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope && a.decision.decidedAt <= cutoff)) {
     const envelopeId = snapshot.decision!.envelope as Types.ObjectId;
     const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
     if (committedKeys.has(`${envelopeId}:${snapshot._id}`) && !unpaidInLedger.length) continue;
-    const app = (await GrantApplicationModel.findById(snapshot._id, { status: 1, decision: 1, payments: 1 }).lean()) as unknown as App | null;
+    const app = await GrantApplicationModel.findById(snapshot._id, { status: 1, decision: 1, payments: 1 }).lean<App>();
     if (!app || !DECIDED.includes(app.status) || String(app.decision?.envelope) !== String(envelopeId)) continue;
     try {
       if ((await commit(envelopeId, app._id, app.decision!.amount!, clock.now())) === 'COMMITTED') report.commitmentsRestored++;

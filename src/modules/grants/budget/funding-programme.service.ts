@@ -1,13 +1,14 @@
 // Programmes and their envelopes: created and edited by admins, listed by year for everyone signed in.
 import { Types } from 'mongoose';
-import { AppError, notFound, Problems } from '../../errors/app-error';
-import type { Context } from '../../context';
-import { objectIdOrProblem, toObjectId, toObjectIds } from '../../shared/ids';
-import { LEGAL_FORMS } from '../organisation/organisation.model';
-import { DomainModel } from '../reference/domain.model';
+import { AppError, notFound, Problems } from '../../../errors/app-error';
+import type { Context } from '../../../context';
+import { objectIdOrProblem, toObjectId, toObjectIds } from '../../../shared/ids';
+import { LEGAL_FORMS } from '../../organisation/organisation.model';
+import { DomainModel } from '../../reference/domain.model';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
-import { checkAmount, formatEuros } from './money';
+import { checkAmount, formatEuros } from '../kernel/money';
+import { checkYear, isKnownYear, startOfDay } from '../../../shared/dates';
 
 export interface ProgrammeInput {
   name?: string | null;
@@ -21,7 +22,6 @@ export interface ProgrammeInput {
   maxAmount?: number | null;
 }
 
-const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
 async function programmeFields(input: ProgrammeInput, current: FundingProgrammeDoc | null): Promise<Record<string, unknown>> {
   const p = new Problems();
@@ -39,8 +39,7 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
     else out.description = input.description;
   }
   if (need('year')) {
-    if (!Number.isInteger(input.year) || input.year! < 2000 || input.year! > 2100) p.add('input.year', 'The year must be between 2000 and 2100.');
-    else out.year = input.year;
+    if (checkYear(input.year, 'input.year', p)) out.year = input.year;
   }
   if (input.domainIds) {
     try {
@@ -54,11 +53,11 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
   }
   if (need('opensOn')) {
     if (!input.opensOn) p.add('input.opensOn', 'The opening date is required.');
-    else out.opensOn = day(input.opensOn);
+    else out.opensOn = startOfDay(input.opensOn);
   }
   if (need('closesOn')) {
     if (!input.closesOn) p.add('input.closesOn', 'The closing date is required.');
-    else out.closesOn = day(input.closesOn);
+    else out.closesOn = startOfDay(input.closesOn);
   }
   const opens = (out.opensOn as Date | undefined) ?? current?.opensOn;
   const closes = (out.closesOn as Date | undefined) ?? current?.closesOn;
@@ -96,7 +95,7 @@ export async function getFundingProgramme(_ctx: Context, id: string): Promise<Fu
 }
 
 export async function listFundingProgrammes(_ctx: Context, year?: number | null): Promise<FundingProgrammeDoc[]> {
-  if (year !== undefined && year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
+  if (year !== undefined && year !== null && !isKnownYear(year)) {
     throw new AppError('BAD_USER_INPUT', 'The year must be between 2000 and 2100.', { field: 'year' });
   }
   return (await FundingProgrammeModel.find(year ? { year } : {}).sort({ year: -1, name: 1 }).limit(200).lean()) as FundingProgrammeDoc[];

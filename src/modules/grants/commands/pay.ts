@@ -1,0 +1,143 @@
+// Paying a grant: the convention (mandatory above 23,000 EUR), the schedule of tranches, and recording
+// a payment. The application is the guard of "never more than granted" (conditional update on its
+// paidAmount); the envelope's `paid` follows in a second idempotent step keyed by the tranche id.
+import { Types } from 'mongoose';
+import { AppError, notFound, Problems } from '../../../errors/app-error';
+import type { Context } from '../../../context';
+import { toObjectId } from '../../../shared/ids';
+import { clock, today } from '../kernel/clock';
+import { checkAmount, formatEuros, sum } from '../kernel/money';
+import { faults } from '../kernel/faults';
+import type { App } from '../application/grant-application.model';
+import { overdueProblem, overdueReports } from '../application/grant-application.queries';
+import { pay } from '../budget/budget-envelope.service';
+import { command, type Change } from './command';
+import { completeIfDone } from './complete';
+import { isoDay, startOfDay } from '../../../shared/dates';
+
+/** Loi 2000-321 art. 10: a written convention is mandatory above 23,000 EUR a year. */
+export const CONVENTION_THRESHOLD = 2_300_000;
+
+
+export function recordConvention(ctx: Context, id: string, input: { reference: string; signedOn: string }): Promise<App> {
+  return command(ctx, id, {
+    action: 'RECORD_CONVENTION',
+    change: (app) => {
+      const reference = input.reference?.trim() ?? '';
+      const p = new Problems();
+      if (!reference || reference.length > 100) p.add('input.reference', 'The convention reference is required, at most 100 characters.');
+      const signedAt = startOfDay(input.signedOn);
+      if (signedAt > today()) p.add('input.signedOn', 'The signature date cannot be in the future.');
+      if (app.decision?.decidedAt && signedAt < startOfDay(isoDay(app.decision.decidedAt))) {
+        p.add('input.signedOn', 'The convention cannot be signed before the decision.');
+      }
+      p.throwIfAny();
+      return { reason: reference, update: { $set: { convention: { reference, signedAt } } } };
+    },
+  });
+}
+
+export function schedulePayments(ctx: Context, id: string, tranches: { amount: number; dueDate: string }[]): Promise<App> {
+  return command(ctx, id, {
+    action: 'SCHEDULE_PAYMENTS',
+    change: (app) => {
+      const p = new Problems();
+      if (!tranches?.length || tranches.length > 24) p.add('tranches', 'Give from 1 to 24 tranches.');
+      tranches?.forEach((t, i) => checkAmount(p, `tranches[${i}].amount`, t.amount));
+      p.throwIfAny();
+      const paid = (app.payments ?? []).filter((t) => t.paidAt);
+      const granted = app.decision!.amount!;
+      const total = sum(paid.map((t) => t.amount)) + sum(tranches.map((t) => t.amount));
+      if (total > granted) {
+        throw new AppError(
+          'PAYMENT_EXCEEDS_GRANT',
+          `The schedule adds up to ${formatEuros(total)} (payments made included), more than the ${formatEuros(granted)} granted.`,
+          { field: 'tranches' },
+        );
+      }
+      const next = [...paid, ...tranches.map((t) => ({ _id: new Types.ObjectId(), amount: t.amount, dueDate: startOfDay(t.dueDate), paidAt: null }))];
+      // Compare-and-set on paidAmount: a payment recorded meanwhile makes this schedule stale.
+      return {
+        reason: `${tranches.length} tranche(s), ${formatEuros(sum(tranches.map((t) => t.amount)))}`,
+        guard: { paidAmount: app.paidAmount ?? 0 },
+        update: { $set: { payments: next } },
+      };
+    },
+  });
+}
+
+export interface PaymentInput {
+  /** Pays this scheduled tranche (its amount). */
+  trancheId?: string | null;
+  /** Or an unscheduled payment of this amount. */
+  amount?: number | null;
+  paidOn?: string | null;
+}
+
+export function recordPayment(ctx: Context, id: string, input: PaymentInput): Promise<App> {
+  return command(ctx, id, { action: 'RECORD_PAYMENT', change: (app) => paymentOf(ctx, app, input) });
+}
+
+async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<Change> {
+  const p = new Problems();
+  if (!input.trancheId && (input.amount === undefined || input.amount === null)) p.add('input.trancheId', 'Give the tranche to pay, or an amount.');
+  if (input.trancheId && input.amount !== undefined && input.amount !== null) p.add('input.amount', 'Give a tranche or an amount, not both.');
+  if (!input.trancheId && input.amount !== undefined && input.amount !== null) checkAmount(p, 'input.amount', input.amount);
+  p.throwIfAny();
+  const paidAt = input.paidOn ? startOfDay(input.paidOn) : today();
+  if (paidAt > today()) throw new AppError('BAD_USER_INPUT', 'A payment cannot be dated in the future.', { field: 'input.paidOn' });
+
+  const overdue = await overdueReports(app.organisation);
+  if (overdue.length) {
+    const o = overdueProblem(overdue);
+    throw new AppError('REPORT_OVERDUE', `${o.message} Payments to this organisation are blocked until then.`, { field: 'id' });
+  }
+  const granted = app.decision!.amount!;
+  if (granted > CONVENTION_THRESHOLD && !app.convention) {
+    throw new AppError(
+      'CONVENTION_REQUIRED',
+      `This grant is above ${formatEuros(CONVENTION_THRESHOLD)}: record its signed convention (recordConvention) before the first payment.`,
+      { field: 'id' },
+    );
+  }
+
+  let trancheId: Types.ObjectId;
+  let amount: number;
+  let update: Record<string, unknown>;
+  let guard: Record<string, unknown>;
+  const actor = new Types.ObjectId(ctx.viewer!.id);
+  if (input.trancheId) {
+    trancheId = toObjectId(input.trancheId, 'input.trancheId');
+    const tranche = (app.payments ?? []).find((t) => String(t._id) === String(trancheId));
+    if (!tranche) throw notFound('Tranche', 'input.trancheId');
+    if (tranche.paidAt) throw new AppError('CONFLICT', `This tranche was already paid on ${tranche.paidAt.toISOString().slice(0, 10)}.`, { field: 'input.trancheId' });
+    amount = tranche.amount;
+    guard = { payments: { $elemMatch: { _id: trancheId, paidAt: null } } };
+    update = { $set: { 'payments.$.paidAt': paidAt, 'payments.$.recordedBy': actor }, $inc: { paidAmount: amount } };
+  } else {
+    trancheId = new Types.ObjectId();
+    amount = input.amount!;
+    guard = {};
+    update = { $push: { payments: { _id: trancheId, amount, dueDate: paidAt, paidAt, recordedBy: actor } }, $inc: { paidAmount: amount } };
+  }
+  const already = app.paidAmount ?? 0;
+  if (already + amount > granted) {
+    throw new AppError(
+      'PAYMENT_EXCEEDS_GRANT',
+      `${formatEuros(already)} of ${formatEuros(granted)} are already paid: ${formatEuros(amount)} more would exceed the grant.`,
+      { field: input.trancheId ? 'input.trancheId' : 'input.amount' },
+    );
+  }
+  // The database re-checks both conditions atomically (two officers paying at once cannot overpay).
+  guard.$expr = { $lte: [{ $add: ['$paidAmount', amount] }, '$decision.amount'] };
+  return {
+    reason: `${formatEuros(amount)} paid on ${paidAt.toISOString().slice(0, 10)}`,
+    guard,
+    update,
+    after: async (updated) => {
+      if (faults.afterPaymentMarked) await faults.afterPaymentMarked(String(app._id));
+      await pay(app.decision!.envelope!, app._id, trancheId, amount, clock.now());
+      return completeIfDone(ctx, updated);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The final report (compte-rendu financier, CERFA 15059): due 6 months after the end of the funded year;
+// accepting it completes the grant once everything granted is paid.
+import { Types } from 'mongoose';
+import { AppError, Problems } from '../../../errors/app-error';
+import type { Context } from '../../../context';
+import { clock } from '../kernel/clock';
+import { checkAmount } from '../kernel/money';
+import type { App } from '../application/grant-application.model';
+import { command } from './command';
+import { completeIfDone } from './complete';
+
+export interface FinalReportInput {
+  spentLines: { label: string; amount: number }[];
+  beneficiariesReached: number;
+  narrative: string;
+}
+
+export function submitFinalReport(ctx: Context, id: string, input: FinalReportInput): Promise<App> {
+  return command(ctx, id, {
+    action: 'SUBMIT_FINAL_REPORT',
+    change: (app) => {
+      if (app.finalReport?.acceptedAt) throw new AppError('INVALID_TRANSITION', 'The final report was already accepted.', { field: 'id' });
+      const p = new Problems();
+      if (!input.spentLines?.length || input.spentLines.length > 100) p.add('input.spentLines', 'Give from 1 to 100 lines of amounts spent.');
+      input.spentLines?.forEach((l, i) => {
+        if (!l.label?.trim() || l.label.length > 200) p.add(`input.spentLines[${i}].label`, 'Name the budget line (at most 200 characters).');
+        checkAmount(p, `input.spentLines[${i}].amount`, l.amount, { min: 0 });
+      });
+      if (!Number.isInteger(input.beneficiariesReached) || input.beneficiariesReached < 0 || input.beneficiariesReached > 10_000_000) {
+        p.add('input.beneficiariesReached', 'A whole number of people, from 0 to 10,000,000.');
+      }
+      const narrative = input.narrative?.trim() ?? '';
+      if (!narrative || narrative.length > 10_000) p.add('input.narrative', 'Tell what was done, in at most 10,000 characters.');
+      p.throwIfAny();
+      return {
+        guard: { 'finalReport.acceptedAt': null },
+        update: {
+          $set: {
+            finalReport: {
+              spentLines: input.spentLines.map((l) => ({ label: l.label.trim(), amount: l.amount })),
+              beneficiariesReached: input.beneficiariesReached,
+              narrative,
+              submittedAt: clock.now(),
+              submittedBy: new Types.ObjectId(ctx.viewer!.id),
+              acceptedAt: null,
+              acceptedBy: null,
+            },
+          },
+        },
+      };
+    },
+  });
+}
+
+export function acceptFinalReport(ctx: Context, id: string): Promise<App> {
+  return command(ctx, id, {
+    action: 'ACCEPT_FINAL_REPORT',
+    change: (app) => {
+      if (!app.finalReport) throw new AppError('INVALID_TRANSITION', 'No final report has been submitted yet.', { field: 'id' });
+      if (app.finalReport.acceptedAt) throw new AppError('INVALID_TRANSITION', 'The final report was already accepted.', { field: 'id' });
+      return {
+        guard: { 'finalReport.submittedAt': app.finalReport.submittedAt, 'finalReport.acceptedAt': null },
+        update: { $set: { 'finalReport.acceptedAt': clock.now(), 'finalReport.acceptedBy': new Types.ObjectId(ctx.viewer!.id) } },
+        after: (accepted) => completeIfDone(ctx, accepted),
+      };
+    },
+  });
+}
