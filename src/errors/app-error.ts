@@ -88,3 +88,13 @@ export class Problems {
     throw new AppError(code, summary ?? first.message, { field: first.field ?? null, details: this.list });
   }
 }
+
+/** Runs a lookup whose NOT_FOUND means "nothing to show": a query field that answers null instead. */
+export async function nullIfNotFound<T>(lookup: () => Promise<T>): Promise<T | null> {
+  try {
+    return await lookup();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
