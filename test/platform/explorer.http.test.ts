@@ -1,5 +1,6 @@
 // GET /graphql for browsers: the bundled explorer with a strict CSP, off in production unless asked for;
 // queries (POST, and GET with ?query=) still reach Apollo, whose CDN landing page is gone.
+import { randomBytes } from 'node:crypto';
 import { parse, validate } from 'graphql';
 import { useTestDatabase } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
@@ -9,7 +10,7 @@ import { startingTabs } from '../../src/explorer/explorer';
 import { ensureExplorerBuilt } from '../../src/explorer/build';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
-const PRODUCTION_ENV = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.invalid/maillage', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' };
+const PRODUCTION_ENV = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.invalid/maillage', JWT_SECRET: randomBytes(48).toString('base64') };
 
 /** The CSP as a map of directive -> sources. */
 function directives(csp: string | null): Map<string, string[]> {
