@@ -21,9 +21,6 @@ const PUBLIC_FUNDER = new RegExp(
   ].map((w) => `\\b${w}\\b`).join('|'),
 );
 
-// The alerts read a programme year's live applications; the grants module's schema has no index on year.
-GrantApplicationModel.schema.index({ year: 1, status: 1 }, { name: 'coordination_year_status' });
-
 export function isPublicFunder(name: string): boolean {
   return PUBLIC_FUNDER.test(foldText(name).replace(/[’']/g, "'"));
 }

@@ -10,6 +10,8 @@ import { DomainModel, type DomainDoc } from '../reference/domain.model';
 import { NeighbourhoodModel, type NeighbourhoodDoc } from '../reference/neighbourhood.model';
 import { OrganisationModel } from '../organisation/organisation.model';
 import { GrantApplicationModel } from '../grants/application/grant-application.model';
+import { checkYear as checkProgrammeYear } from '../../shared/dates';
+import { clock } from '../../shared/clock';
 
 export interface CoverageFilter {
   domainIds?: string[] | null;
@@ -32,9 +34,10 @@ export function parisYearStart(year: number): Date {
   return new Date(Date.UTC(year, 0, 1) - 3600_000);
 }
 
+/** The year asked for, this year by default; a problem on `field` when it is not a programme year. */
 export function checkYear(year: number | null | undefined, field: string, p: Problems): number {
-  const y = year ?? new Date().getUTCFullYear();
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) p.add(field, 'The year must be between 2000 and 2100.');
+  const y = year ?? clock.now().getUTCFullYear();
+  checkProgrammeYear(y, field, p);
   return y;
 }
 

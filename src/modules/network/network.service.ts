@@ -9,6 +9,8 @@ import { canSeeOrganisation } from '../organisation/organisation.policy';
 import { directoryMatch } from '../organisation/organisation.service';
 import { canManagePartnership } from './network.policy';
 import { DIRECTED_KINDS, PARTNERSHIP_KINDS, PartnershipModel, type PartnershipDoc, type PartnershipKind } from './partnership.model';
+import { startOfDay } from '../../shared/dates';
+import { clock, today } from '../../shared/clock';
 
 /** The graph is bounded: beyond this many organisations the answer is cut (and says so). */
 export const NETWORK_MAX_NODES = 2000;
@@ -25,7 +27,6 @@ export interface PartnershipInput {
   description?: string | null;
 }
 
-const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
 
 export async function createPartnership(ctx: Context, input: PartnershipInput): Promise<PartnershipDoc> {
   if (!ctx.viewer) throw forbidden();
@@ -36,8 +37,8 @@ export async function createPartnership(ctx: Context, input: PartnershipInput): 
   if (!PARTNERSHIP_KINDS.includes(input.kind)) p.add('input.kind', `Choose one of ${PARTNERSHIP_KINDS.join(', ')}.`);
   const description = (input.description ?? '').trim();
   if (description.length > 1000) p.add('input.description', 'The description is limited to 1,000 characters.');
-  const since = input.since ? day(input.since) : undefined;
-  if (since && since.getTime() > Date.now() + 366 * 24 * 3600 * 1000) p.add('input.since', 'The start date is more than a year ahead: check the year.');
+  const since = input.since ? startOfDay(input.since) : undefined;
+  if (since && since.getTime() > clock.now().getTime() + 366 * 24 * 3600 * 1000) p.add('input.since', 'The start date is more than a year ahead: check the year.');
   p.throwIfAny();
 
   const [from, to] = await Promise.all([ctx.loaders.organisationById.load(fromId!), ctx.loaders.organisationById.load(toId!)]);
@@ -80,7 +81,7 @@ export async function endPartnership(ctx: Context, id: string, until?: string | 
   if (!canManagePartnership(ctx.viewer, existing)) {
     throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may end this partnership.');
   }
-  const end = until ? day(until) : new Date(new Date().toISOString().slice(0, 10));
+  const end = until ? startOfDay(until) : today();
   if (existing.since && end < existing.since) {
     throw new AppError('BAD_USER_INPUT', 'The end date is before the start of the partnership.', { field: 'until' });
   }

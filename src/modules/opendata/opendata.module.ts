@@ -6,6 +6,7 @@ import { Problems } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { handler } from '../../http/errors';
 import { checkExportYear, countExclusions, openDataExclusions, write360GivingJson, writeScdlCsv } from './opendata.service';
+import { checkYear } from '../../shared/dates';
 
 export const MAX_EXCLUSIONS = 500;
 
@@ -16,7 +17,7 @@ export const opendataModule: AppModule = {
     Query: {
       openDataExclusions: async (_: unknown, args: { year: number }, _ctx: Context) => {
         const p = new Problems();
-        if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100) p.add('year', 'The year must be between 2000 and 2100.');
+        checkYear(args.year, 'year', p);
         p.throwIfAny();
         return (await openDataExclusions(args.year)).slice(0, MAX_EXCLUSIONS);
       },

@@ -14,14 +14,12 @@ import { GrantApplicationModel } from '../grants/application/grant-application.m
 import { FundingProgrammeModel } from '../grants/budget/funding-programme.model';
 import { parisYearStart } from '../coordination/coverage.service';
 import { beneficiaryIds, centsToDecimal, parisDay, scdlHeaderLine, scdlLine, scdlRow, utcDay, type ExportGrant } from './scdl';
-
-// The exports read decided grants by decision date; the grants module's schema lacks that index.
-GrantApplicationModel.schema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'opendata_decided_at' });
+import { isKnownYear, YEARS } from '../../shared/dates';
 
 export function checkExportYear(raw: string): number {
   const p = new Problems();
   const year = Number(raw);
-  if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) p.add('year', `The year must be written with 4 digits, from 2000 to 2100 (got "${raw.slice(0, 10)}").`);
+  if (!/^\d{4}$/.test(raw) || !isKnownYear(year)) p.add('year', `The year must be written with 4 digits, from ${YEARS.min} to ${YEARS.max} (got "${raw.slice(0, 10)}").`);
   p.throwIfAny();
   return year;
 }

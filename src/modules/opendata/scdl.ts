@@ -1,6 +1,7 @@
 // The SCDL "Subventions" 2.1.1 row (https://schema.data.gouv.fr/scdl/subventions/): exact columns and
 // order, formats built from integer cents and calendar days, never from floats.
 import { csvLine } from '../../shared/csv';
+import { isoDay } from '../../shared/dates';
 
 export const SCDL_COLUMNS = [
   'nomAttribuant',
@@ -47,7 +48,8 @@ export function parisDay(d: Date): string {
 }
 
 /** A stored calendar day (UTC midnight) as YYYY-MM-DD. */
-export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+/** A date's UTC day (the shared helper, under the name the SCDL code reads). */
+export const utcDay = isoDay;
 
 /** Cuts text to `max` characters (code points), on one line. */
 export function clip(text: string, max: number): string {

@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import type { Connection, PageArgs } from '../../shared/pagination';
 import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
-import { AppError } from '../../errors/app-error';
+import { nullIfNotFound } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
 import type { OrganisationDoc } from './organisation.model';
@@ -38,14 +38,7 @@ export const organisationModule: AppModule = {
     Query: {
       organisations: (_: unknown, args: PageArgs & { filter?: OrganisationFilter }, ctx: Context) =>
         searchOrganisations(ctx, args.filter, args),
-      organisation: async (_: unknown, args: { id: string }, ctx: Context) => {
-        try {
-          return await getOrganisation(ctx, args.id);
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
-          throw err;
-        }
-      },
+      organisation: (_: unknown, args: { id: string }, ctx: Context) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
     },
     Mutation: {
       createOrganisation: (_: unknown, args: { input: OrganisationInput }, ctx: Context) =>
