@@ -8,7 +8,7 @@ import { networkModule } from './network/network.resolvers';
 import { mapModule } from './map/map.module';
 import { activityModule } from './activity/activity.resolvers';
 import { grantsModule } from './grants/grants.resolvers';
-import { coverageModule } from './coordination/coverage.resolvers';
+import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coverageModule, opendataModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coordinationModule, opendataModule];

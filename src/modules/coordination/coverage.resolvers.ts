@@ -5,8 +5,8 @@ import type { DomainDoc } from '../reference/domain.model';
 import { applicationFunding, cofundingAlerts, type CofundingAlert } from './cofunding.service';
 import { coverage, type CoverageFilter } from './coverage.service';
 
-export const coverageModule: AppModule = {
-  name: 'coverage',
+export const coordinationModule: AppModule = {
+  name: 'coordination',
   policies: {
     Query: { coverage: roles('COORDINATOR', 'OFFICER', 'ADMIN'), cofundingAlerts: roles('OFFICER', 'ADMIN') },
   },
