@@ -18,6 +18,7 @@ import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
 import { SupportedOperationTypes } from './ops/validation';
 import { pingDatabase } from './ops/readiness';
+import { securityHeaders, withoutSuggestions } from './ops/security-headers';
 import { mountExplorer } from './explorer/explorer';
 
 export interface AppDeps {
@@ -90,7 +91,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Token limit: enforced by graphql-js's own parser (parseOptions below). Armor's version re-parses in
     // a hook, so any syntax error (and the limit itself) came back as a 500 instead of a 400.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // Validation errors lose their suggestions here; formatError below strips the rest (enum values in variables).
+    blockFieldSuggestion: { enabled: production, mask: '' },
   });
   const protection = armor.protect();
   const operations = createOperations({ config, log, options: deps.ops });
@@ -99,13 +101,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     schema,
     // `maxTokens` (alias of maxLexicalTokens) exists in every graphql 16 release we allow.
     parseOptions: { maxTokens: 5000 },
-    introspection: true,
+    // Off in production unless GRAPHQL_INTROSPECTION=true: the schema is documented, not served to anyone who asks.
+    introspection: config.graphqlIntrospection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // index.ts owns shutdown (stop accepting, drain, close the database); Apollo must not race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: production ? withoutSuggestions(formatError) : formatError,
     validationRules: [...protection.validationRules, SupportedOperationTypes],
     // Apollo's landing page loads from its CDN and Google Fonts; browsers get our own explorer (mountExplorer).
     plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins, errorPlugin(), ...operations.plugins],
@@ -125,7 +128,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the configured proxies may name the client address the limits count (TRUST_PROXY).
+  app.set('trust proxy', Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy);
+  app.use(securityHeaders());
 
   app.use((req, res, next) => {
     const given = req.get('x-request-id');

@@ -1,5 +1,6 @@
 // Every environment variable the server reads: typed, defaulted, validated once at boot, frozen.
 // The README's configuration table mirrors `describeConfig()`; keep them together.
+import { isIP } from 'node:net';
 import { isValidSiret } from './shared/identifiers';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -42,6 +43,18 @@ export interface Config {
   readonly metricsEnabled: boolean;
   /** Where rate-limit counters live: this process's memory, or MongoDB so several instances share them. */
   readonly rateLimitStore: 'memory' | 'mongo';
+  /** Answer introspection queries (__schema, __type). */
+  readonly graphqlIntrospection: boolean;
+  /** Which peers may set the client address through X-Forwarded-For: addresses/CIDRs, a hop count, or none. */
+  readonly trustProxy: readonly string[] | number | false;
+  /** Slow clients: the whole request, its headers, and an idle kept-alive connection (milliseconds). */
+  readonly httpRequestTimeoutMs: number;
+  readonly httpHeadersTimeoutMs: number;
+  readonly httpKeepAliveTimeoutMs: number;
+  /** Bearer token required by /metrics on the API port (empty: none). */
+  readonly metricsToken: string;
+  /** A separate port for /metrics only (0: on the API port). */
+  readonly metricsPort: number;
   /** Serve the GraphiQL explorer at GET /graphql to browsers (the API itself answers either way). */
   readonly graphqlExplorer: boolean;
 }
@@ -99,6 +112,13 @@ export function loadConfig(env: Env = process.env): Config {
   const jwtSecret = str('JWT_SECRET', production ? '' : DEV_JWT_SECRET);
   if (production && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
     problems.push('JWT_SECRET must be set to a random string of at least 32 characters when NODE_ENV=production');
+  } else if (production) {
+    const { bits, distinct } = secretStrength(jwtSecret);
+    if (bits < MIN_SECRET_BITS || distinct < MIN_SECRET_DISTINCT) {
+      problems.push(
+        `JWT_SECRET looks guessable (about ${Math.floor(bits)} bits of entropy, ${distinct} distinct characters; at least ${MIN_SECRET_BITS} bits and ${MIN_SECRET_DISTINCT} distinct are needed): use random characters, e.g. the output of \`openssl rand -base64 48\``,
+      );
+    }
   }
 
   const logLevel = str('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
@@ -111,6 +131,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (rateLimitStore !== 'memory' && rateLimitStore !== 'mongo') {
     problems.push(`RATE_LIMIT_STORE must be memory or mongo (got "${rateLimitStore}")`);
   }
+
+  const trustProxy = parseTrustProxy(str('TRUST_PROXY', 'loopback'), problems);
+
+  const metricsToken = str('METRICS_TOKEN', '');
+  if (metricsToken && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (or empty)');
 
   // The default is the commune of Aix-en-Provence's SIREN (211300017) with a check-valid establishment
   // number: other cities, and Aix if its town hall's establishment differs, set their own.
@@ -143,11 +168,79 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     metricsEnabled: bool('METRICS_ENABLED', true),
     rateLimitStore: rateLimitStore === 'mongo' ? 'mongo' : 'memory',
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', !production),
+    trustProxy,
+    httpRequestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    httpHeadersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    httpKeepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
+    metricsToken,
+    metricsPort: int('METRICS_PORT', 0, 0, 65535),
     graphqlExplorer: bool('GRAPHQL_EXPLORER', !production),
   };
 
+  // Node refuses a header timeout above the request timeout.
+  if (config.httpHeadersTimeoutMs > config.httpRequestTimeoutMs) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS (${config.httpHeadersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.httpRequestTimeoutMs})`);
+  }
+  if (config.metricsPort && config.metricsPort === config.port) problems.push('METRICS_PORT must differ from PORT (or be 0)');
+
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+const MIN_SECRET_BITS = 72;
+const MIN_SECRET_DISTINCT = 8;
+
+/**
+ * An estimate of a secret's strength from its own characters: Shannon entropy per character times the
+ * length of its shortest repeating unit (`abcabc...` counts as `abc`), and the number of distinct
+ * characters. It cannot prove randomness (no estimate can), but it refuses what is plainly not random:
+ * one letter repeated, a short pattern, a handful of symbols. 32 random base64 characters give about 140
+ * bits; 32 hex digits about 115, and never below 85 in two million draws.
+ */
+export function secretStrength(secret: string): { bits: number; distinct: number } {
+  const all = [...secret];
+  const period = all.findIndex((_, p) => p > 0 && all.length % p === 0 && all.every((c, i) => c === all[i % p]));
+  const chars = period > 0 ? all.slice(0, period) : all;
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / chars.length) * Math.log2(n / chars.length);
+  return { bits: perChar * chars.length, distinct: counts.size };
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false`/`none` (no proxy: the peer is the client), a hop count (0 to 10), or a comma-separated
+ * list of proxy addresses and CIDRs (`10.0.0.5, 172.28.0.0/24`), where Express's names `loopback`,
+ * `linklocal` and `uniquelocal` are allowed when written out. Express takes the same forms.
+ */
+export function parseTrustProxy(raw: string, problems: string[]): readonly string[] | number | false {
+  const value = raw.trim();
+  if (/^(false|none)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+    problems.push(`TRUST_PROXY as a hop count must be 0 to 10 (got "${raw}")`);
+    return false;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !NAMED_RANGES.has(e) && !isAddressOrCidr(e));
+  if (!entries.length || bad.length) {
+    problems.push(`TRUST_PROXY must be false, a hop count, or proxy addresses/CIDRs separated by commas (not understood: "${bad.join(', ') || raw}")`);
+    return false;
+  }
+  return Object.freeze(entries);
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /**
@@ -178,7 +271,7 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'MONGODB_URI', default: '(empty)', description: 'MongoDB connection string (a replica set in production). Empty: an embedded MongoDB under DATA_DIR (development and demo only).' },
     { name: 'DATA_DIR', default: '.data', description: 'Folder of the embedded MongoDB\'s files (unused with MONGODB_URI).' },
     { name: 'SEED_ON_START', default: 'true, false in production', description: 'Seed demo data when the embedded database is empty on first start.' },
-    { name: 'JWT_SECRET', default: 'a development secret', description: 'HMAC secret of session tokens; at least 32 random characters in production. Every instance must share it.', secret: true },
+    { name: 'JWT_SECRET', default: 'a development secret', description: 'HMAC secret of session tokens; in production at least 32 random characters, judged by their entropy (an estimate of at least 72 bits and 8 distinct characters: `openssl rand -base64 48`). Every instance must share it.', secret: true },
     { name: 'JWT_TTL_SECONDS', default: '28800', description: 'Session token lifetime (60 s to 30 days).' },
     { name: 'BCRYPT_COST', default: '10, 12 in production', description: 'bcrypt cost of password hashes (4 to 15).' },
     { name: 'LOG_LEVEL', default: 'info, silent in test', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (readable lines in development when stdout is a terminal).' },
@@ -197,7 +290,14 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'The request window.' },
     { name: 'RATE_LIMIT_STORE', default: 'memory', description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.' },
     { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'On SIGTERM, how long requests in flight may take to finish before their connections are closed.' },
-    { name: 'METRICS_ENABLED', default: 'true', description: 'Serve Prometheus metrics at GET /metrics (keep it off the public proxy).' },
+    { name: 'METRICS_ENABLED', default: 'true', description: 'Serve Prometheus metrics at GET /metrics. In production only with METRICS_PORT or METRICS_TOKEN; without either, /metrics is not served.' },
+    { name: 'METRICS_PORT', default: '0', description: 'Serve /metrics on this port only (for the scraper on the internal network), not on PORT. 0: on PORT.' },
+    { name: 'METRICS_TOKEN', default: '(empty)', description: 'When set (32+ characters), /metrics on PORT requires `Authorization: Bearer <token>`; otherwise 401.', secret: true },
+    { name: 'GRAPHQL_INTROSPECTION', default: 'true, false in production', description: 'Answer introspection queries (__schema, __type). Production also hides "Did you mean" suggestions in errors. Turn it on with GRAPHQL_EXPLORER in production, which needs it.' },
+    { name: 'TRUST_PROXY', default: 'loopback', description: 'Peers allowed to set the client address (X-Forwarded-For), which the rate limits count: proxy addresses or CIDRs separated by commas, a hop count, or false. Never a range clients share with the proxy.' },
+    { name: 'HTTP_REQUEST_TIMEOUT_MS', default: '30000', description: 'Longest time a client may take to send a whole request; then 408 and the connection is closed.' },
+    { name: 'HTTP_HEADERS_TIMEOUT_MS', default: '10000', description: 'Longest time a client may take to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS); then 408.' },
+    { name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', default: '65000', description: 'How long an idle kept-alive connection stays open; above the proxy\'s own upstream keep-alive (nginx: 60 s).' },
     { name: 'GRAPHQL_EXPLORER', default: 'true, false in production', description: 'Serve the GraphiQL explorer (bundled with the app, nothing from another origin) at GET /graphql to browsers. Off: browsers get a short 404 page; queries work either way.' },
   ];
 }

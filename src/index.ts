@@ -1,11 +1,11 @@
 // Boot: config -> database -> app -> listen; graceful shutdown on SIGTERM and SIGINT.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, wantsPrettyLogs } from './shared/logger';
 import { connectDatabase } from './db';
 import { createApp } from './app';
 import { onBoot } from './boot';
+import { createHttpServer } from './ops/http-server';
 import { printLines, printLine } from './cli/terminal';
 
 async function main(): Promise<void> {
@@ -24,10 +24,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const db = await connectDatabase(config, log);
   await onBoot({ config, log, embedded: db.embedded });
-  const { app, stop } = await createApp({ config, log });
+  const { app, stop, operations } = await createApp({ config, log });
 
-  const server = createServer(app);
-  server.keepAliveTimeout = 65_000;
+  const server = createHttpServer(app, config);
+  // METRICS_PORT: /metrics for the scraper on the internal network, never on the API's port.
+  const metricsApp = operations.metricsApp();
+  const metricsServer = metricsApp ? createHttpServer(metricsApp, config) : null;
+  metricsServer?.listen(config.metricsPort, () => log.info({ port: config.metricsPort }, 'metrics served on their own port'));
   server.listen(config.port, () => {
     // The bound port (PORT=0 asks the system for a free one).
     const port = (server.address() as AddressInfo).port;
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.shutdownTimeoutMs);
     force.unref();
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

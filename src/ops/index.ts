@@ -1,6 +1,7 @@
 // The operations layer plugged into createApp: access log, metrics, abuse limits. Each part can be
 // turned off (the limits bench compares with and without); by default all are on.
-import type { Express, RequestHandler } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { type Express, type RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from '../config';
@@ -13,6 +14,7 @@ import { watchDatabase } from './readiness';
 import { createLimits, requestLimit, type Limits } from './rate-limit';
 import { signInGate } from './sign-in-limits';
 import type { SignInGate } from '../modules/user/user.service';
+import { sendError } from '../http/errors';
 
 export interface OpsOptions {
   accessLog: boolean;
@@ -26,8 +28,10 @@ export interface Operations {
   /** The sign-in limits of a request from this client address (null when limits are off). */
   signInGate: ((address: string) => SignInGate) | null;
   plugins: ApolloServerPlugin<Context>[];
-  /** Mounts GET /metrics when enabled. */
+  /** Mounts GET /metrics on the API's app when enabled and exposed there (see metricsExposure). */
   mount: (app: Express) => void;
+  /** The app of the metrics port (METRICS_PORT), or null when /metrics is not served on its own port. */
+  metricsApp: () => Express | null;
   limits: Limits | null;
   metrics: Metrics | null;
   close: () => Promise<void>;
@@ -93,7 +97,21 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
     signInGate: limits ? (address) => signInGate(limits, config, log, address) : null,
     plugins: [plugin],
     mount: (app) => {
-      if (metrics) app.get('/metrics', metrics.handler);
+      const exposure = metricsExposure(config);
+      if (!metrics || exposure === 'own-port') return;
+      if (exposure === 'hidden') {
+        log.warn('/metrics is not served: in production set METRICS_PORT (internal scraping) or METRICS_TOKEN');
+        return;
+      }
+      app.get('/metrics', ...(exposure === 'token' ? [requireMetricsToken(config.metricsToken)] : []), metrics.handler);
+    },
+    metricsApp: () => {
+      if (!metrics || metricsExposure(config) !== 'own-port') return null;
+      const app = express();
+      app.disable('x-powered-by');
+      app.get('/metrics', ...(config.metricsToken ? [requireMetricsToken(config.metricsToken)] : []), metrics.handler);
+      app.use((_req, res) => res.status(404).type('text/plain').send('Not found: this port serves /metrics only.\n'));
+      return app;
     },
     limits,
     metrics,
@@ -101,5 +119,28 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
       unwatch();
       metrics?.close();
     },
+  };
+}
+
+/**
+ * Where /metrics is served: on its own port (METRICS_PORT), on the API port behind a bearer token
+ * (METRICS_TOKEN), openly on the API port outside production, or not at all in production without either.
+ */
+export function metricsExposure(config: Pick<Config, 'nodeEnv' | 'metricsPort' | 'metricsToken'>): 'own-port' | 'token' | 'open' | 'hidden' {
+  if (config.metricsPort) return 'own-port';
+  if (config.metricsToken) return 'token';
+  return config.nodeEnv === 'production' ? 'hidden' : 'open';
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** 401 unless the request carries `Authorization: Bearer <METRICS_TOKEN>` (compared in constant time). */
+export function requireMetricsToken(token: string): RequestHandler {
+  const expected = digest(token);
+  return (req, res, next) => {
+    const m = /^Bearer\s+(\S+)$/.exec(req.get('authorization')?.trim() ?? '');
+    if (m && timingSafeEqual(digest(m[1]!), expected)) return next();
+    res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+    sendError(res, 401, 'UNAUTHENTICATED', 'The metrics need the bearer token set in METRICS_TOKEN.');
   };
 }

@@ -1,6 +1,7 @@
 // The deployment files, checked without a Docker engine: the compose file's structure (replica set, two
 // stateless API instances, a proxy), its environment against src/config.ts, nginx and the Dockerfile.
 // CI also runs `docker-compose config` on it for the syntax.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -19,6 +20,7 @@ interface Service {
   volumes?: string[];
   ports?: string[];
   read_only?: boolean;
+  networks?: string[] | Record<string, { ipv4_address?: string } | null>;
 }
 
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
@@ -28,7 +30,7 @@ const mongos = Object.entries(services).filter(([, s]) => s.command?.includes('-
 
 /** The environment as a container would see it, with the compose-time secret filled in. */
 function resolvedEnv(s: Service): Record<string, string> {
-  return Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{JWT_SECRET[^}]*\}/, 'x'.repeat(40))]));
+  return Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{JWT_SECRET[^}]*\}/, randomBytes(36).toString('base64'))]));
 }
 
 describe('docker-compose.yml', () => {
@@ -94,8 +96,31 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/location = \/metrics \{\s*return 404;/);
     expect(nginx).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
     expect(nginx).toContain('proxy_set_header X-Request-Id');
+    // TLS 1.2 and 1.3 only, HSTS for two years, HTTP redirected but for the container's health check.
+    expect(nginx).toMatch(/listen 443 ssl;/);
+    expect(nginx).toMatch(/ssl_protocols TLSv1\.2 TLSv1\.3;/);
+    expect(nginx).not.toMatch(/TLSv1(\.1)?[ ;]/);
+    expect(nginx).toMatch(/add_header Strict-Transport-Security "max-age=(\d+); includeSubDomains" always;/);
+    expect(Number(/max-age=(\d+)/.exec(nginx)![1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(nginx).toMatch(/ssl_session_tickets off;/);
+    expect(nginx).toMatch(/return 301 https:\/\/\$host\$request_uri;/);
+    expect(proxy.volumes).toContain('./deploy/tls:/etc/nginx/tls:ro');
     // Braces balance: a cheap syntax check where no nginx binary is at hand.
     expect((nginx.match(/\{/g) ?? []).length).toBe((nginx.match(/\}/g) ?? []).length);
+  });
+});
+
+describe('who the APIs trust and where they expose metrics', () => {
+  it('trusts X-Forwarded-For from the proxy\'s fixed address only, and serves /metrics on an internal port', () => {
+    const proxyNetworks = services.proxy!.networks as Record<string, { ipv4_address?: string }>;
+    const proxyAddress = proxyNetworks.backend?.ipv4_address;
+    expect(proxyAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    for (const [, s] of apis) {
+      const config = loadConfig(resolvedEnv(s));
+      expect(config.trustProxy).toEqual([proxyAddress]);
+      expect(config.metricsPort).toBeGreaterThan(0);
+      expect(config.metricsPort).not.toBe(config.port);
+    }
   });
 });
 

@@ -15,7 +15,7 @@ const LOGIN = `mutation($email: String!, $password: String!) { login(email: $ema
 interface Answer {
   status: number;
   retryAfter: string | null;
-  body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
+  body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
 }
 
 /** POST /graphql as if from `address` (the test server trusts X-Forwarded-For from loopback, like a proxy). */
