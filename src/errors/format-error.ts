@@ -6,7 +6,7 @@ import { AppError } from './app-error';
 import { toAppError } from './known-error';
 
 // Known before this file was split; the edge's importers keep reading them here.
-export { fromDatabaseError, toAppError } from './known-error';
+export { toAppError } from './known-error';
 
 /** Apollo's own codes for requests it refused before execution: their messages are safe to show. */
 const APOLLO_SAFE_CODES = new Set([

@@ -23,10 +23,6 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export function isValidSiren(value: string): boolean {
-  return /^\d{9}$/.test(value) && luhnValid(value);
-}
-
 export function isValidSiret(value: string): boolean {
   if (!/^\d{14}$/.test(value)) return false;
   if (value.startsWith(LA_POSTE_SIREN) && value !== LA_POSTE_HEAD_OFFICE_SIRET) {

@@ -22,8 +22,6 @@ export function toObjectIds(values: readonly unknown[] | null | undefined, field
   return values.map((v, i) => toObjectId(v, `${field}[${i}]`));
 }
 
-export const idString = (id: unknown): string => String(id);
-
 /** Parses an id, recording the problem on `field` instead of throwing, so every input error is reported at once. */
 export function objectIdOrProblem(value: unknown, field: string, problems: Problems): Types.ObjectId | null {
   try {

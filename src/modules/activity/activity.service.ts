@@ -1,6 +1,6 @@
-// Writing and reading the audit trail. Writes are idempotent by key: a replayed step records nothing new.
+// Writing the audit trail. Writes are idempotent by key: a replayed step records nothing new.
 import type { Types } from 'mongoose';
-import { ActivityModel, type ActivityDoc } from './activity.model';
+import { ActivityModel } from './activity.model';
 
 export interface ActivityEntry {
   key: string;
@@ -23,9 +23,4 @@ export async function appendActivity(entry: ActivityEntry): Promise<void> {
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
   }
-}
-
-/** The history of one object, oldest first. */
-export async function activityOf(objectType: string, objectId: Types.ObjectId): Promise<ActivityDoc[]> {
-  return (await ActivityModel.find({ objectType, objectId }).sort({ at: 1, _id: 1 }).lean()) as ActivityDoc[];
 }

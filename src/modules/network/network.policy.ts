@@ -5,8 +5,3 @@ import { hasRole, isStaff, membershipIn, type Viewer } from '../../auth/viewer';
 export function canManagePartnership(v: Viewer | null, p: { from: unknown; to: unknown }): boolean {
   return isStaff(v) || hasRole(v, 'COORDINATOR') || !!membershipIn(v, p.from) || !!membershipIn(v, p.to);
 }
-
-/** Coordinators and staff see the whole network, private organisations included. */
-export function seesWholeNetwork(v: Viewer | null): boolean {
-  return isStaff(v) || hasRole(v, 'COORDINATOR');
-}
