@@ -1,6 +1,7 @@
 // Custom scalars. Money is integer euro cents: GraphQL's Int stops at 2^31 cents (21.4 M EUR), too
 // small for a city budget, so Money goes up to Number.MAX_SAFE_INTEGER cents and refuses fractions.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { isoDay } from './dates';
 
 const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -44,14 +45,14 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseDay(value: unknown): string {
   if (typeof value !== 'string' || !DAY.test(value)) throw bad('Date must be written YYYY-MM-DD.');
   const d = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw bad(`"${value}" is not a calendar date.`);
+  if (Number.isNaN(d.getTime()) || isoDay(d) !== value) throw bad(`"${value}" is not a calendar date.`);
   return value;
 }
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   description: 'A calendar day, YYYY-MM-DD.',
-  serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : parseDay(v)),
+  serialize: (v) => (v instanceof Date ? isoDay(v) : parseDay(v)),
   parseValue: parseDay,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw bad('Date must be a string written YYYY-MM-DD.');

@@ -110,7 +110,7 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
     trancheId = toObjectId(input.trancheId, 'input.trancheId');
     const tranche = (app.payments ?? []).find((t) => String(t._id) === String(trancheId));
     if (!tranche) throw notFound('Tranche', 'input.trancheId');
-    if (tranche.paidAt) throw new AppError('CONFLICT', `This tranche was already paid on ${tranche.paidAt.toISOString().slice(0, 10)}.`, { field: 'input.trancheId' });
+    if (tranche.paidAt) throw new AppError('CONFLICT', `This tranche was already paid on ${isoDay(tranche.paidAt)}.`, { field: 'input.trancheId' });
     amount = tranche.amount;
     guard = { payments: { $elemMatch: { _id: trancheId, paidAt: null } } };
     update = { $set: { 'payments.$.paidAt': paidAt, 'payments.$.recordedBy': actor }, $inc: { paidAmount: amount } };
@@ -131,7 +131,7 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
   // The database re-checks both conditions atomically (two officers paying at once cannot overpay).
   guard.$expr = { $lte: [{ $add: ['$paidAmount', amount] }, '$decision.amount'] };
   return {
-    reason: `${formatEuros(amount)} paid on ${paidAt.toISOString().slice(0, 10)}`,
+    reason: `${formatEuros(amount)} paid on ${isoDay(paidAt)}`,
     guard,
     update,
     after: async (updated) => {
