@@ -11,6 +11,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import type { Logger } from './shared/logger';
 import { contextFromRequest, type Context } from './context';
+import { viewerFromToken } from './modules/user/user.service';
 import { formatError, isUnexpected, REQUEST_ID, appErrorExtensions, toAppError } from './errors/format-error';
 import { sendError } from './http/errors';
 import { buildSchema } from './schema';
@@ -125,6 +126,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   apollo.addPlugin(ApolloServerPluginCacheControlDisabled());
   apollo.addPlugin(noStore());
   await apollo.start();
+  // The context knows no module: the user module turns a verified token into the person asking.
+  const resolveViewer = (token: string) => viewerFromToken(token, config.jwtSecret);
 
   const app = express();
   app.disable('x-powered-by');
@@ -178,7 +181,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req, res }) => {
         try {
           const signIn = operations.signInGate?.(req.ip ?? 'unknown') ?? null;
-          return await contextFromRequest({ config, log }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn);
+          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn);
         } catch (err) {
           const known = toAppError(err);
           res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';

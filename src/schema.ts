@@ -3,10 +3,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { guard, type Policy } from './auth/policy';
 import { scalarResolvers } from './shared/scalars';
-import type { AppModule, Resolvers } from './modules/module';
+import type { Context } from './context';
+import type { AppModule } from './modules/module';
 import { modules as allModules } from './modules';
 
 export const SDL_DIR = join(__dirname, '..', graphqlDirFromDist());
@@ -41,19 +42,23 @@ export function policyTable(modules: AppModule[] = allModules): Map<string, { ro
 
 export function buildSchema(modules: AppModule[] = allModules): GraphQLSchema {
   const policies = policyTable(modules);
-  const resolvers: Resolvers = { ...scalarResolvers };
+  // Each module's resolvers are typed against the SDL (src/generated/graphql.ts); merging only needs
+  // them as maps of field name to resolver, per type name.
+  type FieldMap = Record<string, unknown>;
+  const resolvers: Record<string, object> = { ...scalarResolvers };
   for (const m of modules) {
-    for (const [typeName, fields] of Object.entries(m.resolvers)) {
+    for (const [typeName, fields] of Object.entries(m.resolvers) as [string, FieldMap][]) {
       if (ROOTS.includes(typeName as (typeof ROOTS)[number])) {
-        const wrapped: Resolvers = {};
-        for (const [field, resolve] of Object.entries(fields as Resolvers)) {
+        const wrapped: FieldMap = {};
+        for (const [field, resolve] of Object.entries(fields)) {
           const declared = policies.get(`${typeName}.${field}`);
           if (!declared) throw new Error(`${typeName}.${field} (module ${m.name}) has no declared policy.`);
-          wrapped[field] = guard(declared.policy, field, resolve);
+          // Root fields are plain resolver functions (codegen's makeResolverTypeCallable).
+          wrapped[field] = guard(declared.policy, field, resolve as GraphQLFieldResolver<unknown, Context>);
         }
         resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...wrapped };
       } else {
-        resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...(fields as Resolvers) };
+        resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
       }
     }
   }
@@ -65,7 +70,7 @@ export function buildSchema(modules: AppModule[] = allModules): GraphQLSchema {
     const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
     for (const field of Object.keys(type?.getFields() ?? {})) {
       if (!policies.has(`${root}.${field}`)) missing.push(`${root}.${field} has no declared policy`);
-      if (!(resolvers[root] as Resolvers | undefined)?.[field]) missing.push(`${root}.${field} has no resolver`);
+      if (!(resolvers[root] as FieldMap | undefined)?.[field]) missing.push(`${root}.${field} has no resolver`);
     }
   }
   for (const key of policies.keys()) {

@@ -3,8 +3,10 @@ import type { Router } from 'express';
 import type { PolicyMap } from '../auth/policy';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
+import type { Resolvers } from '../generated/graphql';
 
-export type Resolvers = Record<string, any>;
+/** A module's share of the resolvers, typed from the SDL (src/generated/graphql.ts, `npm run codegen`). */
+export type ModuleResolvers = Resolvers;
 
 export interface RouteDeps {
   config: Config;
@@ -13,7 +15,7 @@ export interface RouteDeps {
 
 export interface AppModule {
   name: string;
-  resolvers: Resolvers;
+  resolvers: ModuleResolvers;
   policies: PolicyMap;
   /** Plain HTTP endpoints (exports, GeoJSON...), mounted at the root of the app. */
   routes?: (router: Router, deps: RouteDeps) => void;

@@ -12,7 +12,7 @@ describe('generated GraphQL types', () => {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      const outputs = await generate({ ...config, silent: true }, false);
+      const outputs: { filename: string; content: string }[] = await generate({ ...config, silent: true }, false);
       expect(outputs.map((o) => o.filename)).toEqual(['src/generated/graphql.ts']);
       const committed = readFileSync(join(ROOT, 'src/generated/graphql.ts'), 'utf8');
       // A failure here means: run `npm run codegen` and commit src/generated/graphql.ts.

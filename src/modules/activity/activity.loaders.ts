@@ -4,6 +4,6 @@ import { ActivityModel, type ActivityDoc } from './activity.model';
 
 export function createActivityLoaders() {
   return {
-    activitiesByObject: groupByLoader<ActivityDoc & Record<string, unknown>>(ActivityModel, 'objectId', { sort: { at: 1, _id: 1 } }),
+    byObject: groupByLoader<ActivityDoc & Record<string, unknown>>(ActivityModel, 'objectId', { sort: { at: 1, _id: 1 } }),
   };
 }

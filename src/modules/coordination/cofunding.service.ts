@@ -81,16 +81,16 @@ export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Fund
 
 /** `GrantApplication.funding`: siblings come from the per-request loader, so a list costs one query. */
 export async function applicationFunding(ctx: Context, app: AppLike): Promise<Funding> {
-  const siblings = (await ctx.loaders.applicationsByOrganisation.load(app.organisation)) as unknown as AppLike[];
+  const siblings = await ctx.loaders.grants.applicationsByOrganisation.load(app.organisation);
   return fundingOf(app, siblings);
 }
 
 export interface CofundingAlert {
   flag: FundingFlag;
-  application: AppLike;
+  application: GrantApplicationDoc;
   funding: Funding;
   /** For a duplicate: the other application(s) of the same project. */
-  related: AppLike[];
+  related: GrantApplicationDoc[];
   message: string;
 }
 
@@ -107,14 +107,14 @@ export async function cofundingAlerts(_ctx: Context, year: number | null | undef
   const projection = { outbox: 0 };
 
   // One pass over the year's live applications, projected to the ledger's fields.
-  const candidates = await GrantApplicationModel.aggregate<AppLike>([
+  const candidates = await GrantApplicationModel.aggregate<GrantApplicationDoc>([
     { $match: { year: y, status: { $in: ALIVE } } },
     { $sort: { number: 1 } },
     { $project: projection },
   ]).option({ allowDiskUse: true });
 
   const alerts: CofundingAlert[] = [];
-  const byProject = new Map<string, AppLike[]>();
+  const byProject = new Map<string, GrantApplicationDoc[]>();
   for (const a of candidates) {
     const f = fundingOf(a);
     if (f.flags.includes('PUBLIC_FUNDING_EXCEEDS_COST')) {

@@ -1,9 +1,7 @@
 import { roles } from '../../auth/policy';
-import type { Context } from '../../context';
 import type { AppModule } from '../module';
-import type { DomainDoc } from '../reference/domain.model';
-import { applicationFunding, cofundingAlerts, type CofundingAlert } from './cofunding.service';
-import { coverage, type CoverageFilter } from './coverage.service';
+import { applicationFunding, cofundingAlerts } from './cofunding.service';
+import { coverage } from './coverage.service';
 
 export const coordinationModule: AppModule = {
   name: 'coordination',
@@ -12,17 +10,17 @@ export const coordinationModule: AppModule = {
   },
   resolvers: {
     Query: {
-      coverage: (_: unknown, args: { filter?: CoverageFilter }, ctx: Context) => coverage(ctx, args.filter),
-      cofundingAlerts: (_: unknown, args: { year: number }, ctx: Context) => cofundingAlerts(ctx, args.year),
+      coverage: (_, args, ctx) => coverage(ctx, args.filter),
+      cofundingAlerts: (_, args, ctx) => cofundingAlerts(ctx, args.year),
     },
     GrantApplication: {
-      funding: (a: Parameters<typeof applicationFunding>[1], _: unknown, ctx: Context) => applicationFunding(ctx, a),
+      funding: (a, _, ctx) => applicationFunding(ctx, a),
     },
     CofundingAlert: {
-      related: (a: CofundingAlert) => a.related,
+      related: (a) => a.related,
     },
     CoverageCell: {
-      domain: (c: { domain: DomainDoc }) => c.domain,
+      domain: (c) => c.domain,
     },
   },
 };

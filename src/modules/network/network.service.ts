@@ -41,7 +41,7 @@ export async function createPartnership(ctx: Context, input: PartnershipInput): 
   if (since && since.getTime() > clock.now().getTime() + 366 * 24 * 3600 * 1000) p.add('input.since', 'The start date is more than a year ahead: check the year.');
   p.throwIfAny();
 
-  const [from, to] = await Promise.all([ctx.loaders.organisationById.load(fromId!), ctx.loaders.organisationById.load(toId!)]);
+  const [from, to] = await Promise.all([ctx.loaders.organisation.byId.load(fromId!), ctx.loaders.organisation.byId.load(toId!)]);
   if (!from || !canSeeOrganisation(ctx.viewer, from)) throw notFound('Organisation', 'input.fromId');
   if (!to || !canSeeOrganisation(ctx.viewer, to)) throw notFound('Organisation', 'input.toId');
   if (!canManagePartnership(ctx.viewer, { from: from._id, to: to._id })) {
@@ -92,14 +92,14 @@ export async function endPartnership(ctx: Context, id: string, until?: string | 
     { returnDocument: 'after' },
   ).lean<PartnershipDoc>();
   if (!updated) throw new AppError('INVALID_TRANSITION', 'This partnership has already ended.', { field: 'id' });
-  ctx.loaders.partnershipsByOrganisation.clearAll();
+  ctx.loaders.network.partnershipsByOrganisation.clearAll();
   return updated;
 }
 
 /** The active partnerships of an organisation the viewer may see: both ends must be visible to them. */
 export async function partnershipsOf(ctx: Context, org: OrganisationDoc): Promise<PartnershipDoc[]> {
-  const edges = await ctx.loaders.partnershipsByOrganisation.load(org._id);
-  const others = await ctx.loaders.organisationById.loadMany(edges.map((e) => (String(e.from) === String(org._id) ? e.to : e.from)));
+  const edges = await ctx.loaders.network.partnershipsByOrganisation.load(org._id);
+  const others = await ctx.loaders.organisation.byId.loadMany(edges.map((e) => (String(e.from) === String(org._id) ? e.to : e.from)));
   return edges.filter((_, i) => {
     const other = others[i];
     return !!other && !(other instanceof Error) && canSeeOrganisation(ctx.viewer, other);
@@ -136,7 +136,7 @@ export async function network(ctx: Context, filter: NetworkFilter | null | undef
   const truncated = orgs.length > NETWORK_MAX_NODES;
   if (truncated) orgs.length = NETWORK_MAX_NODES;
   const ids = orgs.map((o) => o._id);
-  for (const o of orgs) ctx.loaders.organisationById.prime(String(o._id), o);
+  for (const o of orgs) ctx.loaders.organisation.byId.prime(String(o._id), o);
 
   const links = await PartnershipModel.find({ active: true, from: { $in: ids }, to: { $in: ids } }, { from: 1, to: 1, kind: 1 })
     .sort({ _id: 1 })

@@ -1,7 +1,6 @@
 // The open-data publication over plain HTTP (public, streamed) and, for officers, the grants it had to
 // leave out. See opendata.service.ts for what is published and why.
 import { roles } from '../../auth/policy';
-import type { Context } from '../../context';
 import { Problems } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { handler } from '../../http/errors';
@@ -15,7 +14,7 @@ export const opendataModule: AppModule = {
   policies: { Query: { openDataExclusions: roles('OFFICER', 'ADMIN') } },
   resolvers: {
     Query: {
-      openDataExclusions: async (_: unknown, args: { year: number }, _ctx: Context) => {
+      openDataExclusions: async (_, args) => {
         const p = new Problems();
         checkYear(args.year, 'year', p);
         p.throwIfAny();

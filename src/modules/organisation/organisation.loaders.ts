@@ -3,6 +3,6 @@ import { OrganisationModel, type OrganisationDoc } from './organisation.model';
 
 export function createOrganisationLoaders() {
   return {
-    organisationById: byIdLoader<OrganisationDoc>(OrganisationModel),
+    byId: byIdLoader<OrganisationDoc>(OrganisationModel),
   };
 }

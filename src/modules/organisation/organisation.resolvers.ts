@@ -1,12 +1,9 @@
 import { AUTHENTICATED, PUBLIC } from '../../auth/policy';
-import type { Context } from '../../context';
-import type { Connection, PageArgs } from '../../shared/pagination';
 import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
 import { nullIfNotFound } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
-import type { OrganisationDoc } from './organisation.model';
 import { canEditOrganisation, canManageMembers, canSeeMembers, canSeePrivate } from './organisation.policy';
 import {
   acceptMembership,
@@ -16,11 +13,7 @@ import {
   getOrganisation,
   searchOrganisations,
   updateOrganisation,
-  type OrganisationFilter,
-  type OrganisationInput,
 } from './organisation.service';
-
-type Org = OrganisationDoc;
 
 export const organisationModule: AppModule = {
   name: 'organisation',
@@ -36,46 +29,46 @@ export const organisationModule: AppModule = {
   },
   resolvers: {
     Query: {
-      organisations: (_: unknown, args: PageArgs & { filter?: OrganisationFilter }, ctx: Context) =>
+      organisations: (_, args, ctx) =>
         searchOrganisations(ctx, args.filter, args),
-      organisation: (_: unknown, args: { id: string }, ctx: Context) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
+      organisation: (_, args, ctx) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
     },
     Mutation: {
-      createOrganisation: (_: unknown, args: { input: OrganisationInput }, ctx: Context) =>
+      createOrganisation: (_, args, ctx) =>
         payload('organisation', () => createOrganisation(ctx, args.input)),
-      updateOrganisation: (_: unknown, args: { id: string; input: OrganisationInput }, ctx: Context) =>
+      updateOrganisation: (_, args, ctx) =>
         payload('organisation', () => updateOrganisation(ctx, args.id, args.input)),
-      addOrganisationMember: async (_: unknown, args: { input: Parameters<typeof addOrganisationMember>[1] }, ctx: Context) => {
+      addOrganisationMember: async (_, args, ctx) => {
         const p = await payload('added', () => addOrganisationMember(ctx, args.input));
         return { membership: p.added?.membership ?? null, invited: p.added?.invited ?? false, errors: p.errors };
       },
-      acceptMembership: async (_: unknown, args: { organisationId: string }, ctx: Context) => {
+      acceptMembership: async (_, args, ctx) => {
         const p = await payload('membership', () => acceptMembership(ctx, args.organisationId));
         return { ...p, invited: false };
       },
-      declineMembership: async (_: unknown, args: { organisationId: string }, ctx: Context) => {
+      declineMembership: async (_, args, ctx) => {
         const p = await payload('declined', () => declineMembership(ctx, args.organisationId));
         return { membership: null, invited: false, errors: p.errors };
       },
     },
     OrganisationConnection: {
-      totalCount: (c: Connection<Org>) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
     Organisation: {
-      id: (o: Org) => String(o._id),
-      description: (o: Org) => o.description ?? '',
-      domains: (o: Org, _: unknown, ctx: Context) => loadMany(ctx.loaders.domainById, o.domains),
-      neighbourhoods: (o: Org, _: unknown, ctx: Context) => loadMany(ctx.loaders.neighbourhoodById, o.neighbourhoods),
-      servesPriorityNeighbourhood: async (o: Org, _: unknown, ctx: Context) =>
-        (await loadMany(ctx.loaders.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
-      location: (o: Org) => (o.location?.coordinates?.length === 2 ? { lng: o.location.coordinates[0], lat: o.location.coordinates[1] } : null),
-      address: (o: Org) => (o.address && Object.values(o.address).some(Boolean) ? o.address : null),
-      privateContact: (o: Org, _: unknown, ctx: Context) => (canSeePrivate(ctx.viewer, o) ? (o.privateContact ?? null) : null),
-      iban: (o: Org, _: unknown, ctx: Context) => (canSeePrivate(ctx.viewer, o) ? (o.iban ?? null) : null),
-      labels: (o: Org) => o.labels ?? [],
-      members: async (o: Org, _: unknown, ctx: Context) => {
+      id: (o) => String(o._id),
+      description: (o) => o.description ?? '',
+      domains: (o, _, ctx) => loadMany(ctx.loaders.reference.domainById, o.domains),
+      neighbourhoods: (o, _, ctx) => loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods),
+      servesPriorityNeighbourhood: async (o, _, ctx) =>
+        (await loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
+      location: (o) => (o.location?.coordinates?.length === 2 ? { lng: o.location.coordinates[0], lat: o.location.coordinates[1] } : null),
+      address: (o) => (o.address && Object.values(o.address).some(Boolean) ? o.address : null),
+      privateContact: (o, _, ctx) => (canSeePrivate(ctx.viewer, o) ? (o.privateContact ?? null) : null),
+      iban: (o, _, ctx) => (canSeePrivate(ctx.viewer, o) ? (o.iban ?? null) : null),
+      labels: (o) => o.labels ?? [],
+      members: async (o, _, ctx) => {
         if (!canSeeMembers(ctx.viewer, o)) return null;
-        const users = await ctx.loaders.usersByOrganisation.load(o._id);
+        const users = await ctx.loaders.user.byOrganisation.load(o._id);
         // Active members only: a pending invitation grants nothing and is the invitee's to see.
         return users.flatMap((u) => {
           const m = u.memberships.find((x) => String(x.organisation) === String(o._id));
@@ -83,7 +76,7 @@ export const organisationModule: AppModule = {
           return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
         });
       },
-      permissions: (o: Org, _: unknown, ctx: Context) => ({
+      permissions: (o, _, ctx) => ({
         canEdit: canEditOrganisation(ctx.viewer, o),
         canManageMembers: canManageMembers(ctx.viewer, o),
         canSeePrivate: canSeePrivate(ctx.viewer, o),

@@ -2,13 +2,14 @@
 import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
 import { fromDatabaseError } from '../../errors/known-error';
-import type { Context } from '../../context';
-import { isStaff, type MembershipRole } from '../../auth/viewer';
+import { continueAs, type Context } from '../../context';
+import { isStaff, type MembershipRole, type Viewer } from '../../auth/viewer';
+import type { UserDoc } from '../user/user.model';
 import { toObjectId, toObjectIds } from '../../shared/ids';
 import { compactIdentifier, isValidRna, isValidSiret } from '../../shared/identifiers';
 import { paginate, type PageArgs, type SortKey } from '../../shared/pagination';
 import { foldText } from '../../shared/text';
-import { isEmail } from '../user/user.service';
+import { isEmail, toViewer } from '../user/user.service';
 import { activateInvitation, addMembership, findAccountByEmail, inviteByEmail, withdrawInvitation, type NewMembership } from '../user/membership.service';
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
@@ -98,7 +99,7 @@ export async function searchOrganisations(ctx: Context, filter: OrganisationFilt
 
 /** One organisation the viewer may see; otherwise NOT_FOUND (a private one's existence is not revealed). */
 export async function getOrganisation(ctx: Context, id: unknown): Promise<OrganisationDoc> {
-  const org = await ctx.loaders.organisationById.load(toObjectId(id));
+  const org = await ctx.loaders.organisation.byId.load(toObjectId(id));
   if (!org || !canSeeOrganisation(ctx.viewer, org)) throw notFound('Organisation');
   return org;
 }
@@ -108,7 +109,7 @@ export async function getOrganisation(ctx: Context, id: unknown): Promise<Organi
  * may not see it, like `organisation(id)`, whatever the path that led there.
  */
 export async function visibleOrganisation(ctx: Pick<Context, 'viewer' | 'loaders'>, id: unknown): Promise<OrganisationDoc | null> {
-  const org = await ctx.loaders.organisationById.load(id);
+  const org = await ctx.loaders.organisation.byId.load(id);
   return org && canSeeOrganisation(ctx.viewer, org) ? org : null;
 }
 
@@ -337,7 +338,8 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   if (viewer.role === 'MEMBER') {
     // The creator manages what they created; idempotent if the membership already exists.
     await addMembership(viewer.id, { organisation: created._id, role: 'MANAGER', since: new Date(), status: 'ACTIVE' });
-    viewer.memberships.push({ organisationId: String(created._id), role: 'MANAGER' });
+    // The rest of this response (permissions, private fields) is read with the new membership.
+    continueAs(ctx, { ...viewer, memberships: [...viewer.memberships, { organisationId: String(created._id), role: 'MANAGER' }] });
   }
   return created;
 }
@@ -355,7 +357,7 @@ export async function updateOrganisation(ctx: Context, id: unknown, input: Organ
   try {
     const updated = await OrganisationModel.findByIdAndUpdate(existing._id, update, { returnDocument: 'after', runValidators: true }).lean();
     if (!updated) throw notFound('Organisation');
-    ctx.loaders.organisationById.clear(String(existing._id)).prime(String(existing._id), updated as OrganisationDoc);
+    ctx.loaders.organisation.byId.clear(String(existing._id)).prime(String(existing._id), updated as OrganisationDoc);
     return updated as OrganisationDoc;
   } catch (err) {
     conflictOnIdentifier(err);
@@ -400,8 +402,10 @@ export async function addOrganisationMember(
   if (user.role !== 'MEMBER') throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
   // Atomic: adds the membership only if the person is not already a member (or invited).
   if (!(await addMembership(user._id, membership))) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
+  const added = { organisationId: String(org._id), role, title: membership.title ?? null };
+  const person = toViewer(user);
   return {
-    membership: { organisationId: String(org._id), role, title: membership.title ?? null, status: 'ACTIVE', user: { ...user, memberships: [...(user.memberships ?? []), membership] } },
+    membership: { ...added, status: 'ACTIVE', user: { ...person, memberships: [...person.memberships, added] } },
     invited: false,
   };
 }
@@ -411,7 +415,8 @@ export interface AddedMembership {
   role: MembershipRole;
   title: string | null;
   status: 'ACTIVE' | 'INVITED';
-  user: Record<string, unknown>;
+  /** The person: their account as read, or the signed-in viewer. */
+  user: Viewer | UserDoc;
 }
 
 /** The signed-in person accepts an invitation: the membership becomes active. */
@@ -423,9 +428,9 @@ export async function acceptMembership(ctx: Context, organisationId: unknown): P
   }
   const invitation = viewer.invitations?.find((m) => m.organisationId === String(orgId));
   const accepted = { organisationId: String(orgId), role: invitation?.role ?? 'EDITOR', title: invitation?.title ?? null };
-  viewer.memberships.push(accepted);
-  viewer.invitations = (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId));
-  return { ...accepted, status: 'ACTIVE', user: viewer as unknown as Record<string, unknown> };
+  const member = { ...viewer, memberships: [...viewer.memberships, accepted], invitations: (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId)) };
+  continueAs(ctx, member);
+  return { ...accepted, status: 'ACTIVE', user: member };
 }
 
 /** The signed-in person declines an invitation: it is removed. Declining twice is refused. */
@@ -435,5 +440,5 @@ export async function declineMembership(ctx: Context, organisationId: unknown): 
   if (!(await withdrawInvitation(viewer.id, orgId))) {
     throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
   }
-  viewer.invitations = (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId));
+  continueAs(ctx, { ...viewer, invitations: (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId)) });
 }

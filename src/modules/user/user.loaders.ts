@@ -3,9 +3,9 @@ import { UserModel, type UserDoc } from './user.model';
 
 export function createUserLoaders() {
   return {
-    userById: byIdLoader<UserDoc>(UserModel),
+    byId: byIdLoader<UserDoc>(UserModel),
     /** Users holding a membership in an organisation, by organisation id. */
-    usersByOrganisation: groupByLoader<UserDoc & Record<string, unknown>>(UserModel, 'memberships.organisation', {
+    byOrganisation: groupByLoader<UserDoc & Record<string, unknown>>(UserModel, 'memberships.organisation', {
       sort: { name: 1 },
     }),
   };

@@ -1,14 +1,13 @@
 import { AUTHENTICATED, PUBLIC } from '../../auth/policy';
 import { isStaff, type Viewer } from '../../auth/viewer';
-import type { Context } from '../../context';
+import { continueAs, type Context } from '../../context';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
+import type { UserParent } from '../parents';
 import { visibleOrganisation } from '../organisation/organisation.service';
 import { login, toViewer } from './user.service';
-import type { UserDoc } from './user.model';
 
-type UserSource = Viewer | UserDoc;
-const asViewer = (u: UserSource): Viewer => ('_id' in u ? toViewer(u) : u);
+const asViewer = (u: UserParent): Viewer => ('_id' in u ? toViewer(u) : u);
 const canSeeAccount = (ctx: Context, u: Viewer) => !!ctx.viewer && (ctx.viewer.id === u.id || isStaff(ctx.viewer));
 
 export const userModule: AppModule = {
@@ -19,14 +18,14 @@ export const userModule: AppModule = {
   },
   resolvers: {
     Query: {
-      me: (_: unknown, __: unknown, ctx: Context) => ctx.viewer,
+      me: (_, __, ctx) => ctx.viewer,
     },
     Mutation: {
-      login: (_: unknown, args: { email: string; password: string }, ctx: Context) =>
+      login: (_, args, ctx) =>
         // Wrong credentials are an expected refusal: they come back in `errors`, not as a GraphQL error.
         payload('session', () => login(args.email, args.password, { ...ctx.config, gate: ctx.signIn }), { alsoInPayload: ['UNAUTHENTICATED'] }).then((p) => {
           // The rest of this response is read as the person who just signed in.
-          if (p.session) ctx.viewer = p.session.user;
+          if (p.session) continueAs(ctx, p.session.user);
           return {
           token: p.session?.token ?? null,
           user: p.session?.user ?? null,
@@ -36,22 +35,22 @@ export const userModule: AppModule = {
         }),
     },
     User: {
-      id: (u: UserSource) => asViewer(u).id,
-      email: (u: UserSource, _: unknown, ctx: Context) => (canSeeAccount(ctx, asViewer(u)) ? asViewer(u).email : null),
-      memberships: (u: UserSource, _: unknown, ctx: Context) => {
+      id: (u) => asViewer(u).id,
+      email: (u, _, ctx) => (canSeeAccount(ctx, asViewer(u)) ? asViewer(u).email : null),
+      memberships: (u, _, ctx) => {
         const v = asViewer(u);
         if (!canSeeAccount(ctx, v)) return null;
-        return v.memberships.map((m) => ({ ...m, status: 'ACTIVE', user: v }));
+        return v.memberships.map((m) => ({ ...m, status: 'ACTIVE' as const, user: v }));
       },
-      invitations: (u: UserSource, _: unknown, ctx: Context) => {
+      invitations: (u, _, ctx) => {
         const v = asViewer(u);
         if (!canSeeAccount(ctx, v)) return null;
-        return (v.invitations ?? []).map((m) => ({ ...m, status: 'INVITED', user: v }));
+        return (v.invitations ?? []).map((m) => ({ ...m, status: 'INVITED' as const, user: v }));
       },
     },
     Membership: {
-      status: (m: { status?: string }) => m.status ?? 'ACTIVE',
-      organisation: (m: { organisationId: string }, _: unknown, ctx: Context) => visibleOrganisation(ctx, m.organisationId),
+      status: (m) => m.status ?? 'ACTIVE',
+      organisation: (m, _, ctx) => visibleOrganisation(ctx, m.organisationId),
     },
   },
 };
