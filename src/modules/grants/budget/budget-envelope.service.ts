@@ -19,9 +19,7 @@ export async function commit(envelopeId: Types.ObjectId, application: Types.Obje
     { $inc: { committed: amount }, $push: { commitments: { application, amount, at } } },
   );
   if (res.modifiedCount === 1) return 'COMMITTED';
-  const env = (await BudgetEnvelopeModel.findById(envelopeId, { total: 1, committed: 1, commitments: { $elemMatch: { application } } }).lean()) as
-    | Pick<BudgetEnvelopeDoc, 'total' | 'committed' | 'commitments'>
-    | null;
+  const env = await BudgetEnvelopeModel.findById(envelopeId, { total: 1, committed: 1, commitments: { $elemMatch: { application } } }).lean<Pick<BudgetEnvelopeDoc, 'total' | 'committed' | 'commitments'>>();
   if (!env) throw new AppError('NOT_FOUND', 'Budget envelope not found.', { field: 'input.envelopeId' });
   const existing = env.commitments?.[0];
   if (existing) {
@@ -40,9 +38,7 @@ export async function commit(envelopeId: Types.ObjectId, application: Types.Obje
  * `committedBefore` leaves alone a commitment made after that instant (a decision possibly in flight).
  */
 export async function release(envelopeId: Types.ObjectId, application: Types.ObjectId, committedBefore?: Date): Promise<boolean> {
-  const env = (await BudgetEnvelopeModel.findById(envelopeId, { commitments: { $elemMatch: { application } }, payments: { $elemMatch: { application } } }).lean()) as
-    | Pick<BudgetEnvelopeDoc, 'commitments' | 'payments'>
-    | null;
+  const env = await BudgetEnvelopeModel.findById(envelopeId, { commitments: { $elemMatch: { application } }, payments: { $elemMatch: { application } } }).lean<Pick<BudgetEnvelopeDoc, 'commitments' | 'payments'>>();
   const c = env?.commitments?.[0];
   if (!c || env?.payments?.length) return false;
   // The amount is part of the condition: the $inc matches exactly the entry pulled.

@@ -78,18 +78,20 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
 export async function createFundingProgramme(ctx: Context, input: ProgrammeInput): Promise<FundingProgrammeDoc> {
   const fields = await programmeFields(input, null);
   const doc = await FundingProgrammeModel.create({ ...fields, createdBy: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : undefined });
-  return doc.toObject() as FundingProgrammeDoc;
+  return doc.toObject();
 }
 
 export async function updateFundingProgramme(_ctx: Context, id: string, input: ProgrammeInput): Promise<FundingProgrammeDoc> {
-  const current = (await FundingProgrammeModel.findById(toObjectId(id)).lean()) as FundingProgrammeDoc | null;
+  const current = await FundingProgrammeModel.findById(toObjectId(id)).lean<FundingProgrammeDoc>();
   if (!current) throw notFound('Funding programme');
   const fields = await programmeFields(input, current);
-  return (await FundingProgrammeModel.findByIdAndUpdate(current._id, { $set: fields }, { returnDocument: 'after' }).lean()) as FundingProgrammeDoc;
+  const updated = await FundingProgrammeModel.findByIdAndUpdate(current._id, { $set: fields }, { returnDocument: 'after' }).lean<FundingProgrammeDoc>();
+  if (!updated) throw notFound('Funding programme'); // deleted meanwhile
+  return updated;
 }
 
 export async function getFundingProgramme(_ctx: Context, id: string): Promise<FundingProgrammeDoc> {
-  const p = (await FundingProgrammeModel.findById(toObjectId(id)).lean()) as FundingProgrammeDoc | null;
+  const p = await FundingProgrammeModel.findById(toObjectId(id)).lean<FundingProgrammeDoc>();
   if (!p) throw notFound('Funding programme');
   return p;
 }
@@ -98,7 +100,7 @@ export async function listFundingProgrammes(_ctx: Context, year?: number | null)
   if (year !== undefined && year !== null && !isKnownYear(year)) {
     throw new AppError('BAD_USER_INPUT', 'The year must be between 2000 and 2100.', { field: 'year' });
   }
-  return (await FundingProgrammeModel.find(year ? { year } : {}).sort({ year: -1, name: 1 }).limit(200).lean()) as FundingProgrammeDoc[];
+  return FundingProgrammeModel.find(year ? { year } : {}).sort({ year: -1, name: 1 }).limit(200).lean<FundingProgrammeDoc[]>();
 }
 
 export interface EnvelopeInput {
@@ -121,7 +123,7 @@ export async function createBudgetEnvelope(ctx: Context, input: EnvelopeInput): 
     total: input.total!,
     createdBy: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : undefined,
   });
-  return doc.toObject() as BudgetEnvelopeDoc;
+  return doc.toObject();
 }
 
 /** Renames an envelope or changes its total; the total never goes below what is already committed. */
@@ -137,9 +139,9 @@ export async function updateBudgetEnvelope(_ctx: Context, id: string, input: Env
   if (input.total !== undefined && input.total !== null && checkAmount(p, 'input.total', input.total, { min: 0 })) set.total = input.total;
   p.throwIfAny();
   const guard = set.total !== undefined ? { $expr: { $lte: ['$committed', set.total] } } : {};
-  const updated = (await BudgetEnvelopeModel.findOneAndUpdate({ _id, ...guard }, { $set: set }, { returnDocument: 'after' }).lean()) as BudgetEnvelopeDoc | null;
+  const updated = await BudgetEnvelopeModel.findOneAndUpdate({ _id, ...guard }, { $set: set }, { returnDocument: 'after' }).lean<BudgetEnvelopeDoc>();
   if (updated) return updated;
-  const env = (await BudgetEnvelopeModel.findById(_id).lean()) as BudgetEnvelopeDoc | null;
+  const env = await BudgetEnvelopeModel.findById(_id).lean<BudgetEnvelopeDoc>();
   if (!env) throw notFound('Budget envelope');
   throw new AppError('ENVELOPE_EXHAUSTED', `${formatEuros(env.committed)} are already committed: the total cannot go below that.`, { field: 'input.total' });
 }

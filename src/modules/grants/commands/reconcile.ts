@@ -3,7 +3,6 @@
 // every recorded payment is counted once, and each envelope's counters equal its ledger. Idempotent;
 // runs at boot and on demand (reconcileEnvelopes). Decisions younger than `graceMs` are left alone:
 // they may still be in flight.
-import type { Types } from 'mongoose';
 import { AppError } from '../../../errors/app-error';
 import type { Logger } from '../../../shared/logger';
 import { clock } from '../kernel/clock';
@@ -35,7 +34,7 @@ async function fixCounters(unrepaired: string[]): Promise<number> {
   for (const env of all) {
     if (env.committed !== sum(env.commitments.map((c) => c.amount)) || env.paid !== sum(env.payments.map((p) => p.amount))) {
       try {
-        await recomputeCounters(env._id as Types.ObjectId);
+        await recomputeCounters(env._id);
         fixed++;
       } catch (err) {
         // The validator refuses counters that would break the invariant: the ledger itself needs a person.
@@ -67,7 +66,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   // 1. Interrupted approvals: finish those whose commitment is in the envelope, roll back the others.
   const stale = await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean<App[]>();
   for (const app of stale) {
-    const pending = app.pendingDecision as unknown as PendingDecision;
+    const pending: PendingDecision = app.pendingDecision!;
     const env = await BudgetEnvelopeModel.findOne({ _id: pending.envelope, 'commitments.application': app._id }, { _id: 1 }).lean();
     if (app.status === 'UNDER_REVIEW' && env) {
       try {
@@ -103,7 +102,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
       const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(env._id);
       // Younger than the grace period: it may belong to a decision in flight, whose own steps settle it.
       if (holds || inFlight || c.at > cutoff) continue;
-      if (await release(env._id as Types.ObjectId, c.application as Types.ObjectId, cutoff)) report.commitmentsReleased++;
+      if (await release(env._id, c.application, cutoff)) report.commitmentsReleased++;
       else report.unrepaired.push(`Envelope ${env._id}: commitment of application ${c.application} has payments or changed; check it by hand.`);
     }
   }
@@ -115,7 +114,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   const committedKeys = new Set(ledger.flatMap((e) => e.commitments.map((c) => `${e._id}:${c.application}`)));
   const paidKeys = new Set(ledger.flatMap((e) => e.payments.map((p) => `${e._id}:${p.payment}`)));
   for (const snapshot of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope && a.decision.decidedAt <= cutoff)) {
-    const envelopeId = snapshot.decision!.envelope as Types.ObjectId;
+    const envelopeId = snapshot.decision!.envelope!;
     const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
     if (committedKeys.has(`${envelopeId}:${snapshot._id}`) && !unpaidInLedger.length) continue;
     const app = await GrantApplicationModel.findById(snapshot._id, { status: 1, decision: 1, payments: 1 }).lean<App>();
@@ -128,7 +127,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
       continue;
     }
     for (const t of (app.payments ?? []).filter((x) => x.paidAt)) {
-      if (await pay(envelopeId, app._id, t._id as Types.ObjectId, t.amount, t.paidAt!)) report.paymentsRestored++;
+      if (await pay(envelopeId, app._id, t._id, t.amount, t.paidAt!)) report.paymentsRestored++;
     }
   }
 
