@@ -21,6 +21,7 @@ import { SupportedOperationTypes } from './ops/validation';
 import { pingDatabase } from './ops/readiness';
 import { securityHeaders, withoutSuggestions } from './ops/security-headers';
 import { mountExplorer } from './explorer/explorer';
+import { configureMessaging } from './modules/messaging';
 
 export interface AppDeps {
   config: Config;
@@ -81,6 +82,8 @@ function noStore(): ApolloServerPlugin<Context> {
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, log } = deps;
+  // Events published by this app's services carry its config (links under PUBLIC_URL, sealing keys).
+  configureMessaging({ config, log });
   const production = config.nodeEnv === 'production';
   const schema = deps.schema ?? buildSchema();
 

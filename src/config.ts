@@ -57,6 +57,18 @@ export interface Config {
   readonly metricsPort: number;
   /** Serve the GraphiQL explorer at GET /graphql to browsers (the API itself answers either way). */
   readonly graphqlExplorer: boolean;
+  /** Where people reach the application: the base of every link in emails and notifications (no trailing slash). */
+  readonly publicUrl: string;
+  /** SMTP server of outgoing emails (smtp:// or smtps://); empty: nothing is sent, messages are logged and kept in the outbox. */
+  readonly smtpUrl: string;
+  /** The From of outgoing emails. */
+  readonly mailFrom: string;
+  /** Days a delivered outbox message (email, webhook delivery) is kept before it is purged. */
+  readonly outboxRetentionDays: number;
+  /** Allow webhook targets that resolve to loopback or private addresses (tests, intranets). */
+  readonly webhookAllowPrivateTargets: boolean;
+  /** How often the dispatcher looks for messages to deliver when idle. */
+  readonly dispatchIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +154,13 @@ export function loadConfig(env: Env = process.env): Config {
   const citySiret = str('CITY_SIRET', '21130001700012');
   if (!isValidSiret(citySiret)) problems.push('CITY_SIRET must be a valid SIRET: 14 digits with a correct check digit');
 
+  const publicUrl = str('PUBLIC_URL', `http://localhost:${env.PORT?.trim() || 4000}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
+  const smtpUrl = str('SMTP_URL', '');
+  if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps:// (or be empty)');
+  const mailFrom = str('MAIL_FROM', 'Maillage <no-reply@localhost>');
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) problems.push(`MAIL_FROM must be one email address, optionally with a name: "Ville <no-reply@ville.fr>" (got "${mailFrom}")`);
+
   const config: Config = {
     nodeEnv,
     port: int('PORT', 4000, 0, 65535),
@@ -176,6 +195,12 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     metricsPort: int('METRICS_PORT', 0, 0, 65535),
     graphqlExplorer: bool('GRAPHQL_EXPLORER', !production),
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 90, 1, 3650),
+    webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', !production),
+    dispatchIntervalMs: int('DISPATCH_INTERVAL_MS', 1000, 50, 600_000),
   };
 
   // Node refuses a header timeout above the request timeout.
@@ -298,6 +323,12 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'HTTP_REQUEST_TIMEOUT_MS', default: '30000', description: 'Longest time a client may take to send a whole request; then 408 and the connection is closed.' },
     { name: 'HTTP_HEADERS_TIMEOUT_MS', default: '10000', description: 'Longest time a client may take to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS); then 408.' },
     { name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', default: '65000', description: 'How long an idle kept-alive connection stays open; above the proxy\'s own upstream keep-alive (nginx: 60 s).' },
+    { name: 'PUBLIC_URL', default: 'http://localhost:PORT', description: 'Where people reach the application: every link of an email or a notification starts with it (https in production).' },
+    { name: 'SMTP_URL', default: '(empty)', description: 'SMTP server of outgoing emails, `smtp://user:password@host:587` or `smtps://...:465`. Empty: nothing is sent; each email is logged and kept in the outbox, where admins see it (`outboxMessages`).', secret: true },
+    { name: 'MAIL_FROM', default: 'Maillage <no-reply@localhost>', description: 'The sender of outgoing emails.' },
+    { name: 'OUTBOX_RETENTION_DAYS', default: '90', description: 'Days a delivered email or webhook delivery stays in the outbox before it is purged (1 to 3650).' },
+    { name: 'WEBHOOK_ALLOW_PRIVATE_TARGETS', default: 'true, false in production', description: 'Allow webhooks whose address resolves to loopback or private networks (checked at creation and again at each delivery). Off in production unless set, for intranet receivers.' },
+    { name: 'DISPATCH_INTERVAL_MS', default: '1000', description: 'How often the outbox dispatcher of each instance looks for messages to deliver when idle.' },
     { name: 'GRAPHQL_EXPLORER', default: 'true, false in production', description: 'Serve the GraphiQL explorer (bundled with the app, nothing from another origin) at GET /graphql to browsers. Off: browsers get a short 404 page; queries work either way.' },
   ];
 }

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { onBoot } from './boot';
 import { createHttpServer } from './ops/http-server';
 import { printLines, printLine } from './cli/terminal';
+import { startMessaging } from './modules/messaging';
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const db = await connectDatabase(config, log);
   await onBoot({ config, log, embedded: db.embedded });
   const { app, stop, operations } = await createApp({ config, log });
+  // The outbox dispatcher and the reminders run in every instance; leases in the database share the work.
+  const dispatcher = startMessaging({ config, log });
 
   const server = createHttpServer(app, config);
   // METRICS_PORT: /metrics for the scraper on the internal network, never on the API's port.
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
     });
     log.info('http server closed');
     try {
+      await dispatcher.stop();
+      log.info('outbox dispatcher stopped');
       await stop();
       log.info('graphql server stopped');
       await db.close();

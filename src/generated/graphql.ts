@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent } from '../modules/parents';
+import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -339,6 +339,36 @@ export type CreatePartnershipInput = {
   since?: InputMaybe<Scalars['Date']['input']>;
   /** The other organisation; for FEDERATION_MEMBER, the federation. */
   toId: Scalars['ID']['input'];
+};
+
+/** A new webhook. */
+export type CreateWebhookInput = {
+  /** What it is for (500 characters at most). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types to receive (see docs/notifications.md), at least one. */
+  events: Array<Scalars['String']['input']>;
+  /** Where to POST deliveries: http(s); in production not an address on a loopback or private network. */
+  url: Scalars['String']['input'];
+};
+
+/** The result of createWebhook. */
+export type CreateWebhookPayload = {
+  __typename?: 'CreateWebhookPayload';
+  /** Refusals, each on its field. */
+  errors: Array<UserError>;
+  /** The signing secret (`whsec_...`), shown this once: store it with the receiver. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** The new webhook. */
+  webhook?: Maybe<Webhook>;
+};
+
+/** The result of deleteWebhook. */
+export type DeleteWebhookPayload = {
+  __typename?: 'DeleteWebhookPayload';
+  /** The id of the deleted webhook. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Refusals. */
+  errors: Array<UserError>;
 };
 
 /** A domain of action (a node of a small tree), tied to the city programme's proposal it serves. */
@@ -780,6 +810,25 @@ export type LoginPayload = {
   user?: Maybe<User>;
 };
 
+/** Which notifications to mark read: some by id, or all of them. */
+export type MarkNotificationsReadInput = {
+  /** True to mark every notification of yours read. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Notifications to mark read (yours; others are ignored). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The result of markNotificationsRead. */
+export type MarkNotificationsReadPayload = {
+  __typename?: 'MarkNotificationsReadPayload';
+  /** Why nothing was marked (neither ids nor all given). */
+  errors: Array<UserError>;
+  /** How many notifications were unread and are now read. */
+  markedCount?: Maybe<Scalars['Int']['output']>;
+  /** How many of your notifications are still unread. */
+  unreadCount?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A person's place in an organisation. */
 export type Membership = {
   __typename?: 'Membership';
@@ -845,14 +894,20 @@ export type Mutation = {
   createOrganisation: OrganisationPayload;
   /** Links two organisations (members of either, coordinators, officers, admins). */
   createPartnership: PartnershipPayload;
+  /** Subscribes a system of the city to events; the payload shows its signing secret once (admins). */
+  createWebhook: CreateWebhookPayload;
   /** Declares my link to an organisation: I am then recused from its applications (officers). */
   declareConflictOfInterest: ConflictOfInterestPayload;
   /** Declines an invitation to join an organisation (the invited person). */
   declineMembership: MembershipPayload;
+  /** Deletes a webhook; its pending deliveries are dead-lettered (admins). */
+  deleteWebhook: DeleteWebhookPayload;
   /** Ends an active partnership; it stays in the history with its end date. */
   endPartnership: PartnershipPayload;
   /** Signs in with email and password; returns a token valid for a few hours. */
   login: LoginPayload;
+  /** Marks some or all of your notifications read. */
+  markNotificationsRead: MarkNotificationsReadPayload;
   /** Does nothing; lets a client check that it may send mutations (CSRF headers, token). */
   ping: Scalars['Boolean']['output'];
   /** Repairs interrupted decisions and payments and recomputes envelope counters (admins). Also runs at boot. */
@@ -861,12 +916,16 @@ export type Mutation = {
   recordConvention: GrantApplicationPayload;
   /** Records a payment; never more than granted; the envelope's `paid` follows (officers). */
   recordPayment: GrantApplicationPayload;
+  /** Sends a finished delivery again, with the same messageId (admins). */
+  redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
   /** Rejects, with a motivation (officers). */
   rejectGrantApplication: GrantApplicationPayload;
   /** Back to review; an approval reopened releases its commitment (officers, before any payment). */
   reopenGrantApplication: GrantApplicationPayload;
   /** Asks the applicant for changes (officers). */
   requestChanges: GrantApplicationPayload;
+  /** Replaces a webhook's signing secret and shows the new one once (admins). */
+  rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Replaces the unpaid tranches of an approved grant's schedule (officers). */
   schedulePayments: GrantApplicationPayload;
   /** Sends a message between the applicant and the officers. */
@@ -883,6 +942,8 @@ export type Mutation = {
   updateFundingProgramme: FundingProgrammePayload;
   /** Edits an application while DRAFT or CHANGES_REQUESTED (members of the organisation). */
   updateGrantApplication: GrantApplicationPayload;
+  /** Chooses, per kind of event, how you are emailed: immediately, in a daily digest, or not. Security emails stay immediate. */
+  updateNotificationPreferences: UpdateNotificationPreferencesPayload;
   /** Edits an organisation (its members, officers and admins). */
   updateOrganisation: OrganisationPayload;
   /** Withdraws a submitted application (members of the organisation). */
@@ -960,6 +1021,12 @@ export type MutationCreatePartnershipArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationDeclareConflictOfInterestArgs = {
   organisationId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -969,6 +1036,12 @@ export type MutationDeclareConflictOfInterestArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationDeclineMembershipArgs = {
   organisationId: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -987,6 +1060,12 @@ export type MutationLoginArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationMarkNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationRecordConventionArgs = {
   id: Scalars['ID']['input'];
   input: ConventionInput;
@@ -997,6 +1076,12 @@ export type MutationRecordConventionArgs = {
 export type MutationRecordPaymentArgs = {
   id: Scalars['ID']['input'];
   input: RecordPaymentInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRedeliverWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1018,6 +1103,12 @@ export type MutationReopenGrantApplicationArgs = {
 export type MutationRequestChangesArgs = {
   id: Scalars['ID']['input'];
   message: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1072,6 +1163,12 @@ export type MutationUpdateFundingProgrammeArgs = {
 export type MutationUpdateGrantApplicationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateGrantApplicationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: UpdateNotificationPreferencesInput;
 };
 
 
@@ -1160,6 +1257,114 @@ export type NetworkNode = {
   isIsolated: Scalars['Boolean']['output'];
   /** The organisation. */
   organisation: Organisation;
+};
+
+/** Something that happened and concerns you. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** A sentence or two, in French. */
+  body: Scalars['String']['output'];
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What it is about. */
+  kind: NotificationKind;
+  /** Where to see the object it is about, under the application's public address. */
+  link?: Maybe<Scalars['String']['output']>;
+  /** When you marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** One line, in French. */
+  title: Scalars['String']['output'];
+};
+
+/** A page of your notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** This page. */
+  edges: Array<NotificationEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many notifications match (unread only, when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How a person wants to be emailed about one kind of event. Notifications in the API are kept either way. */
+export type NotificationDelivery =
+  /** Grouped with the day's others into one email each morning. */
+  | 'DAILY_DIGEST'
+  /** One email as soon as it happens. */
+  | 'IMMEDIATE'
+  /** No email; the notification stays in the API. */
+  | 'NONE';
+
+/** An edge of a notification list. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Pass as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
+/** What a notification is about: one value per kind of event a person can hear of. */
+export type NotificationKind =
+  /** An account was created for you (security: always emailed). */
+  | 'ACCOUNT_INVITATION'
+  /** Your password was changed (security: always emailed). */
+  | 'ACCOUNT_PASSWORD_CHANGED'
+  /** A password reset link (security: always emailed). */
+  | 'ACCOUNT_PASSWORD_RESET'
+  /** Someone tried to register with your address (security: always emailed). */
+  | 'ACCOUNT_REGISTER_ATTEMPT'
+  /** Confirm your email address (security: always emailed). */
+  | 'ACCOUNT_VERIFY_EMAIL'
+  /** A call for projects on which you have a draft closes in 7 or 2 days. */
+  | 'CALL_FOR_PROJECTS_CLOSING'
+  /** A final report is due in 30 or 7 days. */
+  | 'FINAL_REPORT_DUE'
+  /** A final report is overdue. */
+  | 'FINAL_REPORT_OVERDUE'
+  /** A final report was submitted. */
+  | 'FINAL_REPORT_SUBMITTED'
+  /** An officer asked for changes to an application. */
+  | 'GRANT_APPLICATION_CHANGES_REQUESTED'
+  /** An application was approved or rejected, with the motivation. */
+  | 'GRANT_APPLICATION_DECIDED'
+  /** A message was written on an application. */
+  | 'GRANT_APPLICATION_MESSAGE_RECEIVED'
+  /** An application was submitted (to officers). */
+  | 'GRANT_APPLICATION_RECEIVED'
+  /** An application was submitted (the acknowledgement of receipt to the applicant's managers). */
+  | 'GRANT_APPLICATION_SUBMITTED'
+  /** Your daily digest (always emailed when there is something in it). */
+  | 'NOTIFICATIONS_DIGEST'
+  /** Your claim to manage an organisation was decided. */
+  | 'ORGANISATION_CLAIM_DECIDED'
+  /** You were invited to join an organisation. */
+  | 'ORGANISATION_INVITATION'
+  /** A payment was recorded on a grant. */
+  | 'PAYMENT_RECORDED'
+  /** A webhook was disabled after failing for 24 hours (to admins; always emailed). */
+  | 'WEBHOOK_DISABLED';
+
+/** How you are emailed about one kind of event. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** Immediately, in the daily digest, or not at all. */
+  delivery: NotificationDelivery;
+  /** The kind of event. */
+  kind: NotificationKind;
+  /** True for security emails, which cannot be turned off. */
+  locked: Scalars['Boolean']['output'];
+};
+
+/** One kind of event and how to be emailed about it. */
+export type NotificationPreferenceInput = {
+  /** Immediately, in the daily digest, or not at all. */
+  delivery: NotificationDelivery;
+  /** The kind of event. */
+  kind: NotificationKind;
 };
 
 /** A decided grant that the open-data publication had to leave out, and why. */
@@ -1322,6 +1527,73 @@ export type OtherFunderInput = {
   status: FunderStatus;
 };
 
+/** How an outbox message travels. */
+export type OutboxChannel =
+  /** An email. */
+  | 'EMAIL'
+  /** A webhook delivery. */
+  | 'WEBHOOK';
+
+/** A message in the outbox: an email or a webhook delivery, kept until purged (OUTBOX_RETENTION_DAYS after it ends). */
+export type OutboxMessage = {
+  __typename?: 'OutboxMessage';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** Email or webhook. */
+  channel: OutboxChannel;
+  /** When the event happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was delivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event type, e.g. `grant_application.submitted`. */
+  eventType: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The last failure, when there was one. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due, while pending. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The email address, or the webhook's URL. */
+  recipient?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: OutboxStatus;
+  /** The receiver's HTTP status at the last attempt (webhooks). */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** The email's subject (the link's token, if any, is never shown); null for a webhook. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the outbox, newest first. */
+export type OutboxMessageConnection = {
+  __typename?: 'OutboxMessageConnection';
+  /** This page. */
+  edges: Array<OutboxMessageEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many messages match. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an outbox list. */
+export type OutboxMessageEdge = {
+  __typename?: 'OutboxMessageEdge';
+  /** Pass as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The message. */
+  node: OutboxMessage;
+};
+
+/** Where an outbox message stands. */
+export type OutboxStatus =
+  /** Delivered (the SMTP server or the receiver accepted it). */
+  | 'DELIVERED'
+  /** Dead-lettered: every attempt failed (see lastError), or its webhook is gone or disabled. */
+  | 'FAILED'
+  /** Not sent because no SMTP server is configured (SMTP_URL): logged and kept here. */
+  | 'HELD'
+  /** Waiting for its first or next attempt. */
+  | 'PENDING';
+
 /** Where a page of a connection stands. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1456,6 +1728,12 @@ export type Query = {
   organisation?: Maybe<Organisation>;
   /** The directory: organisations matching the filter, by relevance when searching, else by name. At most 100 a page. */
   organisations: OrganisationConnection;
+  /** The outbox: emails and webhook deliveries, newest first, by status (admins). */
+  outboxMessages: OutboxMessageConnection;
+  /** A webhook's deliveries, newest first (admins). */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Every webhook (admins). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1546,6 +1824,22 @@ export type QueryOrganisationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** The entry points for reading. */
+export type QueryOutboxMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OutboxStatus>;
+};
+
+
+/** The entry points for reading. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
+};
+
 /** The result of a reconciliation. */
 export type ReconciliationPayload = {
   __typename?: 'ReconciliationPayload';
@@ -1584,6 +1878,15 @@ export type RecordPaymentInput = {
   paidOn?: InputMaybe<Scalars['Date']['input']>;
   /** The tranche paid (its amount). */
   trancheId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The result of redeliverWebhookDelivery. */
+export type RedeliverWebhookDeliveryPayload = {
+  __typename?: 'RedeliverWebhookDeliveryPayload';
+  /** The delivery, pending again with the same messageId. */
+  delivery?: Maybe<WebhookDelivery>;
+  /** Refusals (it is still pending, or its webhook is disabled). */
+  errors: Array<UserError>;
 };
 
 /** A rejection. */
@@ -1638,6 +1941,17 @@ export type Role =
   | 'MEMBER'
   /** A city officer (instructeur): reviews applications, decides, pays. */
   | 'OFFICER';
+
+/** The result of rotateWebhookSecret. */
+export type RotateWebhookSecretPayload = {
+  __typename?: 'RotateWebhookSecretPayload';
+  /** Refusals. */
+  errors: Array<UserError>;
+  /** The new signing secret, shown this once; the old one stops working at once. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** The webhook. */
+  webhook?: Maybe<Webhook>;
+};
 
 /** Amount actually spent on one budget line. */
 export type SpentLine = {
@@ -1718,6 +2032,21 @@ export type UpdateGrantApplicationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to your email preferences; kinds not listed keep theirs. */
+export type UpdateNotificationPreferencesInput = {
+  /** The kinds to change. */
+  preferences: Array<NotificationPreferenceInput>;
+};
+
+/** The result of updateNotificationPreferences. */
+export type UpdateNotificationPreferencesPayload = {
+  __typename?: 'UpdateNotificationPreferencesPayload';
+  /** Refusals (a security email cannot be turned off), each on its field. */
+  errors: Array<UserError>;
+  /** Every kind and how you are now emailed about it. */
+  preferences?: Maybe<Array<NotificationPreference>>;
+};
+
 /** Changes to an organisation: only the fields given change; null clears an optional field. */
 export type UpdateOrganisationInput = {
   /** Acronym (at most 30 characters). */
@@ -1773,8 +2102,20 @@ export type User = {
   memberships?: Maybe<Array<Membership>>;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** How you are emailed about each kind of event (only for yourself; null on anyone else). */
+  notificationPreferences?: Maybe<Array<NotificationPreference>>;
+  /** Your notifications, newest first (only for yourself; null on anyone else). */
+  notifications?: Maybe<NotificationConnection>;
   /** City-wide role. */
   role: Role;
+};
+
+
+/** An account. */
+export type UserNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** An expected refusal of a mutation: what went wrong, and which input field to fix. */
@@ -1786,6 +2127,72 @@ export type UserError = {
   field?: Maybe<Scalars['String']['output']>;
   /** A message a person can act on. */
   message: Scalars['String']['output'];
+};
+
+/** A subscription of another system of the city to events, delivered after Standard Webhooks. */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it is for. */
+  description: Scalars['String']['output'];
+  /** Why it was disabled. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** False once disabled (24 hours of failures); a disabled hook receives nothing. */
+  enabled: Scalars['Boolean']['output'];
+  /** The event types it receives, e.g. `grant_application.submitted`. */
+  events: Array<Scalars['String']['output']>;
+  /** Since when its deliveries have been failing; null when the last one succeeded. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Where deliveries are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** One event sent, or to be sent, to a webhook. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** When the event happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event type. */
+  eventType: Scalars['String']['output'];
+  /** Stable identifier (pass to redeliverWebhookDelivery). */
+  id: Scalars['ID']['output'];
+  /** The last failure, when there was one. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The `webhook-id` header: the same for every attempt, so the receiver can ignore repeats. */
+  messageId: Scalars['String']['output'];
+  /** When the next attempt is due, while pending. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: OutboxStatus;
+  /** The receiver's HTTP status at the last attempt; null when no answer came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of a webhook's deliveries, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** This page. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many deliveries the hook has (within the retention). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a delivery list. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Pass as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: WebhookDelivery;
 };
 
 
@@ -1880,8 +2287,11 @@ export type ResolversTypes = {
   CreateGrantApplicationInput: CreateGrantApplicationInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
   Domain: ResolverTypeWrapper<DomainDoc>;
   FinalReport: ResolverTypeWrapper<FinalReportParent>;
   FinalReportInput: FinalReportInput;
@@ -1913,6 +2323,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegalForm: LegalForm;
   LoginPayload: ResolverTypeWrapper<Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
   Membership: ResolverTypeWrapper<MembershipParent>;
   MembershipPayload: ResolverTypeWrapper<Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversTypes['Membership']> }>;
   MembershipRole: MembershipRole;
@@ -1925,6 +2337,13 @@ export type ResolversTypes = {
   NetworkEdge: ResolverTypeWrapper<NetworkEdge>;
   NetworkFilter: NetworkFilter;
   NetworkNode: ResolverTypeWrapper<NetworkNodeParent>;
+  Notification: ResolverTypeWrapper<NotificationDoc>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnectionParent>;
+  NotificationDelivery: NotificationDelivery;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationKind: NotificationKind;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   OpenDataExclusion: ResolverTypeWrapper<Exclusion>;
   Organisation: ResolverTypeWrapper<OrganisationDoc>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionParent>;
@@ -1935,6 +2354,11 @@ export type ResolversTypes = {
   OrganisationStatus: OrganisationStatus;
   OtherFunder: ResolverTypeWrapper<OtherFunder>;
   OtherFunderInput: OtherFunderInput;
+  OutboxChannel: OutboxChannel;
+  OutboxMessage: ResolverTypeWrapper<OutboxMessageDoc>;
+  OutboxMessageConnection: ResolverTypeWrapper<OutboxMessageConnectionParent>;
+  OutboxMessageEdge: ResolverTypeWrapper<Omit<OutboxMessageEdge, 'node'> & { node: ResolversTypes['OutboxMessage'] }>;
+  OutboxStatus: OutboxStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partnership: ResolverTypeWrapper<PartnershipDoc>;
   PartnershipKind: PartnershipKind;
@@ -1947,12 +2371,14 @@ export type ResolversTypes = {
   ReconciliationPayload: ResolverTypeWrapper<ReconciliationPayload>;
   ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
   RecordPaymentInput: RecordPaymentInput;
+  RedeliverWebhookDeliveryPayload: ResolverTypeWrapper<Omit<RedeliverWebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversTypes['WebhookDelivery']> }>;
   RejectInput: RejectInput;
   ReviewInput: ReviewInput;
   ReviewRecommendation: ReviewRecommendation;
   ReviewScore: ResolverTypeWrapper<ReviewScore>;
   ReviewScoreInput: ReviewScoreInput;
   Role: Role;
+  RotateWebhookSecretPayload: ResolverTypeWrapper<Omit<RotateWebhookSecretPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>;
   SpentLine: ResolverTypeWrapper<SpentLine>;
   SpentLineInput: SpentLineInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1960,9 +2386,15 @@ export type ResolversTypes = {
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
   UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
   UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
+  UpdateNotificationPreferencesPayload: ResolverTypeWrapper<UpdateNotificationPreferencesPayload>;
   UpdateOrganisationInput: UpdateOrganisationInput;
   User: ResolverTypeWrapper<UserParent>;
   UserError: ResolverTypeWrapper<UserError>;
+  Webhook: ResolverTypeWrapper<WebhookDoc>;
+  WebhookDelivery: ResolverTypeWrapper<OutboxMessageDoc>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<OutboxMessageConnectionParent>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1989,8 +2421,11 @@ export type ResolversParentTypes = {
   CreateGrantApplicationInput: CreateGrantApplicationInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
+  CreateWebhookInput: CreateWebhookInput;
+  CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteWebhookPayload: DeleteWebhookPayload;
   Domain: DomainDoc;
   FinalReport: FinalReportParent;
   FinalReportInput: FinalReportInput;
@@ -2018,6 +2453,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LoginPayload: Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: MarkNotificationsReadPayload;
   Membership: MembershipParent;
   MembershipPayload: Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> };
   Money: Scalars['Money']['output'];
@@ -2028,6 +2465,11 @@ export type ResolversParentTypes = {
   NetworkEdge: NetworkEdge;
   NetworkFilter: NetworkFilter;
   NetworkNode: NetworkNodeParent;
+  Notification: NotificationDoc;
+  NotificationConnection: NotificationConnectionParent;
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
+  NotificationPreference: NotificationPreference;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   OpenDataExclusion: Exclusion;
   Organisation: OrganisationDoc;
   OrganisationConnection: OrganisationConnectionParent;
@@ -2037,6 +2479,9 @@ export type ResolversParentTypes = {
   OrganisationPermissions: OrganisationPermissions;
   OtherFunder: OtherFunder;
   OtherFunderInput: OtherFunderInput;
+  OutboxMessage: OutboxMessageDoc;
+  OutboxMessageConnection: OutboxMessageConnectionParent;
+  OutboxMessageEdge: Omit<OutboxMessageEdge, 'node'> & { node: ResolversParentTypes['OutboxMessage'] };
   PageInfo: PageInfo;
   Partnership: PartnershipDoc;
   PartnershipPayload: Omit<PartnershipPayload, 'partnership'> & { partnership?: Maybe<ResolversParentTypes['Partnership']> };
@@ -2048,10 +2493,12 @@ export type ResolversParentTypes = {
   ReconciliationPayload: ReconciliationPayload;
   ReconciliationReport: ReconciliationReport;
   RecordPaymentInput: RecordPaymentInput;
+  RedeliverWebhookDeliveryPayload: Omit<RedeliverWebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversParentTypes['WebhookDelivery']> };
   RejectInput: RejectInput;
   ReviewInput: ReviewInput;
   ReviewScore: ReviewScore;
   ReviewScoreInput: ReviewScoreInput;
+  RotateWebhookSecretPayload: Omit<RotateWebhookSecretPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> };
   SpentLine: SpentLine;
   SpentLineInput: SpentLineInput;
   String: Scalars['String']['output'];
@@ -2059,9 +2506,15 @@ export type ResolversParentTypes = {
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
   UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
   UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
+  UpdateNotificationPreferencesPayload: UpdateNotificationPreferencesPayload;
   UpdateOrganisationInput: UpdateOrganisationInput;
   User: UserParent;
   UserError: UserError;
+  Webhook: WebhookDoc;
+  WebhookDelivery: OutboxMessageDoc;
+  WebhookDeliveryConnection: OutboxMessageConnectionParent;
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
 };
 
 export type ActivityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityRecord'] = ResolversParentTypes['ActivityRecord']> = {
@@ -2136,6 +2589,12 @@ export type CoverageCellResolvers<ContextType = Context, ParentType extends Reso
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType>;
 };
 
+export type CreateWebhookPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateWebhookPayload'] = ResolversParentTypes['CreateWebhookPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2143,6 +2602,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteWebhookPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteWebhookPayload'] = ResolversParentTypes['DeleteWebhookPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type DomainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
   children?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
@@ -2326,6 +2790,12 @@ export type LoginPayloadResolvers<ContextType = Context, ParentType extends Reso
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
+export type MarkNotificationsReadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarkNotificationsReadPayload'] = ResolversParentTypes['MarkNotificationsReadPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  markedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['MembershipRole'], ParentType, ContextType>;
@@ -2356,17 +2826,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationCreateGrantApplicationArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   declareConflictOfInterest?: Resolver<ResolversTypes['ConflictOfInterestPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'organisationId' | 'reason'>>;
   declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
+  deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationEndPartnershipArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reconcileEnvelopes?: Resolver<ResolversTypes['ReconciliationPayload'], ParentType, ContextType>;
   recordConvention?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordConventionArgs, 'id' | 'input'>>;
   recordPayment?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'id' | 'input'>>;
+  redeliverWebhookDelivery?: Resolver<ResolversTypes['RedeliverWebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookDeliveryArgs, 'id'>>;
   rejectGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRejectGrantApplicationArgs, 'id' | 'input'>>;
   reopenGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationReopenGrantApplicationArgs, 'id'>>;
   requestChanges?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRequestChangesArgs, 'id' | 'message'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['RotateWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   schedulePayments?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSchedulePaymentsArgs, 'id' | 'tranches'>>;
   sendGrantMessage?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSendGrantMessageArgs, 'body' | 'id'>>;
   startReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'id'>>;
@@ -2375,6 +2850,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationUpdateBudgetEnvelopeArgs, 'id' | 'input'>>;
   updateFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateFundingProgrammeArgs, 'id' | 'input'>>;
   updateGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationUpdateGrantApplicationArgs, 'id' | 'input'>>;
+  updateNotificationPreferences?: Resolver<ResolversTypes['UpdateNotificationPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input'>>;
   withdrawGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantApplicationArgs, 'id'>>;
 };
@@ -2407,6 +2883,33 @@ export type NetworkNodeResolvers<ContextType = Context, ParentType extends Resol
   isHub?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isIsolated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+};
+
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  delivery?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type OpenDataExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenDataExclusion'] = ResolversParentTypes['OpenDataExclusion']> = {
@@ -2474,6 +2977,32 @@ export type OtherFunderResolvers<ContextType = Context, ParentType extends Resol
   status?: Resolver<ResolversTypes['FunderStatus'], ParentType, ContextType>;
 };
 
+export type OutboxMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboxMessage'] = ResolversParentTypes['OutboxMessage']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['OutboxChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OutboxMessageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboxMessageConnection'] = ResolversParentTypes['OutboxMessageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OutboxMessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OutboxMessageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboxMessageEdge'] = ResolversParentTypes['OutboxMessageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OutboxMessage'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2533,6 +3062,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   openDataExclusions?: Resolver<Array<ResolversTypes['OpenDataExclusion']>, ParentType, ContextType, RequireFields<QueryOpenDataExclusionsArgs, 'year'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
+  outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, Partial<QueryOutboxMessagesArgs>>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'webhookId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
 export type ReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationPayload'] = ResolversParentTypes['ReconciliationPayload']> = {
@@ -2551,14 +3083,30 @@ export type ReconciliationReportResolvers<ContextType = Context, ParentType exte
   unrepaired?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type RedeliverWebhookDeliveryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedeliverWebhookDeliveryPayload'] = ResolversParentTypes['RedeliverWebhookDeliveryPayload']> = {
+  delivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ReviewScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewScore'] = ResolversParentTypes['ReviewScore']> = {
   criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RotateWebhookSecretPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RotateWebhookSecretPayload'] = ResolversParentTypes['RotateWebhookSecretPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
+};
+
 export type SpentLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpentLine'] = ResolversParentTypes['SpentLine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UpdateNotificationPreferencesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateNotificationPreferencesPayload'] = ResolversParentTypes['UpdateNotificationPreferencesPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  preferences?: Resolver<Maybe<Array<ResolversTypes['NotificationPreference']>>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -2567,6 +3115,8 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   invitations?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<Maybe<Array<ResolversTypes['NotificationPreference']>>, ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'unreadOnly'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
@@ -2574,6 +3124,41 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -2587,8 +3172,10 @@ export type Resolvers<ContextType = Context> = {
   ConflictOfInterestPayload?: ConflictOfInterestPayloadResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageCell?: CoverageCellResolvers<ContextType>;
+  CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   FinalReport?: FinalReportResolvers<ContextType>;
   FundingProgramme?: FundingProgrammeResolvers<ContextType>;
@@ -2609,6 +3196,7 @@ export type Resolvers<ContextType = Context> = {
   GrantReview?: GrantReviewResolvers<ContextType>;
   Headcount?: HeadcountResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
+  MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipPayload?: MembershipPayloadResolvers<ContextType>;
   Money?: GraphQLScalarType;
@@ -2617,6 +3205,10 @@ export type Resolvers<ContextType = Context> = {
   Network?: NetworkResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   OpenDataExclusion?: OpenDataExclusionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
@@ -2624,6 +3216,9 @@ export type Resolvers<ContextType = Context> = {
   OrganisationPayload?: OrganisationPayloadResolvers<ContextType>;
   OrganisationPermissions?: OrganisationPermissionsResolvers<ContextType>;
   OtherFunder?: OtherFunderResolvers<ContextType>;
+  OutboxMessage?: OutboxMessageResolvers<ContextType>;
+  OutboxMessageConnection?: OutboxMessageConnectionResolvers<ContextType>;
+  OutboxMessageEdge?: OutboxMessageEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partnership?: PartnershipResolvers<ContextType>;
   PartnershipPayload?: PartnershipPayloadResolvers<ContextType>;
@@ -2633,9 +3228,16 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   ReconciliationPayload?: ReconciliationPayloadResolvers<ContextType>;
   ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
+  RedeliverWebhookDeliveryPayload?: RedeliverWebhookDeliveryPayloadResolvers<ContextType>;
   ReviewScore?: ReviewScoreResolvers<ContextType>;
+  RotateWebhookSecretPayload?: RotateWebhookSecretPayloadResolvers<ContextType>;
   SpentLine?: SpentLineResolvers<ContextType>;
+  UpdateNotificationPreferencesPayload?: UpdateNotificationPreferencesPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
 };
 

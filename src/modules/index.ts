@@ -10,5 +10,6 @@ import { activityModule } from './activity/activity.resolvers';
 import { grantsModule } from './grants/grants.resolvers';
 import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
+import { messagingModule } from './messaging/messaging.resolvers';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coordinationModule, opendataModule];
+export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coordinationModule, opendataModule, messagingModule];

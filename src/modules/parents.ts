@@ -9,6 +9,7 @@ import type { BudgetEnvelopeDoc } from './grants/budget/budget-envelope.model';
 import type { ConflictOfInterestDoc } from './grants/application/conflict-of-interest.model';
 import type { FundingProgrammeDoc } from './grants/budget/funding-programme.model';
 import type { GrantApplicationDoc } from './grants/application/grant-application.model';
+import type { NotificationDoc, OutboxMessageDoc, WebhookDoc } from './messaging/messaging.model';
 import type { Network, NetworkNode } from './network/network.service';
 import type { PartnershipDoc } from './network/partnership.model';
 import type { Exclusion } from './opendata/opendata.service';
@@ -32,6 +33,9 @@ export type MembershipParent = Membership & { status?: MembershipStatus; user: U
 
 export type OrganisationConnectionParent = Connection<OrganisationDoc>;
 export type GrantApplicationConnectionParent = Connection<GrantApplicationDoc>;
+export type { NotificationDoc, OutboxMessageDoc, WebhookDoc };
+export type NotificationConnectionParent = Connection<NotificationDoc>;
+export type OutboxMessageConnectionParent = Connection<OutboxMessageDoc>;
 
 export type GrantDecisionParent = NonNullable<GrantApplicationDoc['decision']>;
 export type GrantReviewParent = GrantApplicationDoc['reviews'][number];
