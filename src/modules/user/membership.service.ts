@@ -34,14 +34,16 @@ export async function addMembership(userId: Types.ObjectId | string, membership:
 /**
  * Records an invitation for whoever holds `email`, if that is a member account not yet linked to the
  * organisation. The same single update runs whether or not such an account exists, so neither the
- * answer nor the work done tells the caller which emails have accounts.
+ * answer nor the work done tells the caller which emails have accounts. Returns the invited account's id.
  */
-export async function inviteByEmail(email: string, membership: NewMembership): Promise<void> {
-  await UserModel.updateOne(
+export async function inviteByEmail(email: string, membership: NewMembership): Promise<string | null> {
+  const res = await UserModel.findOneAndUpdate(
     { email, role: 'MEMBER', 'memberships.organisation': { $ne: membership.organisation } },
     { $push: { memberships: membership } },
-    { runValidators: true },
-  );
+    { runValidators: true, projection: { _id: 1 } },
+  ).lean();
+  // The invited account's id, for its notification; null when nobody was invited.
+  return res ? String(res._id) : null;
 }
 
 /** Turns the person's pending invitation into an active membership. False when there was none. */

@@ -10,6 +10,7 @@ import { Types, type UpdateQuery } from 'mongoose';
 import { AppError } from '../../../errors/app-error';
 import type { Context } from '../../../context';
 import { appendActivity } from '../../activity/activity.service';
+import { announceGrantStep } from '../../messaging/grant-events';
 import { clock } from '../kernel/clock';
 import { statusRefusal, targetOf, TRANSITIONS, type Action } from '../kernel/lifecycle';
 import { GrantApplicationModel, type App, type GrantApplicationDoc } from '../application/grant-application.model';
@@ -93,10 +94,16 @@ export async function applyChange(ctx: Pick<Context, 'viewer'>, app: App, action
   return change.after ? change.after(updated) : updated;
 }
 
-/** Copies pending activity records into the audit trail, then drops them from the application. Idempotent. */
+/**
+ * Copies pending activity records into the audit trail and announces them (emails, notifications,
+ * webhooks: messaging/grant-events.ts, keyed by the record), then drops them from the application.
+ * Idempotent. A record whose announcement could not be recorded stays for the next flush (the
+ * reconciliation's); the command that wrote it has succeeded all the same.
+ */
 export async function flushOutbox(applicationId: Types.ObjectId, keys?: string[]): Promise<number> {
   const doc = await GrantApplicationModel.findById(applicationId, { outbox: 1 }).lean<Pick<App, 'outbox'>>();
   const pending = (doc?.outbox ?? []).filter((e) => !keys || keys.includes(e.key));
+  const done: string[] = [];
   for (const e of pending) {
     await appendActivity({
       key: e.key,
@@ -109,9 +116,10 @@ export async function flushOutbox(applicationId: Types.ObjectId, keys?: string[]
       reason: e.reason ?? null,
       at: e.at,
     });
+    if (await announceGrantStep(applicationId, e)) done.push(e.key);
   }
-  if (pending.length) {
-    await GrantApplicationModel.updateOne({ _id: applicationId }, { $pull: { outbox: { key: { $in: pending.map((e) => e.key) } } } });
+  if (done.length) {
+    await GrantApplicationModel.updateOne({ _id: applicationId }, { $pull: { outbox: { key: { $in: done } } } });
   }
   return pending.length;
 }

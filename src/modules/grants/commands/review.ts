@@ -10,6 +10,7 @@ import { clock } from '../kernel/clock';
 import { RECOMMENDATIONS, type App } from '../application/grant-application.model';
 import { ConflictOfInterestModel, type ConflictOfInterestDoc } from '../application/conflict-of-interest.model';
 import { command } from './command';
+import { publishGrantMessage } from '../../messaging/grant-events';
 
 const MAX_TEXT = 5000;
 
@@ -91,8 +92,8 @@ export function addPrivateNote(ctx: Context, id: string, body: string): Promise<
 }
 
 /** A message between the applicant and the officers, at any stage. */
-export function sendGrantMessage(ctx: Context, id: string, body: string): Promise<App> {
-  return command(ctx, id, {
+export async function sendGrantMessage(ctx: Context, id: string, body: string): Promise<App> {
+  const app = await command(ctx, id, {
     action: 'SEND_MESSAGE',
     change: (app) => {
       const text = requiredText('body', body);
@@ -100,6 +101,9 @@ export function sendGrantMessage(ctx: Context, id: string, body: string): Promis
       return { record: false, update: { $push: { messages: { author: me(ctx), fromApplicant, body: text, createdAt: clock.now() } } } };
     },
   });
+  // The other side is told; never fails the message, which is written.
+  await publishGrantMessage(app);
+  return app;
 }
 
 /** An officer declares a link to an organisation; from then on they are recused from its applications. */
