@@ -1,5 +1,4 @@
 // The directory's rules: search, visibility, validation of profiles, membership.
-import { publishQuietly } from '../messaging/events';
 import { Types } from 'mongoose';
 import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
 import { fromDatabaseError } from '../../errors/known-error';
@@ -395,16 +394,7 @@ export async function addOrganisationMember(
   if (!direct) {
     // Whatever the account's state, the manager learns nothing, and the same single update runs either
     // way (no lookup first): only a member account not yet linked gets the invitation.
-    const invited = await inviteByEmail(email, membership);
-    // Told without waiting, so the answer's timing does not depend on whether an account was invited.
-    if (invited) {
-      void publishQuietly({
-        type: 'organisation.invitation',
-        key: `${org._id}:invitation:${invited}:${membership.since.getTime()}`,
-        recipients: [{ userId: invited }],
-        data: { organisationId: String(org._id), organisationName: org.name, role, invitedByName: ctx.viewer!.name },
-      });
-    }
+    await inviteByEmail(email, membership);
     return { membership: null, invited: true };
   }
   const user = await findAccountByEmail(email);

@@ -34,16 +34,14 @@ export async function addMembership(userId: Types.ObjectId | string, membership:
 /**
  * Records an invitation for whoever holds `email`, if that is a member account not yet linked to the
  * organisation. The same single update runs whether or not such an account exists, so neither the
- * answer nor the work done tells the caller which emails have accounts. Returns the invited account's id.
+ * answer nor the work done tells the caller which emails have accounts.
  */
-export async function inviteByEmail(email: string, membership: NewMembership): Promise<string | null> {
-  const res = await UserModel.findOneAndUpdate(
+export async function inviteByEmail(email: string, membership: NewMembership): Promise<void> {
+  await UserModel.updateOne(
     { email, role: 'MEMBER', 'memberships.organisation': { $ne: membership.organisation } },
     { $push: { memberships: membership } },
-    { runValidators: true, projection: { _id: 1 } },
-  ).lean();
-  // The invited account's id, for its notification; null when nobody was invited.
-  return res ? String(res._id) : null;
+    { runValidators: true },
+  );
 }
 
 /** Turns the person's pending invitation into an active membership. False when there was none. */

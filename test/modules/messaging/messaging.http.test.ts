@@ -325,7 +325,9 @@ describe('webhook administration', () => {
     expect(rotated.secret).not.toBe(hook.secret);
     await publish({ type: 'payment.recorded', key: 'rotated:1', recipients: [], data: { applicationId: 'r1' } });
     await dispatch();
-    const got = receiver.deliveries.find((d) => JSON.parse(d.body).data.applicationId === 'r1')!;
+    const row = await OutboxMessageModel.findOne({ eventKey: 'rotated:1', webhook: hook.webhook.id }).lean();
+    const got = receiver.deliveries.find((d) => d.headers['webhook-id'] === row!.messageId)!;
+    expect(got).toBeDefined();
     expect(() => new StandardWebhook(rotated.secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
     expect(() => new StandardWebhook(hook.secret).verify(got.body, got.headers as Record<string, string>)).toThrow();
 
