@@ -184,7 +184,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req, res }) => {
         try {
           const signIn = operations.signInGate?.(req.ip ?? 'unknown') ?? null;
-          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn);
+          const accountRequests = operations.accountRequestGate?.(req.ip ?? 'unknown') ?? null;
+          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn, accountRequests);
         } catch (err) {
           const known = toAppError(err);
           res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';

@@ -34,6 +34,11 @@ export interface Config {
   /** Longest delay an account under attack imposes on each sign-in attempt. */
   readonly loginMaxDelaySeconds: number;
   readonly loginWindowSeconds: number;
+  /** Account emails (registration, verification resend, reset request) allowed per email address in the window. */
+  readonly accountRequestsPerEmail: number;
+  /** The same requests allowed per client address, whatever the emails, in the window. */
+  readonly accountRequestsPerAddress: number;
+  readonly accountRequestWindowSeconds: number;
   /** Requests allowed per token (or per address when anonymous) in the window. */
   readonly requestsPerWindow: number;
   readonly requestWindowSeconds: number;
@@ -182,6 +187,9 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxAttemptsPerAddress: int('LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 30, 1, 100_000),
     loginMaxDelaySeconds: int('LOGIN_MAX_DELAY_SECONDS', 10, 1, 60),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    accountRequestsPerEmail: int('ACCOUNT_REQUESTS_PER_EMAIL', 5, 1, 10_000),
+    accountRequestsPerAddress: int('ACCOUNT_REQUESTS_PER_ADDRESS', 30, 1, 100_000),
+    accountRequestWindowSeconds: int('ACCOUNT_REQUEST_WINDOW_SECONDS', 3600, 1, 86_400),
     requestsPerWindow: int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
     requestWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
@@ -311,6 +319,9 @@ export function describeConfig(): ConfigVariable[] {
     { name: 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', default: '30', description: 'Failed sign-ins allowed per client address, whatever the accounts, in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
     { name: 'LOGIN_MAX_DELAY_SECONDS', default: '10', description: 'Longest wait imposed on each sign-in attempt to an account under attack (1 to 60).' },
     { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'The sign-in window.' },
+    { name: 'ACCOUNT_REQUESTS_PER_EMAIL', default: '5', description: 'Registrations, verification resends and password-reset requests allowed per email address (known or not) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    { name: 'ACCOUNT_REQUESTS_PER_ADDRESS', default: '30', description: 'The same requests allowed per client address, whatever the emails, in the window.' },
+    { name: 'ACCOUNT_REQUEST_WINDOW_SECONDS', default: '3600', description: 'The window of the account requests.' },
     { name: 'RATE_LIMIT_REQUESTS', default: '600', description: 'Requests allowed per account (signed in) or per client address (anonymous) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
     { name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'The request window.' },
     { name: 'RATE_LIMIT_STORE', default: 'memory', description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.' },

@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './shared/logger';
 import type { Membership, Viewer } from './auth/viewer';
 import { bearerToken } from './auth/token';
-import type { SignInGate } from './modules/user/user.service';
+import type { AccountRequestGate, SignInGate } from './modules/user/user.service';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
@@ -17,6 +17,8 @@ export interface Context {
   readonly log: Logger;
   /** The sign-in limits of this request's client address (src/ops/sign-in-limits.ts); absent without HTTP. */
   readonly signIn?: SignInGate | null;
+  /** The limits of account emails from this client address (src/ops/account-limits.ts); absent without HTTP. */
+  readonly accountRequests?: AccountRequestGate | null;
 }
 
 export interface ContextDeps {
@@ -69,11 +71,11 @@ export function createContext(
   deps: ContextDeps,
   viewer: Viewer | null = null,
   requestId: string = randomUUID(),
-  extra: { signIn?: SignInGate | null } = {},
+  extra: { signIn?: SignInGate | null; accountRequests?: AccountRequestGate | null } = {},
 ): Context {
   const slot: Slot = { current: freezeViewer(viewer) };
   const log = deps.log.child(slot.current ? { requestId, userId: slot.current.id } : { requestId });
-  const fields = { requestId, loaders: createLoaders(), config: deps.config, log, signIn: extra.signIn ?? null, [SLOT]: slot };
+  const fields = { requestId, loaders: createLoaders(), config: deps.config, log, signIn: extra.signIn ?? null, accountRequests: extra.accountRequests ?? null, [SLOT]: slot };
   const ctx: Context = Object.assign(Object.create(contextPrototype) as Pick<Context, 'viewer'>, fields);
   return Object.freeze(ctx);
 }
@@ -84,8 +86,9 @@ export async function contextFromRequest(
   headers: { authorization?: string | undefined },
   requestId: string,
   signIn: SignInGate | null = null,
+  accountRequests: AccountRequestGate | null = null,
 ): Promise<Context> {
   const token = bearerToken(headers.authorization);
   const viewer = token ? await deps.resolveViewer(token) : null;
-  return createContext(deps, viewer, requestId, { signIn });
+  return createContext(deps, viewer, requestId, { signIn, accountRequests });
 }

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'CONVENTION_REQUIRED'
   | 'PAYMENT_EXCEEDS_GRANT'
   | 'INTERNAL_SERVER_ERROR';
+  | 'EMAIL_NOT_VERIFIED'
+  | 'ORGANISATION_NOT_VERIFIED'
 
 /** One problem, pointing at the input field at fault when there is one. */
 export interface FieldProblem {

@@ -13,7 +13,8 @@ import { createMetrics, type Metrics } from './metrics';
 import { watchDatabase } from './readiness';
 import { createLimits, requestLimit, type Limits } from './rate-limit';
 import { signInGate } from './sign-in-limits';
-import type { SignInGate } from '../modules/user/user.service';
+import { accountRequestGate } from './account-limits';
+import type { AccountRequestGate, SignInGate } from '../modules/user/user.service';
 import { sendError } from '../http/errors';
 
 export interface OpsOptions {
@@ -27,6 +28,8 @@ export interface Operations {
   before: RequestHandler[];
   /** The sign-in limits of a request from this client address (null when limits are off). */
   signInGate: ((address: string) => SignInGate) | null;
+  /** The limits of account emails (registration, resend, reset request) from this client address (null when off). */
+  accountRequestGate: ((address: string) => AccountRequestGate) | null;
   plugins: ApolloServerPlugin<Context>[];
   /** Mounts GET /metrics on the API's app when enabled and exposed there (see metricsExposure). */
   mount: (app: Express) => void;
@@ -95,6 +98,7 @@ export function createOperations(deps: { config: Config; log: Logger; options?: 
   return {
     before,
     signInGate: limits ? (address) => signInGate(limits, config, log, address) : null,
+    accountRequestGate: limits ? (address) => accountRequestGate(limits, log, address) : null,
     plugins: [plugin],
     mount: (app) => {
       const exposure = metricsExposure(config);

@@ -46,11 +46,16 @@ export interface Limits {
   /** Failed sign-ins of one account from anywhere: never refuses, only counts (the delay grows with it). */
   loginAccountFailures: RateLimiterAbstract;
   requests: RateLimiterAbstract;
+  /** Account emails asked for one email address (registration, resend, reset request): see account-limits.ts. */
+  accountPerEmail: RateLimiterAbstract;
+  /** The same requests from one client address, whatever the emails. */
+  accountPerAddress: RateLimiterAbstract;
 }
 
 export type LimitsConfig = Pick<
   Config,
-  'rateLimitStore' | 'loginMaxAttempts' | 'loginMaxAttemptsPerAddress' | 'loginWindowSeconds' | 'requestsPerWindow' | 'requestWindowSeconds'
+  | 'rateLimitStore' | 'loginMaxAttempts' | 'loginMaxAttemptsPerAddress' | 'loginWindowSeconds' | 'requestsPerWindow' | 'requestWindowSeconds'
+  | 'accountRequestsPerEmail' | 'accountRequestsPerAddress' | 'accountRequestWindowSeconds'
 >;
 
 export function createLimits(config: LimitsConfig): Limits {
@@ -61,6 +66,8 @@ export function createLimits(config: LimitsConfig): Limits {
     loginPerAddress: createLimiter({ ...window, keyPrefix: 'login-address', points: config.loginMaxAttemptsPerAddress }),
     loginAccountFailures: createLimiter({ ...window, keyPrefix: 'login-account', points: Number.MAX_SAFE_INTEGER }),
     requests: createLimiter({ store, keyPrefix: 'requests', points: config.requestsPerWindow, durationSeconds: config.requestWindowSeconds }),
+    accountPerEmail: createLimiter({ store, keyPrefix: 'account-email', points: config.accountRequestsPerEmail, durationSeconds: config.accountRequestWindowSeconds }),
+    accountPerAddress: createLimiter({ store, keyPrefix: 'account-address', points: config.accountRequestsPerAddress, durationSeconds: config.accountRequestWindowSeconds }),
   };
 }
 

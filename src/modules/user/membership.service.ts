@@ -58,3 +58,22 @@ export async function withdrawInvitation(userId: string, organisationId: Types.O
   const res = await UserModel.updateOne({ _id: userId }, { $pull: { memberships: { organisation: organisationId, status: 'INVITED' } } });
   return res.modifiedCount > 0;
 }
+
+/** Whether someone manages the organisation (an active MANAGER membership). */
+export async function hasActiveManager(organisationId: Types.ObjectId): Promise<boolean> {
+  const found = await UserModel.exists({ memberships: { $elemMatch: { organisation: organisationId, role: 'MANAGER', status: { $ne: 'INVITED' } } } });
+  return !!found;
+}
+
+/**
+ * Makes the person an active MANAGER of the organisation (an approved claim): promotes the membership or
+ * invitation they already have, or adds one. Idempotent.
+ */
+export async function makeManager(userId: Types.ObjectId | string, organisationId: Types.ObjectId, since: Date): Promise<void> {
+  const promoted = await UserModel.updateOne(
+    { _id: userId, 'memberships.organisation': organisationId },
+    { $set: { 'memberships.$.role': 'MANAGER', 'memberships.$.status': 'ACTIVE' } },
+  );
+  if (promoted.matchedCount) return;
+  await addMembership(userId, { organisation: organisationId, role: 'MANAGER', since, status: 'ACTIVE' });
+}

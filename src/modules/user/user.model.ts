@@ -19,6 +19,17 @@ const membershipSchema = new Schema(
   { _id: false },
 );
 
+/** A one-time link's token as stored: its hash and expiry. The token itself only ever travels in the email. */
+const oneTimeTokenSchema = new Schema(
+  {
+    hash: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    /** RESET (an hour) or INVITATION (an admin created the account; a week). */
+    kind: { type: String, enum: ['VERIFY', 'RESET', 'INVITATION'], required: true },
+  },
+  { _id: false },
+);
+
 const userSchema = new Schema(
   {
     email: { type: String, required: true, lowercase: true, trim: true, maxlength: 254 },
@@ -29,12 +40,27 @@ const userSchema = new Schema(
     /** Bumped to revoke every token issued before (password change, account disabled). */
     tokenVersion: { type: Number, default: 0 },
     disabled: { type: Boolean, default: false },
+    /**
+     * False from registration (or an admin's invitation) until the person proves they read the address.
+     * Absent on accounts made before registration existed (demo data, earlier imports): those are verified.
+     */
+    emailVerified: { type: Boolean },
+    /** The pending email-verification link: SHA-256 of its token (never the token) and its expiry. */
+    verification: { type: oneTimeTokenSchema, default: undefined, select: false },
+    /** The pending password-reset or invitation link: SHA-256 of its token and its expiry. */
+    passwordReset: { type: oneTimeTokenSchema, default: undefined, select: false },
+    passwordChangedAt: { type: Date },
   },
   { timestamps: true },
 );
 
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ 'memberships.organisation': 1 });
+// A link's token is looked up by its hash; only accounts with a pending link are indexed.
+userSchema.index({ 'verification.hash': 1 }, { partialFilterExpression: { 'verification.hash': { $type: 'string' } } });
+userSchema.index({ 'passwordReset.hash': 1 }, { partialFilterExpression: { 'passwordReset.hash': { $type: 'string' } } });
+// The admins' list and the last-admin guard count active admins.
+userSchema.index({ role: 1, disabled: 1 });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 export const UserModel = model('User', userSchema);

@@ -36,6 +36,11 @@ export function hashCost(hash: string): number | null {
  * it: refuses or slows down before the password is checked, and is told the outcome after.
  */
 export type SignInGate = (email: string) => Promise<{ succeeded(): Promise<void>; failed(): Promise<void> }>;
+/**
+ * The limits of requests that send an account email (src/ops/account-limits.ts): throws RATE_LIMITED on
+ * `field` when this email, or this client address, has spent its budget.
+ */
+export type AccountRequestGate = (email: string, field: string) => Promise<void>;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 
 export function hashPassword(password: string, cost: number): Promise<string> {
@@ -75,6 +80,10 @@ export async function login(email: string, password: string, deps: AuthDeps & { 
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { field: 'password' });
   }
   await attempt?.succeeded();
+  // Said only to someone who gave the right password, so it tells a stranger nothing about the account.
+  if (user.emailVerified === false) {
+    throw new AppError('EMAIL_NOT_VERIFIED', 'Confirm your email address first: open the link we emailed you, or ask for a new one with resendVerificationEmail.', { field: 'email' });
+  }
   // A hash made at another cost (BCRYPT_COST changed, or data seeded elsewhere) is made again at the
   // configured one while the password is at hand; only if nobody changed it meanwhile.
   if (hashCost(user.passwordHash) !== deps.bcryptCost) {
@@ -118,4 +127,15 @@ export async function createUser(input: CreateUserInput, cost: number) {
 
 export function isEmail(value: string): boolean {
   return EMAIL.test(value);
+}
+
+/**
+ * A refusal takes as long whatever the stored hash's cost: a hash cheaper than the configured cost (not yet
+ * re-made at its owner's sign-in) is topped up with comparisons at costs stored..configured-1, whose work
+ * adds up to the difference (2^s + 2^s + 2^(s+1) + ... + 2^(C-1) = 2^C), so a known email answers no sooner
+ * than an unknown one, compared at the configured cost.
+ */
+async function equaliseRefusal(password: string, storedCost: number | null, configuredCost: number): Promise<void> {
+  if (storedCost === null || storedCost >= configuredCost) return;
+  for (let cost = storedCost; cost < configuredCost; cost++) await bcrypt.compare(password, await dummyHash(cost));
 }
