@@ -123,6 +123,8 @@ export interface PaginateOptions {
   project?: Record<string, 0 | 1>;
   args: PageArgs;
   maxPageSize?: number;
+  /** How to count the matches (e.g. through a cache); default `countDocuments(match)`. */
+  count?: () => Promise<number>;
 }
 
 /** Keyset pagination over one collection: one aggregate for the page, one count only if asked. */
@@ -143,14 +145,23 @@ export async function paginate<T extends { _id: unknown }>(model: Model<any>, op
   const rows = (await model.aggregate(pipeline)) as T[];
   const hasNextPage = rows.length > limit;
   const nodes = hasNextPage ? rows.slice(0, limit) : rows;
-  const edges = nodes.map((node) => new LazyEdge<T>(node, opts.sort, scope));
+  const count = opts.count ?? (() => model.countDocuments(opts.match).exec());
+  return connectionOf(nodes, { sort: opts.sort, scope, hasNextPage, hasPreviousPage: after !== null, count });
+}
+
+/** A connection over rows already fetched and ordered: lazy cursors, the count run once and only if read. */
+export function connectionOf<T>(
+  nodes: T[],
+  opts: { sort: SortKey[]; scope: string; hasNextPage: boolean; hasPreviousPage: boolean; count: () => Promise<number> },
+): Connection<T> {
+  const edges = nodes.map((node) => new LazyEdge<T>(node, opts.sort, opts.scope));
   let counted: Promise<number> | null = null;
   return {
     edges,
     nodes,
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage: after !== null,
+      hasNextPage: opts.hasNextPage,
+      hasPreviousPage: opts.hasPreviousPage,
       get startCursor() {
         return edges[0]?.cursor ?? null;
       },
@@ -158,7 +169,7 @@ export async function paginate<T extends { _id: unknown }>(model: Model<any>, op
         return edges[edges.length - 1]?.cursor ?? null;
       },
     },
-    totalCount: () => (counted ??= model.countDocuments(opts.match).exec()),
+    totalCount: () => (counted ??= opts.count()),
   };
 }
 
@@ -187,4 +198,14 @@ function getPath(doc: Record<string, unknown>, path: string): unknown {
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
+}
+
+/**
+ * A plain list that takes `first` (declared `@listSize(slicingArguments: ["first"])`): refuses a size outside
+ * 1..100 before loading anything, then keeps the first items of what `load` gives (null stays null).
+ */
+export async function firstOf<L extends readonly unknown[] | null>(first: number | null | undefined, load: () => L | Promise<L>): Promise<L> {
+  const n = pageSize(first);
+  const list = await load();
+  return (list === null ? list : list.slice(0, n)) as L;
 }

@@ -1,5 +1,6 @@
 // Organisations of the social and solidarity economy: associations, cooperatives, mutuals, foundations...
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { bumpsVersion } from '../../shared/versions';
 
 export const LEGAL_FORMS = [
   'ASSOCIATION',
@@ -85,6 +86,8 @@ organisationSchema.index({ isPublic: 1, status: 1, nameKey: 1 });
 organisationSchema.index({ domains: 1, nameKey: 1 });
 organisationSchema.index({ neighbourhoods: 1, nameKey: 1 });
 organisationSchema.index({ legalForm: 1 });
+// Every write replaces the organisations' data version: each instance's cached counts and searches know they are stale.
+organisationSchema.plugin(bumpsVersion('organisations'));
 
 export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & {
   _id: Types.ObjectId;

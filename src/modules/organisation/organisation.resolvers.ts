@@ -4,6 +4,7 @@ import { payload } from '../../shared/payload';
 import { nullIfNotFound } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
+import { connectionNodeProjection } from './organisation.projection';
 import { canEditOrganisation, canManageMembers, canSeeMembers, canSeePrivate } from './organisation.policy';
 import {
   acceptMembership,
@@ -29,8 +30,9 @@ export const organisationModule: AppModule = {
   },
   resolvers: {
     Query: {
-      organisations: (_, args, ctx) =>
-        searchOrganisations(ctx, args.filter, args),
+      // Only the document fields the query's selection needs (organisation.projection.ts).
+      organisations: (_, args, ctx, info) =>
+        searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) }),
       organisation: (_, args, ctx) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
     },
     Mutation: {

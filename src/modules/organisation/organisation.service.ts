@@ -7,7 +7,9 @@ import { isStaff, type MembershipRole, type Viewer } from '../../auth/viewer';
 import type { UserDoc } from '../user/user.model';
 import { toObjectId, toObjectIds } from '../../shared/ids';
 import { compactIdentifier, isValidRna, isValidSiret } from '../../shared/identifiers';
-import { paginate, type PageArgs, type SortKey } from '../../shared/pagination';
+import { paginate, type Connection, type PageArgs, type SortKey } from '../../shared/pagination';
+import { cached } from './directory-cache';
+import { mongoTextSearch, searchPage, type SearchBackend } from './directory-search';
 import { foldText } from '../../shared/text';
 import { isEmail, toViewer } from '../user/user.service';
 import { activateInvitation, addMembership, findAccountByEmail, inviteByEmail, withdrawInvitation, type NewMembership } from '../user/membership.service';
@@ -39,7 +41,10 @@ export interface OrganisationFilter {
 const EARTH_RADIUS_M = 6_378_100;
 
 /** Builds the MongoDB condition for a directory filter, visibility included. */
-export async function directoryMatch(ctx: Pick<Context, 'viewer'>, filter: OrganisationFilter = {}): Promise<Record<string, unknown>> {
+export async function directoryMatch(
+  ctx: Pick<Context, 'viewer'> & Partial<Pick<Context, 'loaders'>>,
+  filter: OrganisationFilter = {},
+): Promise<Record<string, unknown>> {
   const and: Record<string, unknown>[] = [];
   const first: Record<string, unknown> = {};
   const problems = new Problems();
@@ -72,10 +77,10 @@ export async function directoryMatch(ctx: Pick<Context, 'viewer'>, filter: Organ
   problems.throwIfAny();
 
   if (domainIds.length) {
-    and.push({ domains: { $in: await withSubdomains(domainIds) } });
+    and.push({ domains: { $in: await withSubdomains(domainIds, ctx) } });
   }
   if (neighbourhoodIds.length) and.push({ neighbourhoods: { $in: neighbourhoodIds } });
-  if (filter.priorityNeighbourhoodsOnly) and.push({ neighbourhoods: { $in: await priorityNeighbourhoodIds() } });
+  if (filter.priorityNeighbourhoodsOnly) and.push({ neighbourhoods: { $in: await priorityNeighbourhoodIds(ctx) } });
   if (!filter.includeDissolved) and.push({ status: 'ACTIVE' });
   const visibility = visibilityFilter(ctx.viewer);
   if (Object.keys(visibility).length) and.push(visibility);
@@ -84,16 +89,28 @@ export async function directoryMatch(ctx: Pick<Context, 'viewer'>, filter: Organ
 }
 
 const BY_NAME: SortKey[] = [{ field: 'nameKey', direction: 1 }];
-const BY_RELEVANCE: SortKey[] = [{ field: 'score', direction: -1 }];
 
-export async function searchOrganisations(ctx: Context, filter: OrganisationFilter | null | undefined, page: PageArgs) {
+/**
+ * The directory: by name, or the best matches of a text search (bounded: directory-search.ts).
+ * `project` (organisation.projection.ts) fetches only the fields the query asks for; counts come from
+ * the instance's short-lived cache (directory-cache.ts).
+ */
+export async function searchOrganisations(
+  ctx: Context,
+  filter: OrganisationFilter | null | undefined,
+  page: PageArgs,
+  opts: { project?: Record<string, 1>; search?: SearchBackend; candidates?: number } = {},
+): Promise<Connection<OrganisationDoc>> {
+  // The reference lists and the data versions are read while the filter is checked.
+  void ctx.loaders.reference.snapshot().catch(() => undefined);
   const match = await directoryMatch(ctx, filter ?? {});
-  const searching = '$text' in match;
+  if ('$text' in match) return searchPage(ctx, opts.search ?? mongoTextSearch, match as Parameters<typeof searchPage>[2], page, opts.project, opts.candidates);
   return paginate<OrganisationDoc>(OrganisationModel, {
     match,
-    sort: searching ? BY_RELEVANCE : BY_NAME,
-    addFields: searching ? { score: { $meta: 'textScore' } } : undefined,
+    sort: BY_NAME,
+    project: opts.project,
     args: page,
+    count: () => cached(ctx, 'count', match, () => OrganisationModel.countDocuments(match).exec()),
   });
 }
 

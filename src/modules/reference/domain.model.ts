@@ -1,5 +1,6 @@
 // Domains of action: a small tree, each node tied to the city programme's proposal it serves (12 to 23).
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { bumpsVersion } from '../../shared/versions';
 
 const domainSchema = new Schema({
   /** Stable, human-readable key used by seeds, imports and URLs (e.g. `ess`, `culture-occitan`). */
@@ -10,6 +11,8 @@ const domainSchema = new Schema({
   proposal: { type: Number, required: true, min: 1, max: 99 },
 });
 domainSchema.index({ code: 1 }, { unique: true });
+// Every write replaces the reference version, so each instance's cached lists know they are stale.
+domainSchema.plugin(bumpsVersion('reference'));
 domainSchema.index({ parent: 1 });
 
 export type DomainDoc = InferSchemaType<typeof domainSchema> & { _id: Types.ObjectId };
