@@ -10,7 +10,7 @@ import type { Logger } from '../../shared/logger';
 import { clock } from '../../shared/clock';
 import { unseal } from './crypto';
 import { publishQuietly, published, type EventType } from './events';
-import { OutboxMessageModel, WebhookModel, type OutboxMessageDoc } from './messaging.model';
+import { OutboxMessageModel, WebhookModel, type OutboxMessageDoc, type WebhookDoc } from './messaging.model';
 import { admins } from './recipients';
 import { runDueJobs } from './jobs';
 import { renderEmail } from './templates';
@@ -118,8 +118,20 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     return 'DELIVERED';
   }
 
+  // A hook is read once a second at most, not once per delivery: a burst of events to one hook is the
+  // common case. A hook disabled or deleted meanwhile gets at most a second of deliveries more.
+  const hooks = new Map<string, { at: number; doc: Promise<WebhookDoc | null> }>();
+  const hookOf = (id: unknown) => {
+    const key = String(id);
+    const cached = hooks.get(key);
+    if (cached && Date.now() - cached.at < 1000) return cached.doc;
+    const doc = WebhookModel.findById(id).lean<WebhookDoc>().exec();
+    hooks.set(key, { at: Date.now(), doc });
+    return doc;
+  };
+
   async function sendWebhook(row: OutboxMessageDoc): Promise<number> {
-    const hook = await WebhookModel.findById(row.webhook).lean();
+    const hook = await hookOf(row.webhook);
     if (!hook) throw Object.assign(new Error('The webhook was deleted.'), { permanent: true });
     if (!hook.enabled) throw Object.assign(new Error('The webhook is disabled.'), { permanent: true });
     let secret: string;
@@ -140,10 +152,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         allowPrivate: config.webhookAllowPrivateTargets,
         timeoutMs: opts.webhookTimeoutMs,
       });
-      if (hook.failingSince) await WebhookModel.updateOne({ _id: hook._id }, { $set: { failingSince: null } });
+      if (hook.failingSince) {
+        await WebhookModel.updateOne({ _id: hook._id }, { $set: { failingSince: null } });
+        hooks.delete(String(hook._id));
+      }
       return status;
     } catch (err) {
       await WebhookModel.updateOne({ _id: hook._id, failingSince: null }, { $set: { failingSince: clock.now() } });
+      hooks.delete(String(hook._id));
       throw err;
     }
   }
