@@ -5,7 +5,7 @@ import type { Types } from 'mongoose';
 import { OrganisationModel } from '../src/modules/organisation/organisation.model';
 import { PartnershipModel, DIRECTED_KINDS, type PartnershipKind } from '../src/modules/network/partnership.model';
 import { rng } from './random';
-import type { SeedContext } from './seed';
+import type { SeedContext } from './context';
 
 const DESCRIPTIONS: Record<PartnershipKind, string[]> = {
   FEDERATION_MEMBER: ['Adhérente du réseau (fictif).'],

@@ -1,22 +1,13 @@
 // Loads all demo data, in dependency order. Idempotent: every step upserts by a natural key.
-import type { Types } from 'mongoose';
 import type { Logger } from '../src/shared/logger';
+import type { SeedContext } from './context';
 import { seedReference } from './reference';
 import { seedOrganisations } from './organisations';
 import { seedUsers } from './users';
 import { seedGrants } from './grants';
 import { seedNetwork } from './network';
 
-export interface SeedContext {
-  log: Pick<Logger, 'info'>;
-  bcryptCost: number;
-  domainIds: Map<string, Types.ObjectId>;
-  neighbourhoodIds: Map<string, Types.ObjectId>;
-  /** Seeded organisations in seed order: index 0 is the demo member's. */
-  organisationIds: Types.ObjectId[];
-  /** Demo accounts by email. */
-  userIds: Map<string, Types.ObjectId>;
-}
+export type { SeedContext } from './context';
 
 /** Later steps (grants, network) register here; each must be idempotent. */
 export const moduleSeeders: { name: string; run: (ctx: SeedContext) => Promise<void> }[] = [

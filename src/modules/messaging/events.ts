@@ -12,29 +12,9 @@ import { seal } from './crypto';
 import { NotificationModel, NotificationPreferenceModel, OutboxMessageModel, WebhookModel, type DeliveryMode } from './messaging.model';
 import { messagingRuntime } from './runtime';
 import { renderNotification } from './templates';
+import { EVENT_TYPES, type EventType } from './event-types';
 
-export const EVENT_TYPES = [
-  'grant_application.submitted',
-  'grant_application.received',
-  'grant_application.changes_requested',
-  'grant_application.message_received',
-  'grant_application.decided',
-  'payment.recorded',
-  'final_report.submitted',
-  'final_report.due',
-  'final_report.overdue',
-  'call_for_projects.closing',
-  'organisation.invitation',
-  'organisation.claim_decided',
-  'account.verify_email',
-  'account.register_attempt',
-  'account.password_reset',
-  'account.invitation',
-  'account.password_changed',
-  'webhook.disabled',
-  'notifications.digest',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from './event-types';
 
 /** Emails nobody may turn off: they concern the account's safety or an administrator's duty. */
 export const SECURITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([

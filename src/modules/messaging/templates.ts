@@ -1,7 +1,7 @@
 // What each event says, in French: the email (subject, text and HTML, every value escaped) and the
 // notification shown in the API. Rendered from the event's data when sent, so a one-time token exists
 // in clear only in memory, for the time of one send.
-import type { EventType } from './events';
+import type { EventType } from './event-types';
 
 export interface Rendered {
   subject: string;
