@@ -28,6 +28,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           ActivityRecord: parent('ActivityDoc'),
+          ActivityRecordConnection: parent('ActivityRecordConnectionParent'),
           BudgetEnvelope: parent('BudgetEnvelopeDoc'),
           CofundingAlert: parent('CofundingAlertParent'),
           ConflictOfInterest: parent('ConflictOfInterestDoc'),
@@ -58,6 +59,10 @@ const config: CodegenConfig = {
           OrganisationConnection: parent('OrganisationConnectionParent'),
           Partnership: parent('PartnershipDoc'),
           User: parent('UserParent'),
+          UserConnection: parent('UserConnectionParent'),
+          OrganisationClaim: parent('OrganisationClaimDoc'),
+          OrganisationClaimConnection: parent('OrganisationClaimConnectionParent'),
+          RegistryClash: parent('RegistryClashParent'),
         },
       },
     },

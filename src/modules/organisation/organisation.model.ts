@@ -69,6 +69,30 @@ const organisationSchema = new Schema(
     locallyEditedFields: { type: [String], default: [] },
     registryUpdatedAt: { type: Date },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    /**
+     * False while an organisation created by a member is not checked by an officer (verifyOrganisation): no
+     * grant is approved for it and the registry import never merges into it. Absent on records made before
+     * verification existed, imported or seeded: those count as verified (see isVerified()).
+     */
+    isVerified: { type: Boolean },
+    verifiedAt: { type: Date },
+    verifiedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    /**
+     * The registry brought an association whose identifier this unverified record had taken: the real one
+     * was imported beside it (`organisation`), and the identifier moved there. Shown to officers.
+     */
+    registryClash: {
+      type: new Schema(
+        {
+          rna: { type: String },
+          siret: { type: String },
+          organisation: { type: Schema.Types.ObjectId, ref: 'Organisation' },
+          detectedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { timestamps: true },
 );
@@ -86,6 +110,8 @@ organisationSchema.index({ isPublic: 1, status: 1, nameKey: 1 });
 organisationSchema.index({ domains: 1, nameKey: 1 });
 organisationSchema.index({ neighbourhoods: 1, nameKey: 1 });
 organisationSchema.index({ legalForm: 1 });
+// Officers' list of clashes with the registry (few documents: only those with a clash are indexed).
+organisationSchema.index({ 'registryClash.detectedAt': -1 }, { partialFilterExpression: { 'registryClash.detectedAt': { $type: 'date' } } });
 // Every write replaces the organisations' data version: each instance's cached counts and searches know they are stale.
 organisationSchema.plugin(bumpsVersion('organisations'));
 
@@ -95,3 +121,6 @@ export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & {
   updatedAt: Date;
 };
 export const OrganisationModel = model('Organisation', organisationSchema);
+
+/** Verified unless explicitly not: records older than verification (seeded, imported) are verified. */
+export const isVerified = (org: { isVerified?: boolean | null }): boolean => org.isVerified !== false;

@@ -1,4 +1,5 @@
-import { AUTHENTICATED, PUBLIC } from '../../auth/policy';
+import { AUTHENTICATED, PUBLIC, roles } from '../../auth/policy';
+import { isStaff } from '../../auth/viewer';
 import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
 import { nullIfNotFound } from '../../errors/app-error';
@@ -14,13 +15,19 @@ import {
   getOrganisation,
   searchOrganisations,
   updateOrganisation,
+  visibleOrganisation,
 } from './organisation.service';
+import { isVerified } from './organisation.model';
+import { claimOrganisation, decideOrganisationClaim, listClaims, listRegistryClashes, verifyOrganisation } from './verification.service';
 
 export const organisationModule: AppModule = {
   name: 'organisation',
   policies: {
-    Query: { organisations: PUBLIC, organisation: PUBLIC },
+    Query: { organisations: PUBLIC, organisation: PUBLIC, organisationClaims: roles('OFFICER', 'ADMIN'), organisationClashes: roles('OFFICER', 'ADMIN') },
     Mutation: {
+      verifyOrganisation: roles('OFFICER', 'ADMIN'),
+      claimOrganisation: AUTHENTICATED,
+      decideOrganisationClaim: roles('OFFICER', 'ADMIN'),
       createOrganisation: AUTHENTICATED,
       updateOrganisation: AUTHENTICATED,
       addOrganisationMember: AUTHENTICATED,
@@ -34,8 +41,13 @@ export const organisationModule: AppModule = {
       organisations: (_, args, ctx, info) =>
         searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) }),
       organisation: (_, args, ctx) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
+      organisationClaims: (_, args) => listClaims(args.status, args),
+      organisationClashes: (_, args) => listRegistryClashes(args),
     },
     Mutation: {
+      verifyOrganisation: (_, args, ctx) => payload('organisation', () => verifyOrganisation(ctx, args.id)),
+      claimOrganisation: (_, args, ctx) => payload('claim', () => claimOrganisation(ctx, args.input)),
+      decideOrganisationClaim: (_, args, ctx) => payload('claim', () => decideOrganisationClaim(ctx, args.id, args.input)),
       createOrganisation: (_, args, ctx) =>
         payload('organisation', () => createOrganisation(ctx, args.input)),
       updateOrganisation: (_, args, ctx) =>
@@ -52,6 +64,23 @@ export const organisationModule: AppModule = {
         const p = await payload('declined', () => declineMembership(ctx, args.organisationId));
         return { membership: null, invited: false, errors: p.errors };
       },
+    },
+    OrganisationClaimConnection: {
+      totalCount: (c) => c.totalCount(),
+    },
+    OrganisationClaim: {
+      id: (c) => String(c._id),
+      organisation: (c, _, ctx) => visibleOrganisation(ctx, c.organisation),
+      // The claimant's account: the claimant and staff (who alone list claims) see it.
+      claimant: async (c, _, ctx) => (isStaff(ctx.viewer) || ctx.viewer?.id === String(c.claimant) ? ctx.loaders.user.byId.load(c.claimant) : null),
+      message: (c) => c.message ?? '',
+      reason: (c) => c.reason ?? null,
+      decidedAt: (c) => c.decidedAt ?? null,
+    },
+    RegistryClash: {
+      rna: (r) => r.rna ?? null,
+      siret: (r) => r.siret ?? null,
+      organisation: (r, _, ctx) => (r.organisation ? visibleOrganisation(ctx, r.organisation) : null),
     },
     OrganisationConnection: {
       totalCount: (c) => c.totalCount(),
@@ -78,6 +107,8 @@ export const organisationModule: AppModule = {
           return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
         });
       },
+      isVerified: (o) => isVerified(o),
+      registryClash: (o, _, ctx) => (isStaff(ctx.viewer) && o.registryClash?.detectedAt ? o.registryClash : null),
       permissions: (o, _, ctx) => ({
         canEdit: canEditOrganisation(ctx.viewer, o),
         canManageMembers: canManageMembers(ctx.viewer, o),

@@ -16,6 +16,7 @@ import { activateInvitation, addMembership, findAccountByEmail, inviteByEmail, w
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
 import { neighbourhoodsContaining, priorityNeighbourhoodIds, withSubdomains } from '../reference/reference.service';
+import { identifierTaken, verificationOnCreate } from './identifier-conflict';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
 import {
   canChangeStatus,
@@ -348,9 +349,9 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   const { set } = await validateOrganisationInput(input, null);
   let created: OrganisationDoc;
   try {
-    created = (await OrganisationModel.create({ ...set, createdBy: new Types.ObjectId(viewer.id) })).toObject() as OrganisationDoc;
+    created = (await OrganisationModel.create({ ...set, ...verificationOnCreate(viewer), createdBy: new Types.ObjectId(viewer.id) })).toObject() as OrganisationDoc;
   } catch (err) {
-    conflictOnIdentifier(err);
+    throw (await identifierTaken(viewer, err, set)) ?? conflictOnIdentifier(err);
   }
   if (viewer.role === 'MEMBER') {
     // The creator manages what they created; idempotent if the membership already exists.

@@ -1,7 +1,12 @@
 // Applies rows of the national associations registry to the organisations collection, which this module
 // owns: upsert by RNA number, keep the fields people edited here, check every record against the model's
 // schema before it is written (the bulk write itself cannot run Mongoose validators at import speed).
-import type { mongo } from 'mongoose';
+//
+// Never into an unverified record: an organisation a member created (isVerified: false) may have taken
+// the RNA number or SIRET of an association not yet imported. When the registry brings that association,
+// it is imported as its own record, beside the unverified one, which gives the identifier up and keeps a
+// `registryClash` pointing to the real association, for officers to sort out (organisationClashes).
+import { Types, type mongo } from 'mongoose';
 import { foldText } from '../../shared/text';
 import { schemaChecker } from '../../shared/schema-check';
 import { OrganisationModel } from './organisation.model';
@@ -37,16 +42,21 @@ interface Existing {
   rna: string;
   source?: string;
   locallyEditedFields?: string[];
+  isVerified?: boolean;
   [k: string]: unknown;
 }
 
 /** One round trip to read the batch's existing organisations, one bulk write for the changes. */
 export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOutcome[]> {
-  const projection = Object.fromEntries([...REGISTRY_FIELDS, 'rna', 'source', 'locallyEditedFields'].map((f) => [f, 1]));
+  const projection = Object.fromEntries([...REGISTRY_FIELDS, 'rna', 'source', 'locallyEditedFields', 'isVerified'].map((f) => [f, 1]));
   // `$type: 'string'` lets the planner use the partial unique index on rna (else: a collection scan per batch).
   const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection }).toArray()) as unknown as Existing[];
-  const byRna = new Map(existing.map((e) => [e.rna, e]));
+  // An unverified holder of an RNA number is not the association: it is set aside, never merged into.
+  const byRna = new Map(existing.filter((e) => e.isVerified !== false).map((e) => [e.rna, e]));
+  const squatted = new Map(existing.filter((e) => e.isVerified === false).map((e) => [e.rna, e]));
   const now = new Date();
+  /** Identifiers to take back from unverified records before the writes, with the record that gets them. */
+  const releases: { holder?: unknown; field: 'rna' | 'siret'; value: string; to: Types.ObjectId | unknown }[] = [];
   const outcomes: RegistryOutcome[] = [];
   const ops: mongo.AnyBulkWriteOperation[] = [];
   /** For each op, the row it came from (its index in `rows`). */
@@ -57,7 +67,12 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
   rows.forEach((row, i) => {
     const found = byRna.get(row.rna);
     if (!found) {
+      const _id = new Types.ObjectId();
+      const squatter = squatted.get(row.rna);
+      if (squatter) releases.push({ holder: squatter._id, field: 'rna', value: row.rna, to: _id });
+      if (typeof row.fields.siret === 'string') releases.push({ field: 'siret', value: row.fields.siret, to: _id });
       const doc: Record<string, unknown> = {
+        _id,
         ...row.fields,
         nameKey: foldText(row.fields.name as string),
         rna: row.rna,
@@ -97,6 +112,7 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
       return;
     }
     set.updatedAt = now;
+    if (typeof set.siret === 'string') releases.push({ field: 'siret', value: set.siret, to: found._id });
     const problem = check(set, Object.keys(set));
     if (problem) return invalid(i, problem);
     ops.push({ updateOne: { filter: { _id: found._id as mongo.ObjectId }, update: { $set: set } } });
@@ -104,6 +120,7 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
     opRows.push(i);
   });
   if (!ops.length) return outcomes;
+  await releaseFromUnverified(releases, now);
   try {
     await OrganisationModel.collection.bulkWrite(ops, { ordered: false });
   } catch (err) {
@@ -122,4 +139,28 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
     }
   }
   return outcomes;
+}
+
+/**
+ * Takes identifiers back from unverified records (only those: a verified holder keeps its SIRET and the
+ * write reports the conflict) and records on each the clash with the association that gets them.
+ */
+async function releaseFromUnverified(releases: { holder?: unknown; field: 'rna' | 'siret'; value: string; to: unknown }[], now: Date): Promise<void> {
+  const sirets = releases.filter((r) => r.field === 'siret').map((r) => r.value);
+  const siretHolders = sirets.length
+    ? await OrganisationModel.collection.find({ siret: { $in: sirets, $type: 'string' }, isVerified: false }, { projection: { siret: 1 } }).toArray()
+    : [];
+  const bySiret = new Map(siretHolders.map((h) => [h.siret as string, h._id]));
+  const ops: mongo.AnyBulkWriteOperation[] = [];
+  for (const r of releases) {
+    const holder = r.field === 'rna' ? r.holder : bySiret.get(r.value);
+    if (!holder || String(holder) === String(r.to)) continue;
+    ops.push({
+      updateOne: {
+        filter: { _id: holder as mongo.ObjectId, [r.field]: r.value, isVerified: false },
+        update: { $unset: { [r.field]: 1 }, $set: { registryClash: { [r.field]: r.value, organisation: r.to, detectedAt: now }, updatedAt: now } },
+      },
+    });
+  }
+  if (ops.length) await OrganisationModel.collection.bulkWrite(ops, { ordered: false });
 }

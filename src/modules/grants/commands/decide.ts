@@ -17,6 +17,7 @@ import { GrantApplicationModel, type App } from '../application/grant-applicatio
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from '../budget/budget-envelope.model';
 import { commit, release } from '../budget/budget-envelope.service';
 import { applyChange, command, type Change } from './command';
+import { OrganisationModel, isVerified } from '../../organisation/organisation.model';
 
 /** How long a decision may be in flight before reconciliation treats it as interrupted. */
 export const DEFAULT_GRACE_MS = 60_000;
@@ -49,6 +50,11 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
   return command(ctx, id, {
     action: 'APPROVE',
     change: async (app) => {
+      // An organisation a member created is approved for nothing until an officer has checked who it is.
+      const organisation = await OrganisationModel.findById(app.organisation, { isVerified: 1, name: 1 }).lean<{ isVerified?: boolean | null; name?: string }>();
+      if (organisation && !isVerified(organisation)) {
+        throw new AppError('ORGANISATION_NOT_VERIFIED', `${organisation.name ?? 'This organisation'} is not verified yet: verify it first (verifyOrganisation), then approve.`, { field: 'id' });
+      }
       const p = new Problems();
       if (checkAmount(p, 'input.amount', input.amount) && input.amount > app.requestedAmount) {
         p.add('input.amount', `The amount granted cannot exceed the ${formatEuros(app.requestedAmount)} requested.`);

@@ -1,0 +1,124 @@
+// Verified organisations. An organisation created by a member stays unverified until an officer checks
+// it: no grant is approved for it (grants/commands/decide.ts asks isVerified), and the registry import
+// never merges into it (registry-sync.service.ts imports the real association beside it and records the
+// clash here, for officers). Claims let a person take charge of an organisation nobody manages.
+import { Types } from 'mongoose';
+import { AppError, forbidden, notFound, Problems } from '../../errors/app-error';
+import type { Context } from '../../context';
+import { isStaff } from '../../auth/viewer';
+import { clock } from '../../shared/clock';
+import { toObjectId } from '../../shared/ids';
+import { paginate, type PageArgs } from '../../shared/pagination';
+import { publishQuietly } from '../messaging/events';
+import { hasActiveManager, makeManager } from '../user/membership.service';
+import { UserModel } from '../user/user.model';
+import { getOrganisation } from './organisation.service';
+import { OrganisationModel, isVerified, type OrganisationDoc } from './organisation.model';
+import { CLAIM_STATUSES, OrganisationClaimModel, type ClaimStatus, type OrganisationClaimDoc } from './organisation-claim.model';
+
+/** An officer confirms the organisation is who it says it is. Verifying twice changes nothing. */
+export async function verifyOrganisation(ctx: Context, id: unknown): Promise<OrganisationDoc> {
+  const org = await getOrganisation(ctx, id);
+  if (isVerified(org)) return org;
+  const updated = await OrganisationModel.findOneAndUpdate(
+    { _id: org._id, isVerified: false },
+    { $set: { isVerified: true, verifiedAt: clock.now(), verifiedBy: new Types.ObjectId(ctx.viewer!.id) } },
+    { returnDocument: 'after' },
+  ).lean<OrganisationDoc>();
+  const result = updated ?? (await OrganisationModel.findById(org._id).lean<OrganisationDoc>());
+  if (!result) throw notFound('Organisation');
+  ctx.loaders.organisation.byId.clear(String(org._id)).prime(String(org._id), result);
+  return result;
+}
+
+/** Unverified organisations whose identifier the registry brought for another association, newest first. */
+export function listRegistryClashes(page: PageArgs) {
+  return paginate<OrganisationDoc>(OrganisationModel, {
+    match: { 'registryClash.detectedAt': { $type: 'date' } },
+    sort: [{ field: 'registryClash.detectedAt', direction: -1 }],
+    args: page,
+  });
+}
+
+const MAX_MESSAGE = 2000;
+
+/** A person asks to manage an organisation nobody manages. PENDING until an officer decides. */
+export async function claimOrganisation(ctx: Context, input: { organisationId: string; message?: string | null }): Promise<OrganisationClaimDoc> {
+  const viewer = ctx.viewer!;
+  const p = new Problems();
+  const message = (input.message ?? '').trim();
+  if (message.length > MAX_MESSAGE) p.add('input.message', `The message is limited to ${MAX_MESSAGE.toLocaleString('en')} characters (got ${message.length.toLocaleString('en')}).`);
+  if (viewer.role !== 'MEMBER') p.add('input.organisationId', 'Only member accounts manage organisations; city staff act city-wide.');
+  const org = await getOrganisation(ctx, toObjectId(input.organisationId, 'input.organisationId')).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') throw notFound('Organisation', 'input.organisationId');
+    throw err;
+  });
+  p.throwIfAny();
+  if (org.status === 'DISSOLVED') throw new AppError('BAD_USER_INPUT', 'This organisation is dissolved: it cannot be claimed.', { field: 'input.organisationId' });
+  if (await hasActiveManager(org._id)) {
+    throw new AppError('CONFLICT', 'This organisation already has a manager: ask them to invite you (addOrganisationMember).', { field: 'input.organisationId' });
+  }
+  try {
+    const claim = await OrganisationClaimModel.create({ organisation: org._id, claimant: new Types.ObjectId(viewer.id), message });
+    return claim.toObject() as OrganisationClaimDoc;
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'You already have a pending claim on this organisation.', { field: 'input.organisationId' });
+    throw err;
+  }
+}
+
+/** Claims for officers, by status, oldest first (the queue to work through). */
+export function listClaims(status: ClaimStatus | null | undefined, page: PageArgs) {
+  if (status && !CLAIM_STATUSES.includes(status)) throw new AppError('BAD_USER_INPUT', `Choose a status: ${CLAIM_STATUSES.join(', ')}.`, { field: 'status' });
+  return paginate<OrganisationClaimDoc>(OrganisationClaimModel, {
+    match: status ? { status } : {},
+    sort: [{ field: 'createdAt', direction: 1 }],
+    args: page,
+  });
+}
+
+/**
+ * An officer approves (the claimant becomes MANAGER) or rejects (with a reason) a pending claim. The
+ * decision is one conditional update from PENDING, so a claim is decided once; the claimant is told.
+ */
+export async function decideOrganisationClaim(ctx: Context, id: unknown, input: { approve: boolean; reason?: string | null }): Promise<OrganisationClaimDoc> {
+  const claimId = toObjectId(id, 'id');
+  if (!isStaff(ctx.viewer)) throw forbidden('Only officers and admins decide claims.');
+  const p = new Problems();
+  const reason = (input.reason ?? '').trim();
+  if (typeof input.approve !== 'boolean') p.add('input.approve', 'Say true to approve or false to reject.');
+  if (!input.approve && !reason) p.add('input.reason', 'Say why the claim is rejected: the claimant will read it.');
+  if (reason.length > MAX_MESSAGE) p.add('input.reason', `The reason is limited to ${MAX_MESSAGE.toLocaleString('en')} characters.`);
+  p.throwIfAny();
+  const claim = await OrganisationClaimModel.findById(claimId).lean<OrganisationClaimDoc>();
+  if (!claim) throw notFound('Claim');
+  if (claim.status !== 'PENDING') throw new AppError('INVALID_TRANSITION', `This claim is already ${claim.status.toLowerCase()}.`, { field: 'id' });
+  const org = await OrganisationModel.findById(claim.organisation, { name: 1 }).lean<Pick<OrganisationDoc, '_id' | 'name'>>();
+  if (!org) throw notFound('Organisation');
+  if (input.approve && (await hasActiveManager(org._id))) {
+    throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', { field: 'input.approve' });
+  }
+  const now = clock.now();
+  const decided = await OrganisationClaimModel.findOneAndUpdate(
+    { _id: claimId, status: 'PENDING' },
+    { $set: { status: input.approve ? 'APPROVED' : 'REJECTED', reason: reason || undefined, decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now } },
+    { returnDocument: 'after' },
+  ).lean<OrganisationClaimDoc>();
+  if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
+  if (input.approve) {
+    const claimant = await UserModel.exists({ _id: claim.claimant, disabled: { $ne: true } });
+    if (claimant) await makeManager(claim.claimant, org._id, now);
+    // The other pending claims on this organisation are answered: someone manages it now.
+    await OrganisationClaimModel.updateMany(
+      { organisation: org._id, status: 'PENDING', _id: { $ne: claimId } },
+      { $set: { status: 'REJECTED', reason: 'Another claim on this organisation was approved.', decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now } },
+    );
+  }
+  await publishQuietly({
+    type: 'organisation.claim_decided',
+    key: `claim:${claimId}:decided`,
+    recipients: [{ userId: String(claim.claimant) }],
+    data: { claimId: String(claimId), organisationId: String(org._id), organisationName: org.name, approved: input.approve, reason: reason || null },
+  });
+  return decided;
+}
