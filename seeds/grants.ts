@@ -163,9 +163,12 @@ export async function seedGrants(ctx: SeedContext): Promise<void> {
       await approveGrantApplication(officer, id, { amount: d.amount, envelopeId: String(envelope._id), motivation: 'Projet utile au quartier (démo).' });
       if (d.amount > 2_300_000) await recordConvention(officer, id, { reference: `CONV-${y}-DEMO-${d.org}`, signedOn: clock.now().toISOString().slice(0, 10) });
       const half = Math.floor(d.amount / 2);
+      // Nothing falls due before the decision (today, for this year's grants decided late in the year).
+      const decidedOn = clock.now().toISOString().slice(0, 10);
+      const due = (planned: string) => (planned < decidedOn ? decidedOn : planned);
       const scheduled = await schedulePayments(officer, id, [
-        { amount: half, dueDate: `${y}-04-01` },
-        { amount: d.amount - half, dueDate: `${y}-10-01` },
+        { amount: half, dueDate: due(`${y}-04-01`) },
+        { amount: d.amount - half, dueDate: due(`${y}-10-01`) },
       ]);
       const [t1, t2] = scheduled.payments.map((t) => String(t._id));
       if (y === year && now < day(y, 4, 1)) continue; // too early in the year for a payment

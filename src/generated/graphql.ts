@@ -24,7 +24,7 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   /** A GeoJSON geometry object (RFC 7946). Output only. */
   GeoJSON: { input: never; output: GeoJsonGeometry; }
-  /** An amount in euro cents, as a whole number (150000 = 1,500.00 EUR). */
+  /** An amount in euro cents, as a whole number (150000 = 1,500.00 EUR). In input, at most 10,000,000,000,000 cents (100 billion EUR) either way, else a top-level BAD_USER_INPUT naming the path; each operation may bound its amounts lower (grants: 1 billion EUR). */
   Money: { input: number; output: number; }
 };
 
@@ -131,7 +131,7 @@ export type BudgetLine = {
 
 /** A budget line. */
 export type BudgetLineInput = {
-  /** Amount, positive. */
+  /** Amount, positive, at most 100,000,000,000 cents (1 billion EUR); the expense lines together, and the income lines together, at most that too. */
   amount: Scalars['Money']['input'];
   /** Expense or income. */
   kind: BudgetLineKind;
@@ -247,9 +247,9 @@ export type CreateFundingProgrammeInput = {
   domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Eligible legal forms; omit for all. */
   eligibleLegalForms?: InputMaybe<Array<LegalForm>>;
-  /** Largest request. */
+  /** Largest request, at most 100,000,000,000 cents (1 billion EUR). */
   maxAmount: Scalars['Money']['input'];
-  /** Smallest request. */
+  /** Smallest request, at most 100,000,000,000 cents (1 billion EUR). */
   minAmount: Scalars['Money']['input'];
   /** Name, unique within the year. */
   name: Scalars['String']['input'];
@@ -277,7 +277,7 @@ export type CreateGrantApplicationInput = {
   programmeId: Scalars['ID']['input'];
   /** Attests the contrat d'engagement républicain. */
   republicanContractAttested?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Amount requested, positive. */
+  /** Amount requested, positive, at most 100,000,000,000 cents (1 billion EUR). */
   requestedAmount: Scalars['Money']['input'];
   /** Domains served. */
   targetDomainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -411,7 +411,7 @@ export type FinalReportInput = {
   beneficiariesReached: Scalars['Int']['input'];
   /** What was done. */
   narrative: Scalars['String']['input'];
-  /** Amounts spent per budget line. */
+  /** Amounts spent per budget line: 1 to 100 lines, adding up to more than 0 (a report of zeros is refused) and to at most 100,000,000,000 cents (1 billion EUR). */
   spentLines: Array<SpentLineInput>;
 };
 
@@ -548,7 +548,7 @@ export type GrantApplication = {
   programme?: Maybe<FundingProgramme>;
   /** Final report deadline (set on approval). */
   reportDueOn?: Maybe<Scalars['Date']['output']>;
-  /** True when the final report is late. */
+  /** True when the final report is late: past `reportDueOn` and not yet accepted by an officer (a submitted report does not lift it, accepting does). */
   reportOverdue: Scalars['Boolean']['output'];
   /** True when the contrat d'engagement républicain is attested. */
   republicanContractAttested: Scalars['Boolean']['output'];
@@ -662,7 +662,7 @@ export type GrantFunding = {
   privateAmount: Scalars['Money']['output'];
   /** City plus other public funders. */
   publicAmount: Scalars['Money']['output'];
-  /** Public money as a share of the cost, in basis points (10000 = 100%); null without expenses. May exceed 10000 (see flags). */
+  /** Public money as a share of the cost, in basis points (10000 = 100%); null without expenses. May exceed 10000 (see flags), up to 2,147,483,647 (the largest Int) for a cost next to nothing. */
   publicShareBasisPoints?: Maybe<Scalars['Int']['output']>;
   /** The other funders, classified public or private. */
   sources: Array<FundingSource>;
@@ -1517,7 +1517,7 @@ export type OtherFunder = {
 
 /** Another funder. */
 export type OtherFunderInput = {
-  /** Amount, positive. */
+  /** Amount, positive, at most 100,000,000,000 cents (1 billion EUR); all other funders together at most that too. */
   amount: Scalars['Money']['input'];
   /** True for a public body (State, region, département, CAF, EU funds...). When omitted, the co-funding ledger recognises public bodies by their name. */
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1874,7 +1874,7 @@ export type ReconciliationReport = {
 export type RecordPaymentInput = {
   /** Or an unscheduled amount. */
   amount?: InputMaybe<Scalars['Money']['input']>;
-  /** Day of payment; today when omitted. */
+  /** Day of payment, from the decision day to today; today when omitted. */
   paidOn?: InputMaybe<Scalars['Date']['input']>;
   /** The tranche paid (its amount). */
   trancheId?: InputMaybe<Scalars['ID']['input']>;
@@ -1964,7 +1964,7 @@ export type SpentLine = {
 
 /** Amount spent on one budget line. */
 export type SpentLineInput = {
-  /** Amount spent (0 or more). */
+  /** Amount spent (0 or more), at most 100,000,000,000 cents (1 billion EUR). */
   amount: Scalars['Money']['input'];
   /** The budget line. */
   label: Scalars['String']['input'];
@@ -1972,9 +1972,9 @@ export type SpentLineInput = {
 
 /** A tranche to schedule. */
 export type TrancheInput = {
-  /** Amount, positive. */
+  /** Amount, positive; payments made and tranches together at most the amount granted. */
   amount: Scalars['Money']['input'];
-  /** When it is due. */
+  /** When it is due: the decision day or later. */
   dueDate: Scalars['Date']['input'];
 };
 
@@ -1996,9 +1996,9 @@ export type UpdateFundingProgrammeInput = {
   domainIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Eligible legal forms. */
   eligibleLegalForms?: InputMaybe<Array<LegalForm>>;
-  /** Largest request. */
+  /** Largest request, at most 100,000,000,000 cents (1 billion EUR). */
   maxAmount?: InputMaybe<Scalars['Money']['input']>;
-  /** Smallest request. */
+  /** Smallest request, at most 100,000,000,000 cents (1 billion EUR). */
   minAmount?: InputMaybe<Scalars['Money']['input']>;
   /** Name. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2022,7 +2022,7 @@ export type UpdateGrantApplicationInput = {
   otherFunders?: InputMaybe<Array<OtherFunderInput>>;
   /** Attests the contrat d'engagement républicain. */
   republicanContractAttested?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Amount requested, positive. */
+  /** Amount requested, positive, at most 100,000,000,000 cents (1 billion EUR). */
   requestedAmount?: InputMaybe<Scalars['Money']['input']>;
   /** Domains served. */
   targetDomainIds?: InputMaybe<Array<Scalars['ID']['input']>>;

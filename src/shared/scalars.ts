@@ -1,21 +1,32 @@
 // Custom scalars. Money is integer euro cents: GraphQL's Int stops at 2^31 cents (21.4 M EUR), too
-// small for a city budget, so Money goes up to Number.MAX_SAFE_INTEGER cents and refuses fractions.
+// small for a city budget, so Money is a whole number up to MAX_MONEY cents in input (an exact integer
+// in output) and refuses fractions.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { isoDay } from './dates';
+import { MAX_MONEY } from './money';
 
 const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-function parseMoney(value: unknown): number {
+function wholeCents(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw bad('Money is a whole number of euro cents (e.g. 150000 for 1,500.00 EUR), without decimals.');
   }
   return value;
 }
 
+/** Input: also bounded, so no sum of a few hundred inputs can leave the exact integers. */
+function parseMoney(value: unknown): number {
+  const cents = wholeCents(value);
+  if (Math.abs(cents) > MAX_MONEY) {
+    throw bad(`Money is at most ${(MAX_MONEY / 100).toLocaleString('en')}.00 EUR (${MAX_MONEY.toLocaleString('en')} cents) in absolute value.`);
+  }
+  return cents;
+}
+
 export const MoneyScalar = new GraphQLScalarType({
   name: 'Money',
-  description: 'An amount in euro cents, as a whole number (150000 = 1,500.00 EUR).',
-  serialize: (v) => parseMoney(typeof v === 'bigint' ? Number(v) : v),
+  description: 'An amount in euro cents, as a whole number (150000 = 1,500.00 EUR); in input at most 10,000,000,000,000 (100 billion EUR).',
+  serialize: (v) => wholeCents(typeof v === 'bigint' ? Number(v) : v),
   parseValue: parseMoney,
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.INT) throw bad('Money is a whole number of euro cents, without decimals.');

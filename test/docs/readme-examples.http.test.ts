@@ -545,7 +545,7 @@ describe('docs/grants.md: the example operations', () => {
   it('schedules and records payments, then takes the final report; the grant completes at the last payment', async () => {
     const scheduled = await payload('officer', fill(op('schedulePayments'), velo()));
     expect(scheduled.errors).toEqual([]);
-    expect(scheduled.application.payments.map((t: any) => [t.amount, t.dueDate])).toEqual([[600_000, '2026-04-01'], [400_000, '2026-10-01']]);
+    expect(scheduled.application.payments.map((t: any) => [t.amount, t.dueDate])).toEqual([[600_000, '2026-06-01'], [400_000, '2026-10-01']]);
     const [t1, t2] = scheduled.application.payments.map((t: any) => t.id as string);
     expect(await payload('officer', fill(op('recordPayment'), { ...velo(), trancheId: t1! }))).toEqual({
       application: { paidAmount: 600_000, payments: [{ paidOn: TODAY }, { paidOn: null }] }, errors: [],

@@ -1,9 +1,12 @@
 // The co-funding ledger: from each application's budget and other funders, how much of the project is
 // public money, and two alerts: public funding above the project's cost, and the city funding the same
 // project of the same organisation twice in a year. Integer cents throughout; shares in basis points.
+// Every figure is computed so it cannot fail, whatever an applicant stored: sums stop at 2^53-1 cents
+// (shared/money.ts), the share at GraphQL's largest Int.
 import type { Types } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
+import { basisPoints, sumCents } from '../../shared/money';
 import { foldText } from '../../shared/text';
 import { GrantApplicationModel, type GrantApplicationDoc } from '../grants/application/grant-application.model';
 import { checkYear, FUNDED_STATUSES } from './coverage.service';
@@ -37,7 +40,7 @@ export interface Funding {
   otherPublicAmount: number;
   privateAmount: number;
   publicAmount: number;
-  /** publicAmount / totalCost in basis points (10000 = 100%); null without expenses. */
+  /** publicAmount / totalCost in basis points (10000 = 100%), at most 2,147,483,647 (GraphQL's Int); null without expenses. */
   publicShareBasisPoints: number | null;
   sources: { name: string; amount: number; status: string; isPublic: boolean }[];
   flags: FundingFlag[];
@@ -50,13 +53,13 @@ export const projectKey = (title: string) => foldText(title).replace(/[^a-z0-9]+
 
 /** The ledger of one application; `siblings` are the organisation's other applications (for duplicates). */
 export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Funding {
-  const totalCost = (app.budgetLines ?? []).filter((l) => l.kind === 'EXPENSE').reduce((s, l) => s + l.amount, 0);
+  const totalCost = sumCents((app.budgetLines ?? []).filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
   const cityAmountIsDecided = isFunded(app) && typeof app.decision?.amount === 'number';
   const cityAmount = cityAmountIsDecided ? app.decision!.amount! : app.requestedAmount;
   const sources = (app.otherFunders ?? []).map((f) => ({ name: f.name, amount: f.amount, status: f.status, isPublic: f.isPublic ?? isPublicFunder(f.name) }));
-  const otherPublicAmount = sources.filter((s) => s.isPublic).reduce((s, f) => s + f.amount, 0);
-  const privateAmount = sources.filter((s) => !s.isPublic).reduce((s, f) => s + f.amount, 0);
-  const publicAmount = cityAmount + otherPublicAmount;
+  const otherPublicAmount = sumCents(sources.filter((s) => s.isPublic).map((f) => f.amount));
+  const privateAmount = sumCents(sources.filter((s) => !s.isPublic).map((f) => f.amount));
+  const publicAmount = sumCents([cityAmount, otherPublicAmount]);
   const flags: FundingFlag[] = [];
   if (totalCost === 0) flags.push('NO_EXPENSES');
   else if (publicAmount > totalCost) flags.push('PUBLIC_FUNDING_EXCEEDS_COST');
@@ -72,8 +75,8 @@ export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Fund
     otherPublicAmount,
     privateAmount,
     publicAmount,
-    // Rounded half up with integers only.
-    publicShareBasisPoints: totalCost ? Math.floor((publicAmount * 20000 + totalCost) / (2 * totalCost)) : null,
+    // Rounded half up with exact integers; 1,000 EUR of cost and 1 billion EUR of co-funding is 10^10, beyond an Int.
+    publicShareBasisPoints: basisPoints(publicAmount, totalCost),
     sources,
     flags,
   };

@@ -9,7 +9,7 @@ import { today } from './kernel/clock';
 import { sum } from './kernel/money';
 import type { App } from './application/grant-application.model';
 import { canSeeApplication, canSeeInternals, canSeeMessages, permissionsOf } from './application/grant-application.policy';
-import { actorOf, getGrantApplication, listGrantApplications, myConflictsOfInterest } from './application/grant-application.queries';
+import { actorOf, getGrantApplication, isReportOverdue, listGrantApplications, myConflictsOfInterest } from './application/grant-application.queries';
 import { ensureEnvelopeValidator } from './budget/budget-envelope.model';
 import {
   createBudgetEnvelope,
@@ -154,7 +154,7 @@ export const grantsModule: AppModule = {
       payments: (a) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt) })),
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
-      reportOverdue: (a) => a.status === 'APPROVED' && !a.finalReport && !!a.reportDueOn && a.reportDueOn < today(),
+      reportOverdue: (a) => isReportOverdue(a),
       history: async (a, _, ctx) => {
         const records = await ctx.loaders.activity.byObject.load(a._id);
         // Reviews are internal: the applicant sees the transitions, not the officers' recommendations.

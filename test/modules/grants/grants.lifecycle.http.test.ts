@@ -120,8 +120,8 @@ describe('the grant lifecycle over HTTP', () => {
     const scheduled = await ok('officer', `mutation($id: ID!, $t: [TrancheInput!]!) { schedulePayments(id: $id, tranches: $t) { ${PAYLOAD} } }`, {
       id,
       t: [
-        { amount: 600000, dueDate: `${YEAR}-01-15` },
-        { amount: 400000, dueDate: `${YEAR}-12-15` },
+        { amount: 600000, dueDate: `${YEAR + 1}-01-15` }, // not before the decision (today)
+        { amount: 400000, dueDate: `${YEAR + 1}-12-15` },
       ],
     });
     const [t1, t2] = scheduled.application.payments.map((t: any) => t.id);

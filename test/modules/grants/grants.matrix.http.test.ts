@@ -37,6 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A due date after any decision taken today (tranches cannot fall due before their decision). */
+const NEXT_YEAR_DAY = `${new Date().getUTCFullYear() + 1}-06-01`;
+
 // Fixtures: an application in the state each mutation needs, made fresh for every call.
 const draft = async () => String((await draftApplication(cast.member.user, org, programme))._id);
 const submitted = async () => {
@@ -52,7 +55,7 @@ const approved = async () => {
 };
 const scheduled = async () => {
   const id = await approved();
-  const app = await schedulePayments(ctxFor(cast.officer.user), id, [{ amount: 500_000, dueDate: '2026-01-01' }]);
+  const app = await schedulePayments(ctxFor(cast.officer.user), id, [{ amount: 500_000, dueDate: NEXT_YEAR_DAY }]);
   return { id, tranche: String(app.payments[0]!._id) };
 };
 const reported = async () => {
@@ -134,7 +137,7 @@ const CASES: Record<string, Case> = {
   reopenGrantApplication: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { reopenGrantApplication(id: $id) { ${A} } }`, variables: { id: await approved() } }) },
   schedulePayments: {
     expected: STAFF,
-    run: async () => ({ query: `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 1000, dueDate: "2026-06-01" }]) { ${A} } }`, variables: { id: await approved() } }),
+    run: async () => ({ query: `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 1000, dueDate: "${NEXT_YEAR_DAY}" }]) { ${A} } }`, variables: { id: await approved() } }),
   },
   recordConvention: {
     expected: STAFF,

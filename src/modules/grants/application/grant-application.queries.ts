@@ -32,19 +32,33 @@ export async function getGrantApplication(ctx: Context, id: string): Promise<App
   return nullIfNotFound(() => loadApplication(ctx, id));
 }
 
-/** An organisation's grants whose final report is overdue today. */
-export async function overdueReports(organisation: Types.ObjectId): Promise<Pick<App, '_id' | 'number' | 'reportDueOn'>[]> {
-  return GrantApplicationModel.find(
-    { organisation, status: 'APPROVED', finalReport: null, reportDueOn: { $lt: today() } },
-    { number: 1, reportDueOn: 1 },
-  ).lean<Pick<App, '_id' | 'number' | 'reportDueOn'>[]>();
+/**
+ * A final report is overdue from the day after its due date until an officer ACCEPTS it: submitting one
+ * does not lift the block (a report of zeros sent to escape it would), accepting it does.
+ */
+export function isReportOverdue(app: Pick<App, 'status' | 'reportDueOn' | 'finalReport'>): boolean {
+  return app.status === 'APPROVED' && !app.finalReport?.acceptedAt && !!app.reportDueOn && app.reportDueOn < today();
 }
 
-export function overdueProblem(overdue: Pick<App, 'number' | 'reportDueOn'>[]): { code: 'REPORT_OVERDUE'; message: string; field: string } {
-  const list = overdue.map((o) => `${o.number} (due ${o.reportDueOn!.toISOString().slice(0, 10)})`).join(', ');
+type Overdue = Pick<App, '_id' | 'number' | 'reportDueOn' | 'finalReport'>;
+
+/** An organisation's grants whose final report is overdue today (the same rule as isReportOverdue). */
+export async function overdueReports(organisation: Types.ObjectId): Promise<Overdue[]> {
+  return GrantApplicationModel.find(
+    { organisation, status: 'APPROVED', 'finalReport.acceptedAt': null, reportDueOn: { $lt: today() } },
+    { number: 1, reportDueOn: 1, 'finalReport.submittedAt': 1, 'finalReport.acceptedAt': 1 },
+  ).lean<Overdue[]>();
+}
+
+export function overdueProblem(overdue: Pick<Overdue, 'number' | 'reportDueOn' | 'finalReport'>[]): { code: 'REPORT_OVERDUE'; message: string; field: string } {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const what = (o: (typeof overdue)[number]) =>
+    o.finalReport?.submittedAt
+      ? `${o.number} (due ${day(o.reportDueOn!)}, submitted ${day(o.finalReport.submittedAt)}, awaiting an officer's acceptance)`
+      : `${o.number} (due ${day(o.reportDueOn!)}, not submitted)`;
   return {
     code: 'REPORT_OVERDUE',
-    message: `The final report of grant ${list} is overdue: submit it first (submitFinalReport).`,
+    message: `The final report of grant ${overdue.map(what).join(', ')} is overdue: it must be submitted (submitFinalReport) and accepted by an officer first.`,
     field: 'organisationId',
   };
 }

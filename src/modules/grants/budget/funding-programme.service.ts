@@ -8,6 +8,7 @@ import { DomainModel } from '../../reference/domain.model';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from './funding-programme.model';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.model';
 import { checkAmount, formatEuros } from '../kernel/money';
+import { MAX_MONEY } from '../../../shared/money';
 import { checkYear, isKnownYear, startOfDay } from '../../../shared/dates';
 
 export interface ProgrammeInput {
@@ -113,7 +114,7 @@ export async function createBudgetEnvelope(ctx: Context, input: EnvelopeInput): 
   const p = new Problems();
   const label = input.label?.trim() ?? '';
   if (!label || label.length > 200) p.add('input.label', 'The label is required, at most 200 characters.');
-  checkAmount(p, 'input.total', input.total, { min: 0 });
+  checkAmount(p, 'input.total', input.total, { min: 0, max: MAX_MONEY });
   const programme = objectIdOrProblem(input.programmeId, 'input.programmeId', p);
   p.throwIfAny();
   if (!(await FundingProgrammeModel.exists({ _id: programme }))) throw notFound('Funding programme', 'input.programmeId');
@@ -136,7 +137,7 @@ export async function updateBudgetEnvelope(_ctx: Context, id: string, input: Env
     if (!label || label.length > 200) p.add('input.label', 'The label is required, at most 200 characters.');
     else set.label = label;
   }
-  if (input.total !== undefined && input.total !== null && checkAmount(p, 'input.total', input.total, { min: 0 })) set.total = input.total;
+  if (input.total !== undefined && input.total !== null && checkAmount(p, 'input.total', input.total, { min: 0, max: MAX_MONEY })) set.total = input.total;
   p.throwIfAny();
   const guard = set.total !== undefined ? { $expr: { $lte: ['$committed', set.total] } } : {};
   const updated = await BudgetEnvelopeModel.findOneAndUpdate({ _id, ...guard }, { $set: set }, { returnDocument: 'after' }).lean<BudgetEnvelopeDoc>();

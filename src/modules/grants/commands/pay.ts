@@ -18,6 +18,11 @@ import { isoDay, startOfDay } from '../../../shared/dates';
 /** Loi 2000-321 art. 10: a written convention is mandatory above 23,000 EUR a year. */
 export const CONVENTION_THRESHOLD = 2_300_000;
 
+/** Midnight UTC of the day the grant was decided: nothing is paid or due before it. */
+function decisionDay(app: App): Date {
+  const at = app.decision?.decidedAt;
+  return at ? startOfDay(isoDay(at)) : new Date(0);
+}
 
 export function recordConvention(ctx: Context, id: string, input: { reference: string; signedOn: string }): Promise<App> {
   return command(ctx, id, {
@@ -28,8 +33,8 @@ export function recordConvention(ctx: Context, id: string, input: { reference: s
       if (!reference || reference.length > 100) p.add('input.reference', 'The convention reference is required, at most 100 characters.');
       const signedAt = startOfDay(input.signedOn);
       if (signedAt > today()) p.add('input.signedOn', 'The signature date cannot be in the future.');
-      if (app.decision?.decidedAt && signedAt < startOfDay(isoDay(app.decision.decidedAt))) {
-        p.add('input.signedOn', 'The convention cannot be signed before the decision.');
+      if (signedAt < decisionDay(app)) {
+        p.add('input.signedOn', `The convention cannot be signed before the decision (${isoDay(decisionDay(app))}).`);
       }
       p.throwIfAny();
       return { reason: reference, update: { $set: { convention: { reference, signedAt } } } };
@@ -43,7 +48,13 @@ export function schedulePayments(ctx: Context, id: string, tranches: { amount: n
     change: (app) => {
       const p = new Problems();
       if (!tranches?.length || tranches.length > 24) p.add('tranches', 'Give from 1 to 24 tranches.');
-      tranches?.forEach((t, i) => checkAmount(p, `tranches[${i}].amount`, t.amount));
+      const decided = decisionDay(app);
+      tranches?.forEach((t, i) => {
+        checkAmount(p, `tranches[${i}].amount`, t.amount);
+        if (startOfDay(t.dueDate) < decided) {
+          p.add(`tranches[${i}].dueDate`, `A tranche cannot fall due before the decision (${isoDay(decided)}): choose ${isoDay(decided)} or later.`);
+        }
+      });
       p.throwIfAny();
       const paid = (app.payments ?? []).filter((t) => t.paidAt);
       const granted = app.decision!.amount!;
@@ -83,9 +94,13 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
   if (!input.trancheId && (input.amount === undefined || input.amount === null)) p.add('input.trancheId', 'Give the tranche to pay, or an amount.');
   if (input.trancheId && input.amount !== undefined && input.amount !== null) p.add('input.amount', 'Give a tranche or an amount, not both.');
   if (!input.trancheId && input.amount !== undefined && input.amount !== null) checkAmount(p, 'input.amount', input.amount);
-  p.throwIfAny();
   const paidAt = input.paidOn ? startOfDay(input.paidOn) : today();
-  if (paidAt > today()) throw new AppError('BAD_USER_INPUT', 'A payment cannot be dated in the future.', { field: 'input.paidOn' });
+  const decided = decisionDay(app);
+  if (paidAt > today()) p.add('input.paidOn', `A payment cannot be dated in the future (today is ${isoDay(today())}).`);
+  else if (paidAt < decided) {
+    p.add('input.paidOn', `A payment cannot be dated before the decision (${isoDay(decided)}): give a day from ${isoDay(decided)} to today.`);
+  }
+  p.throwIfAny();
 
   const overdue = await overdueReports(app.organisation);
   if (overdue.length) {

@@ -1,10 +1,11 @@
 // The final report (compte-rendu financier, CERFA 15059): due 6 months after the end of the funded year;
-// accepting it completes the grant once everything granted is paid.
+// accepting it completes the grant once everything granted is paid. Only an accepted report lifts the
+// overdue block (application/grant-application.queries.ts, overdueReports): a submitted one is a claim.
 import { Types } from 'mongoose';
 import { AppError, Problems } from '../../../errors/app-error';
 import type { Context } from '../../../context';
 import { clock } from '../kernel/clock';
-import { checkAmount } from '../kernel/money';
+import { checkAmount, checkTotal, sum } from '../kernel/money';
 import type { App } from '../application/grant-application.model';
 import { command } from './command';
 import { completeIfDone } from './complete';
@@ -22,10 +23,15 @@ export function submitFinalReport(ctx: Context, id: string, input: FinalReportIn
       if (app.finalReport?.acceptedAt) throw new AppError('INVALID_TRANSITION', 'The final report was already accepted.', { field: 'id' });
       const p = new Problems();
       if (!input.spentLines?.length || input.spentLines.length > 100) p.add('input.spentLines', 'Give from 1 to 100 lines of amounts spent.');
-      input.spentLines?.forEach((l, i) => {
+      const amounts = (input.spentLines ?? []).filter((l, i) => {
         if (!l.label?.trim() || l.label.length > 200) p.add(`input.spentLines[${i}].label`, 'Name the budget line (at most 200 characters).');
-        checkAmount(p, `input.spentLines[${i}].amount`, l.amount, { min: 0 });
-      });
+        return checkAmount(p, `input.spentLines[${i}].amount`, l.amount, { min: 0 });
+      }).map((l) => l.amount);
+      // A report accounts for money spent: lines of zeros say nothing (and used to escape the overdue block).
+      if (input.spentLines?.length && amounts.length === input.spentLines.length && sum(amounts) === 0) {
+        p.add('input.spentLines', 'A final report accounts for the money spent: give at least one line with a positive amount.');
+      }
+      checkTotal(p, 'input.spentLines', 'amounts spent', amounts);
       if (!Number.isInteger(input.beneficiariesReached) || input.beneficiariesReached < 0 || input.beneficiariesReached > 10_000_000) {
         p.add('input.beneficiariesReached', 'A whole number of people, from 0 to 10,000,000.');
       }

@@ -7,7 +7,7 @@ import { DomainModel } from '../../reference/domain.model';
 import { NeighbourhoodModel } from '../../reference/neighbourhood.model';
 import { OrganisationModel, type OrganisationDoc } from '../../organisation/organisation.model';
 import { clock, today } from '../kernel/clock';
-import { checkAmount, formatEuros, sum } from '../kernel/money';
+import { checkAmount, checkTotal, formatEuros, MAX_APPLICATION_AMOUNT, sum } from '../kernel/money';
 import { BUDGET_LINE_KINDS, FUNDER_STATUSES, GrantApplicationModel, type App } from '../application/grant-application.model';
 import { nextApplicationNumber } from '../application/counter.model';
 import { checkCreate, ensure } from '../application/grant-application.policy';
@@ -95,22 +95,27 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
   if (input.budgetLines) {
     if (input.budgetLines.length > 100) p.add(f('budgetLines'), 'At most 100 budget lines.');
     else {
-      input.budgetLines.forEach((l, i) => {
+      const valid = input.budgetLines.filter((l, i) => {
         if (!(BUDGET_LINE_KINDS as readonly string[]).includes(l.kind)) p.add(f(`budgetLines[${i}].kind`), 'EXPENSE or INCOME.');
         text(p, f(`budgetLines[${i}].label`), l.label, 200, true);
-        checkAmount(p, f(`budgetLines[${i}].amount`), l.amount);
+        return checkAmount(p, f(`budgetLines[${i}].amount`), l.amount);
       });
+      // Each line within the bound is not enough: their sums are the project's cost and resources.
+      checkTotal(p, f('budgetLines'), 'expense lines', valid.filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
+      checkTotal(p, f('budgetLines'), 'income lines', valid.filter((l) => l.kind === 'INCOME').map((l) => l.amount));
       out.budgetLines = input.budgetLines.map((l) => ({ kind: l.kind, label: l.label?.trim(), amount: l.amount }));
     }
   }
   if (input.otherFunders) {
     if (input.otherFunders.length > 30) p.add(f('otherFunders'), 'At most 30 other funders.');
     else {
-      input.otherFunders.forEach((o, i) => {
+      const valid = input.otherFunders.filter((o, i) => {
         text(p, f(`otherFunders[${i}].name`), o.name, 200, true);
-        checkAmount(p, f(`otherFunders[${i}].amount`), o.amount);
+        const ok = checkAmount(p, f(`otherFunders[${i}].amount`), o.amount);
         if (!(FUNDER_STATUSES as readonly string[]).includes(o.status)) p.add(f(`otherFunders[${i}].status`), 'REQUESTED or GRANTED.');
+        return ok;
       });
+      checkTotal(p, f('otherFunders'), 'other funders', valid.map((o) => o.amount));
       out.otherFunders = input.otherFunders.map((o) => ({
         name: o.name?.trim(),
         amount: o.amount,
@@ -190,7 +195,10 @@ export async function completenessProblems(app: App): Promise<Problems> {
   if (!app.title?.trim()) p.add('title', 'Give the project a title.', code);
   if (!app.description?.trim()) p.add('description', 'Describe the project.', code);
   if (expenses === 0) p.add('budgetLines', 'The budget needs at least one expense line.', code);
-  else if (income !== expenses) {
+  else if (expenses > MAX_APPLICATION_AMOUNT || income > MAX_APPLICATION_AMOUNT) {
+    // Only an application stored before the bounds can get here: it must be edited down first.
+    p.add('budgetLines', `The budget adds up to more than the ${formatEuros(MAX_APPLICATION_AMOUNT)} an application may hold: correct its amounts.`, code);
+  } else if (income !== expenses) {
     p.add(
       'budgetLines',
       `The budget is not balanced: income with the request (${formatEuros(income)}) must equal expenses (${formatEuros(expenses)}).`,
@@ -213,6 +221,9 @@ export async function completenessProblems(app: App): Promise<Problems> {
       p.add('organisationId', `This programme is open to ${programme.eligibleLegalForms.join(', ')}; the organisation is ${org.legalForm}.`, code);
     }
   } else p.add('programmeId', 'The programme no longer exists.', code);
+  if (sum((app.otherFunders ?? []).map((o) => o.amount)) > MAX_APPLICATION_AMOUNT) {
+    p.add('otherFunders', `The other funders add up to more than the ${formatEuros(MAX_APPLICATION_AMOUNT)} an application may hold: correct their amounts.`, code);
+  }
   if (expenses > 0 && app.requestedAmount > expenses) p.add('requestedAmount', `The request cannot exceed the expenses (${formatEuros(expenses)}).`, code);
   if (org && org.status !== 'ACTIVE') p.add('organisationId', 'The organisation is dissolved.', code);
   if (!app.republicanContractAttested) p.add('republicanContractAttested', "Attest the republican commitment contract (contrat d'engagement républicain).", code);
