@@ -28,7 +28,6 @@ const config: CodegenConfig = {
         },
         mappers: {
           ActivityRecord: parent('ActivityDoc'),
-          ActivityRecordConnection: parent('ActivityRecordConnectionParent'),
           BudgetEnvelope: parent('BudgetEnvelopeDoc'),
           CofundingAlert: parent('CofundingAlertParent'),
           ConflictOfInterest: parent('ConflictOfInterestDoc'),

@@ -16,9 +16,9 @@ export type ErrorCode =
   | 'REPORT_OVERDUE'
   | 'CONVENTION_REQUIRED'
   | 'PAYMENT_EXCEEDS_GRANT'
-  | 'INTERNAL_SERVER_ERROR';
   | 'EMAIL_NOT_VERIFIED'
   | 'ORGANISATION_NOT_VERIFIED'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** One problem, pointing at the input field at fault when there is one. */
 export interface FieldProblem {

@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent } from '../modules/parents';
+import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +26,17 @@ export type Scalars = {
   GeoJSON: { input: never; output: GeoJsonGeometry; }
   /** An amount in euro cents, as a whole number (150000 = 1,500.00 EUR). In input, at most 10,000,000,000,000 cents (100 billion EUR) either way, else a top-level BAD_USER_INPUT naming the path; each operation may bound its amounts lower (grants: 1 billion EUR). */
   Money: { input: number; output: number; }
+};
+
+/** The answer of register, resendVerificationEmail and requestPasswordReset: the same whether or not the email has an account. */
+export type AccountRequestPayload = {
+  __typename?: 'AccountRequestPayload';
+  /** True when the request was taken (an email may have been sent); false when `errors` says what to fix. */
+  accepted: Scalars['Boolean']['output'];
+  /** Bad input (on its field). */
+  errors: Array<UserError>;
+  /** What happens next, in words that do not say whether an account exists. */
+  message?: Maybe<Scalars['String']['output']>;
 };
 
 /** One record of the audit trail: who did what, when, from which status to which, and why. */
@@ -145,6 +156,27 @@ export type BudgetLineKind =
   | 'EXPENSE'
   /** A resource of the project (own funds, other funders...), the request to the city excluded. */
   | 'INCOME';
+
+/** The result of changePassword. */
+export type ChangePasswordPayload = {
+  __typename?: 'ChangePasswordPayload';
+  /** Why the change was refused, on its field. */
+  errors: Array<UserError>;
+  /** When the fresh token expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A fresh token for this session (the old one, and every other session's, no longer work). */
+  token?: Maybe<Scalars['String']['output']>;
+  /** The account. */
+  user?: Maybe<User>;
+};
+
+/** A request to manage an organisation (claimOrganisation). */
+export type ClaimOrganisationInput = {
+  /** Who you are in it and how an officer can check (at most 2,000 characters). */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation, which must have no manager. */
+  organisationId: Scalars['ID']['input'];
+};
 
 /** An application whose co-funding needs an officer's attention. */
 export type CofundingAlert = {
@@ -341,6 +373,16 @@ export type CreatePartnershipInput = {
   toId: Scalars['ID']['input'];
 };
 
+/** An account an admin creates (createUser); its owner chooses the password from the emailed invitation. */
+export type CreateUserInput = {
+  /** The person's name. */
+  displayName: Scalars['String']['input'];
+  /** Sign-in email; the invitation link (valid 7 days) is sent there. */
+  email: Scalars['String']['input'];
+  /** City-wide role. */
+  role: Role;
+};
+
 /** A new webhook. */
 export type CreateWebhookInput = {
   /** What it is for (500 characters at most). */
@@ -360,6 +402,14 @@ export type CreateWebhookPayload = {
   secret?: Maybe<Scalars['String']['output']>;
   /** The new webhook. */
   webhook?: Maybe<Webhook>;
+};
+
+/** An officer's decision on a claim (decideOrganisationClaim). */
+export type DecideOrganisationClaimInput = {
+  /** True makes the claimant MANAGER; false rejects the claim. */
+  approve: Scalars['Boolean']['input'];
+  /** Why; required to reject (the claimant reads it). */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of deleteWebhook. */
@@ -884,6 +934,10 @@ export type Mutation = {
   addReview: GrantApplicationPayload;
   /** Approves and commits the amount in the envelope, which never goes over its total (officers). */
   approveGrantApplication: GrantApplicationPayload;
+  /** Changes the signed-in person's password; the other sessions are signed out and this one gets a fresh token. */
+  changePassword: ChangePasswordPayload;
+  /** Asks to manage an organisation that has no manager (member accounts); PENDING until an officer decides. */
+  claimOrganisation: OrganisationClaimPayload;
   /** Creates a budget envelope (admins). */
   createBudgetEnvelope: BudgetEnvelopePayload;
   /** Creates a funding programme (admins). */
@@ -894,8 +948,12 @@ export type Mutation = {
   createOrganisation: OrganisationPayload;
   /** Links two organisations (members of either, coordinators, officers, admins). */
   createPartnership: PartnershipPayload;
+  /** Creates an account (admins only) and emails its owner an invitation to choose a password (valid 7 days). */
+  createUser: UserPayload;
   /** Subscribes a system of the city to events; the payload shows its signing secret once (admins). */
   createWebhook: CreateWebhookPayload;
+  /** Approves (the claimant becomes MANAGER) or rejects a pending claim (officers and admins); the claimant is told. */
+  decideOrganisationClaim: OrganisationClaimPayload;
   /** Declares my link to an organisation: I am then recused from its applications (officers). */
   declareConflictOfInterest: ConflictOfInterestPayload;
   /** Declines an invitation to join an organisation (the invited person). */
@@ -918,12 +976,20 @@ export type Mutation = {
   recordPayment: GrantApplicationPayload;
   /** Sends a finished delivery again, with the same messageId (admins). */
   redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
+  /** Opens a member account awaiting verification and emails its activation link (PUBLIC_URL/verify-email?token=...). Same answer whether or not the email already has an account (its owner is told someone tried). Limited per email and per address. */
+  register: AccountRequestPayload;
   /** Rejects, with a motivation (officers). */
   rejectGrantApplication: GrantApplicationPayload;
   /** Back to review; an approval reopened releases its commitment (officers, before any payment). */
   reopenGrantApplication: GrantApplicationPayload;
   /** Asks the applicant for changes (officers). */
   requestChanges: GrantApplicationPayload;
+  /** Emails a link to choose a new password (PUBLIC_URL/reset-password?token=..., valid one hour). Same answer for any email. Limited per email and per address. */
+  requestPasswordReset: AccountRequestPayload;
+  /** Sends a new activation link to an account awaiting verification. Same answer for any email. Limited per email and per address. */
+  resendVerificationEmail: AccountRequestPayload;
+  /** Sets a new password with an emailed reset or invitation link's token; the token works once, and every session opened before is signed out. */
+  resetPassword: ResetPasswordPayload;
   /** Replaces a webhook's signing secret and shows the new one once (admins). */
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Replaces the unpaid tranches of an approved grant's schedule (officers). */
@@ -946,6 +1012,12 @@ export type Mutation = {
   updateNotificationPreferences: UpdateNotificationPreferencesPayload;
   /** Edits an organisation (its members, officers and admins). */
   updateOrganisation: OrganisationPayload;
+  /** Changes an account's role or disables it (admins only). Nobody can demote or disable the last active admin. */
+  updateUser: UserPayload;
+  /** Activates the account of the emailed link's token. A token works once and expires after 24 hours. */
+  verifyEmail: VerifyEmailPayload;
+  /** Marks an organisation created by a member as checked by an officer (officers and admins); verifying twice changes nothing. */
+  verifyOrganisation: OrganisationPayload;
   /** Withdraws a submitted application (members of the organisation). */
   withdrawGrantApplication: GrantApplicationPayload;
 };
@@ -991,6 +1063,19 @@ export type MutationApproveGrantApplicationArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationClaimOrganisationArgs = {
+  input: ClaimOrganisationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationCreateBudgetEnvelopeArgs = {
   input: CreateBudgetEnvelopeInput;
 };
@@ -1021,8 +1106,21 @@ export type MutationCreatePartnershipArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationCreateWebhookArgs = {
   input: CreateWebhookInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDecideOrganisationClaimArgs = {
+  id: Scalars['ID']['input'];
+  input: DecideOrganisationClaimInput;
 };
 
 
@@ -1086,6 +1184,12 @@ export type MutationRedeliverWebhookDeliveryArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRegisterArgs = {
+  input: RegisterInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationRejectGrantApplicationArgs = {
   id: Scalars['ID']['input'];
   input: RejectInput;
@@ -1103,6 +1207,25 @@ export type MutationReopenGrantApplicationArgs = {
 export type MutationRequestChangesArgs = {
   id: Scalars['ID']['input'];
   message: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationResendVerificationEmailArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -1176,6 +1299,25 @@ export type MutationUpdateNotificationPreferencesArgs = {
 export type MutationUpdateOrganisationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOrganisationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationVerifyOrganisationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1401,6 +1543,8 @@ export type Organisation = {
   id: Scalars['ID']['output'];
   /** Listed in the public directory. */
   isPublic: Scalars['Boolean']['output'];
+  /** False while an officer has not checked an organisation a member created (verifyOrganisation): no grant can be approved for it. Records imported from the registry or created by staff are verified. */
+  isVerified: Scalars['Boolean']['output'];
   /** Labels and approvals (ESUS, Jeunesse et éducation populaire...). */
   labels: Array<Scalars['String']['output']>;
   /** Legal form. */
@@ -1423,6 +1567,8 @@ export type Organisation = {
   publicEmail?: Maybe<Scalars['String']['output']>;
   /** Public contact phone. */
   publicPhone?: Maybe<Scalars['String']['output']>;
+  /** Set when the registry brought an association whose RNA number or SIRET this unverified record had taken (the association was imported beside it). Officers and admins only; null for others. */
+  registryClash?: Maybe<RegistryClash>;
   /** RNA number (W followed by 9 digits), for associations. */
   rna?: Maybe<Scalars['String']['output']>;
   /** True when one of the neighbourhoods served is a priority one (QPV). */
@@ -1436,6 +1582,65 @@ export type Organisation = {
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
 };
+
+/** A person's request to manage an organisation that has no manager. */
+export type OrganisationClaim = {
+  __typename?: 'OrganisationClaim';
+  /** Who claims it (visible to the claimant and staff). */
+  claimant?: Maybe<User>;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When an officer decided. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What the claimant wrote to prove their link with the organisation. */
+  message: Scalars['String']['output'];
+  /** The organisation claimed. */
+  organisation?: Maybe<Organisation>;
+  /** Why it was rejected (or approved), as the officer wrote it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: OrganisationClaimStatus;
+};
+
+/** A page of claims, oldest first. */
+export type OrganisationClaimConnection = {
+  __typename?: 'OrganisationClaimConnection';
+  /** This page. */
+  edges: Array<OrganisationClaimEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many claims match (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A claim in a list. */
+export type OrganisationClaimEdge = {
+  __typename?: 'OrganisationClaimEdge';
+  /** Opaque position of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The claim. */
+  node: OrganisationClaim;
+};
+
+/** The result of claimOrganisation or decideOrganisationClaim. */
+export type OrganisationClaimPayload = {
+  __typename?: 'OrganisationClaimPayload';
+  /** The claim. */
+  claim?: Maybe<OrganisationClaim>;
+  /** Why the request was refused, on its field. */
+  errors: Array<UserError>;
+};
+
+/** Where a claim stands. */
+export type OrganisationClaimStatus =
+  /** Approved: the claimant manages the organisation. */
+  | 'APPROVED'
+  /** Waiting for an officer. */
+  | 'PENDING'
+  /** Rejected, with a reason. */
+  | 'REJECTED';
 
 /** A page of organisations. */
 export type OrganisationConnection = {
@@ -1726,10 +1931,16 @@ export type Query = {
   openDataExclusions: Array<OpenDataExclusion>;
   /** One organisation; null when it does not exist or is not visible to the viewer. */
   organisation?: Maybe<Organisation>;
+  /** Claims to manage organisations, oldest first (officers and admins). */
+  organisationClaims: OrganisationClaimConnection;
+  /** Unverified organisations that clashed with the registry import, newest first (officers and admins). */
+  organisationClashes: OrganisationConnection;
   /** The directory: organisations matching the filter, by relevance when searching, else by name. At most 100 a page. */
   organisations: OrganisationConnection;
   /** The outbox: emails and webhook deliveries, newest first, by status (admins). */
   outboxMessages: OutboxMessageConnection;
+  /** Accounts, by email (admins only). */
+  users: UserConnection;
   /** A webhook's deliveries, newest first (admins). */
   webhookDeliveries: WebhookDeliveryConnection;
   /** Every webhook (admins). */
@@ -1818,6 +2029,21 @@ export type QueryOrganisationArgs = {
 
 
 /** The entry points for reading. */
+export type QueryOrganisationClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OrganisationClaimStatus>;
+};
+
+
+/** The entry points for reading. */
+export type QueryOrganisationClashesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading. */
 export type QueryOrganisationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganisationFilter>;
@@ -1830,6 +2056,14 @@ export type QueryOutboxMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OutboxStatus>;
+};
+
+
+/** The entry points for reading. */
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1889,10 +2123,42 @@ export type RedeliverWebhookDeliveryPayload = {
   errors: Array<UserError>;
 };
 
+/** What a new account needs (register). */
+export type RegisterInput = {
+  /** The name other people see (at most 120 characters). */
+  displayName: Scalars['String']['input'];
+  /** Sign-in email; the link to activate the account is sent there. Case does not matter. */
+  email: Scalars['String']['input'];
+  /** At least 12 characters, not the email, not common or guessable (checked with zxcvbn-ts, French and English dictionaries). */
+  password: Scalars['String']['input'];
+};
+
+/** A clash found by the registry import: the identifier an unverified organisation held belongs to another association, imported beside it. */
+export type RegistryClash = {
+  __typename?: 'RegistryClash';
+  /** When the import found the clash. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** The association as the registry describes it. */
+  organisation?: Maybe<Organisation>;
+  /** The RNA number the registry gave to the other association, when that was the clash. */
+  rna?: Maybe<Scalars['String']['output']>;
+  /** The SIRET the registry gave to the other association, when that was the clash. */
+  siret?: Maybe<Scalars['String']['output']>;
+};
+
 /** A rejection. */
 export type RejectInput = {
   /** Why (required, at most 2,000 characters). */
   motivation: Scalars['String']['input'];
+};
+
+/** The result of resetPassword. */
+export type ResetPasswordPayload = {
+  __typename?: 'ResetPasswordPayload';
+  /** Why the link or the password was refused, on its field. */
+  errors: Array<UserError>;
+  /** The account whose password was set; every earlier session is signed out: sign in with login. */
+  user?: Maybe<User>;
 };
 
 /** A review. */
@@ -2089,11 +2355,23 @@ export type UpdateOrganisationInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes an admin makes to an account (updateUser); omitted fields keep their value. */
+export type UpdateUserInput = {
+  /** True disables the account: it cannot sign in and its tokens stop working. The last active admin cannot be disabled. */
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New city-wide role. The last active admin cannot lose the role. */
+  role?: InputMaybe<Role>;
+};
+
 /** An account. */
 export type User = {
   __typename?: 'User';
+  /** True when an admin disabled the account (it cannot sign in, its tokens no longer work); visible to the person themself and staff, null for others. */
+  disabled?: Maybe<Scalars['Boolean']['output']>;
   /** Sign-in email; visible to the person themself and to officers and admins, null for others. */
   email?: Maybe<Scalars['String']['output']>;
+  /** False while the person has not opened the verification link of their email (they cannot sign in yet); visible to the person themself and staff, null for others. */
+  emailVerified?: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Invitations to join organisations, not yet accepted (visible to the person themself and staff). */
@@ -2118,6 +2396,26 @@ export type UserNotificationsArgs = {
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A page of accounts, by email. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** This page. */
+  edges: Array<UserEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many accounts match the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An account in a list. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** Opaque position of this item: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The account. */
+  node: User;
+};
+
 /** An expected refusal of a mutation: what went wrong, and which input field to fix. */
 export type UserError = {
   __typename?: 'UserError';
@@ -2127,6 +2425,34 @@ export type UserError = {
   field?: Maybe<Scalars['String']['output']>;
   /** A message a person can act on. */
   message: Scalars['String']['output'];
+};
+
+/** Which accounts to list (users). */
+export type UserFilter = {
+  /** Only disabled accounts (true) or only enabled ones (false). */
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this role. */
+  role?: InputMaybe<Role>;
+  /** A piece of the email or name (case does not matter, at most 100 characters). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of createUser or updateUser. */
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  /** Why the change was refused, on its field. */
+  errors: Array<UserError>;
+  /** The account. */
+  user?: Maybe<User>;
+};
+
+/** The result of verifyEmail. */
+export type VerifyEmailPayload = {
+  __typename?: 'VerifyEmailPayload';
+  /** Why the link was refused (invalid, used or expired). */
+  errors: Array<UserError>;
+  /** The account, now active: sign in with login. */
+  user?: Maybe<User>;
 };
 
 /** A subscription of another system of the city to events, delivered after Standard Webhooks. */
@@ -2264,6 +2590,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountRequestPayload: ResolverTypeWrapper<AccountRequestPayload>;
   ActivityRecord: ResolverTypeWrapper<ActivityDoc>;
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: ResolverTypeWrapper<Address>;
@@ -2275,6 +2602,8 @@ export type ResolversTypes = {
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
   BudgetLineInput: BudgetLineInput;
   BudgetLineKind: BudgetLineKind;
+  ChangePasswordPayload: ResolverTypeWrapper<Omit<ChangePasswordPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  ClaimOrganisationInput: ClaimOrganisationInput;
   CofundingAlert: ResolverTypeWrapper<CofundingAlertParent>;
   ConflictOfInterest: ResolverTypeWrapper<ConflictOfInterestDoc>;
   ConflictOfInterestPayload: ResolverTypeWrapper<Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversTypes['ConflictOfInterest']> }>;
@@ -2287,10 +2616,12 @@ export type ResolversTypes = {
   CreateGrantApplicationInput: CreateGrantApplicationInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
+  CreateUserInput: CreateUserInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: ResolverTypeWrapper<Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
   Domain: ResolverTypeWrapper<DomainDoc>;
   FinalReport: ResolverTypeWrapper<FinalReportParent>;
@@ -2346,6 +2677,11 @@ export type ResolversTypes = {
   NotificationPreferenceInput: NotificationPreferenceInput;
   OpenDataExclusion: ResolverTypeWrapper<Exclusion>;
   Organisation: ResolverTypeWrapper<OrganisationDoc>;
+  OrganisationClaim: ResolverTypeWrapper<OrganisationClaimDoc>;
+  OrganisationClaimConnection: ResolverTypeWrapper<OrganisationClaimConnectionParent>;
+  OrganisationClaimEdge: ResolverTypeWrapper<Omit<OrganisationClaimEdge, 'node'> & { node: ResolversTypes['OrganisationClaim'] }>;
+  OrganisationClaimPayload: ResolverTypeWrapper<Omit<OrganisationClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['OrganisationClaim']> }>;
+  OrganisationClaimStatus: OrganisationClaimStatus;
   OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionParent>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   OrganisationFilter: OrganisationFilter;
@@ -2372,7 +2708,10 @@ export type ResolversTypes = {
   ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
   RecordPaymentInput: RecordPaymentInput;
   RedeliverWebhookDeliveryPayload: ResolverTypeWrapper<Omit<RedeliverWebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversTypes['WebhookDelivery']> }>;
+  RegisterInput: RegisterInput;
+  RegistryClash: ResolverTypeWrapper<RegistryClashParent>;
   RejectInput: RejectInput;
+  ResetPasswordPayload: ResolverTypeWrapper<Omit<ResetPasswordPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   ReviewInput: ReviewInput;
   ReviewRecommendation: ReviewRecommendation;
   ReviewScore: ResolverTypeWrapper<ReviewScore>;
@@ -2389,8 +2728,14 @@ export type ResolversTypes = {
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   UpdateNotificationPreferencesPayload: ResolverTypeWrapper<UpdateNotificationPreferencesPayload>;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<UserParent>;
+  UserConnection: ResolverTypeWrapper<UserConnectionParent>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserFilter: UserFilter;
+  UserPayload: ResolverTypeWrapper<Omit<UserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  VerifyEmailPayload: ResolverTypeWrapper<Omit<VerifyEmailPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   Webhook: ResolverTypeWrapper<WebhookDoc>;
   WebhookDelivery: ResolverTypeWrapper<OutboxMessageDoc>;
   WebhookDeliveryConnection: ResolverTypeWrapper<OutboxMessageConnectionParent>;
@@ -2399,6 +2744,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountRequestPayload: AccountRequestPayload;
   ActivityRecord: ActivityDoc;
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: Address;
@@ -2409,6 +2755,8 @@ export type ResolversParentTypes = {
   BudgetEnvelopePayload: Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversParentTypes['BudgetEnvelope']> };
   BudgetLine: BudgetLine;
   BudgetLineInput: BudgetLineInput;
+  ChangePasswordPayload: Omit<ChangePasswordPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  ClaimOrganisationInput: ClaimOrganisationInput;
   CofundingAlert: CofundingAlertParent;
   ConflictOfInterest: ConflictOfInterestDoc;
   ConflictOfInterestPayload: Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversParentTypes['ConflictOfInterest']> };
@@ -2421,10 +2769,12 @@ export type ResolversParentTypes = {
   CreateGrantApplicationInput: CreateGrantApplicationInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
+  CreateUserInput: CreateUserInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWebhookPayload: Omit<CreateWebhookPayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteWebhookPayload: DeleteWebhookPayload;
   Domain: DomainDoc;
   FinalReport: FinalReportParent;
@@ -2472,6 +2822,10 @@ export type ResolversParentTypes = {
   NotificationPreferenceInput: NotificationPreferenceInput;
   OpenDataExclusion: Exclusion;
   Organisation: OrganisationDoc;
+  OrganisationClaim: OrganisationClaimDoc;
+  OrganisationClaimConnection: OrganisationClaimConnectionParent;
+  OrganisationClaimEdge: Omit<OrganisationClaimEdge, 'node'> & { node: ResolversParentTypes['OrganisationClaim'] };
+  OrganisationClaimPayload: Omit<OrganisationClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['OrganisationClaim']> };
   OrganisationConnection: OrganisationConnectionParent;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   OrganisationFilter: OrganisationFilter;
@@ -2494,7 +2848,10 @@ export type ResolversParentTypes = {
   ReconciliationReport: ReconciliationReport;
   RecordPaymentInput: RecordPaymentInput;
   RedeliverWebhookDeliveryPayload: Omit<RedeliverWebhookDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversParentTypes['WebhookDelivery']> };
+  RegisterInput: RegisterInput;
+  RegistryClash: RegistryClashParent;
   RejectInput: RejectInput;
+  ResetPasswordPayload: Omit<ResetPasswordPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   ReviewInput: ReviewInput;
   ReviewScore: ReviewScore;
   ReviewScoreInput: ReviewScoreInput;
@@ -2509,12 +2866,24 @@ export type ResolversParentTypes = {
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   UpdateNotificationPreferencesPayload: UpdateNotificationPreferencesPayload;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  UpdateUserInput: UpdateUserInput;
   User: UserParent;
+  UserConnection: UserConnectionParent;
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
+  UserFilter: UserFilter;
+  UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  VerifyEmailPayload: Omit<VerifyEmailPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   Webhook: WebhookDoc;
   WebhookDelivery: OutboxMessageDoc;
   WebhookDeliveryConnection: OutboxMessageConnectionParent;
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+};
+
+export type AccountRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountRequestPayload'] = ResolversParentTypes['AccountRequestPayload']> = {
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ActivityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityRecord'] = ResolversParentTypes['ActivityRecord']> = {
@@ -2552,6 +2921,13 @@ export type BudgetLineResolvers<ContextType = Context, ParentType extends Resolv
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['BudgetLineKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangePasswordPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangePasswordPayload'] = ResolversParentTypes['ChangePasswordPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type CofundingAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CofundingAlert'] = ResolversParentTypes['CofundingAlert']> = {
@@ -2821,12 +3197,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addPrivateNote?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddPrivateNoteArgs, 'body' | 'id'>>;
   addReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddReviewArgs, 'id' | 'input'>>;
   approveGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationApproveGrantApplicationArgs, 'id' | 'input'>>;
+  changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  claimOrganisation?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationClaimOrganisationArgs, 'input'>>;
   createBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationCreateBudgetEnvelopeArgs, 'input'>>;
   createFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateFundingProgrammeArgs, 'input'>>;
   createGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationCreateGrantApplicationArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
+  decideOrganisationClaim?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationDecideOrganisationClaimArgs, 'id' | 'input'>>;
   declareConflictOfInterest?: Resolver<ResolversTypes['ConflictOfInterestPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'organisationId' | 'reason'>>;
   declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
@@ -2838,9 +3218,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordConvention?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordConventionArgs, 'id' | 'input'>>;
   recordPayment?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'id' | 'input'>>;
   redeliverWebhookDelivery?: Resolver<ResolversTypes['RedeliverWebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookDeliveryArgs, 'id'>>;
+  register?: Resolver<ResolversTypes['AccountRequestPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   rejectGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRejectGrantApplicationArgs, 'id' | 'input'>>;
   reopenGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationReopenGrantApplicationArgs, 'id'>>;
   requestChanges?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRequestChangesArgs, 'id' | 'message'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['AccountRequestPayload'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['AccountRequestPayload'], ParentType, ContextType, RequireFields<MutationResendVerificationEmailArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['ResetPasswordPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['RotateWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   schedulePayments?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSchedulePaymentsArgs, 'id' | 'tranches'>>;
   sendGrantMessage?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSendGrantMessageArgs, 'body' | 'id'>>;
@@ -2852,6 +3236,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationUpdateGrantApplicationArgs, 'id' | 'input'>>;
   updateNotificationPreferences?: Resolver<ResolversTypes['UpdateNotificationPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input'>>;
+  updateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+  verifyOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationVerifyOrganisationArgs, 'id'>>;
   withdrawGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantApplicationArgs, 'id'>>;
 };
 
@@ -2929,6 +3316,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   iban?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
@@ -2940,12 +3328,40 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   privateContact?: Resolver<Maybe<ResolversTypes['PrivateContact']>, ParentType, ContextType>;
   publicEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registryClash?: Resolver<Maybe<ResolversTypes['RegistryClash']>, ParentType, ContextType>;
   rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   servesPriorityNeighbourhood?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrganisationStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganisationClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationClaim'] = ResolversParentTypes['OrganisationClaim']> = {
+  claimant?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrganisationClaimStatus'], ParentType, ContextType>;
+};
+
+export type OrganisationClaimConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationClaimConnection'] = ResolversParentTypes['OrganisationClaimConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganisationClaimEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganisationClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationClaimEdge'] = ResolversParentTypes['OrganisationClaimEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OrganisationClaim'], ParentType, ContextType>;
+};
+
+export type OrganisationClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationClaimPayload'] = ResolversParentTypes['OrganisationClaimPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['OrganisationClaim']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type OrganisationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationConnection'] = ResolversParentTypes['OrganisationConnection']> = {
@@ -3061,8 +3477,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, Partial<QueryNetworkArgs>>;
   openDataExclusions?: Resolver<Array<ResolversTypes['OpenDataExclusion']>, ParentType, ContextType, RequireFields<QueryOpenDataExclusionsArgs, 'year'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
+  organisationClaims?: Resolver<ResolversTypes['OrganisationClaimConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClaimsArgs, 'first'>>;
+  organisationClashes?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClashesArgs, 'first'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, Partial<QueryOutboxMessagesArgs>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'webhookId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
@@ -3088,6 +3507,18 @@ export type RedeliverWebhookDeliveryPayloadResolvers<ContextType = Context, Pare
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type RegistryClashResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryClash'] = ResolversParentTypes['RegistryClash']> = {
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ResetPasswordPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetPasswordPayload'] = ResolversParentTypes['ResetPasswordPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type ReviewScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewScore'] = ResolversParentTypes['ReviewScore']> = {
   criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3110,7 +3541,9 @@ export type UpdateNotificationPreferencesPayloadResolvers<ContextType = Context,
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  disabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
@@ -3120,10 +3553,31 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type UserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserPayload'] = ResolversParentTypes['UserPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type VerifyEmailPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerifyEmailPayload'] = ResolversParentTypes['VerifyEmailPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
@@ -3162,11 +3616,13 @@ export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType exten
 };
 
 export type Resolvers<ContextType = Context> = {
+  AccountRequestPayload?: AccountRequestPayloadResolvers<ContextType>;
   ActivityRecord?: ActivityRecordResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   BudgetEnvelope?: BudgetEnvelopeResolvers<ContextType>;
   BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
+  ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
   CofundingAlert?: CofundingAlertResolvers<ContextType>;
   ConflictOfInterest?: ConflictOfInterestResolvers<ContextType>;
   ConflictOfInterestPayload?: ConflictOfInterestPayloadResolvers<ContextType>;
@@ -3211,6 +3667,10 @@ export type Resolvers<ContextType = Context> = {
   NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   OpenDataExclusion?: OpenDataExclusionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
+  OrganisationClaim?: OrganisationClaimResolvers<ContextType>;
+  OrganisationClaimConnection?: OrganisationClaimConnectionResolvers<ContextType>;
+  OrganisationClaimEdge?: OrganisationClaimEdgeResolvers<ContextType>;
+  OrganisationClaimPayload?: OrganisationClaimPayloadResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   OrganisationPayload?: OrganisationPayloadResolvers<ContextType>;
@@ -3229,12 +3689,18 @@ export type Resolvers<ContextType = Context> = {
   ReconciliationPayload?: ReconciliationPayloadResolvers<ContextType>;
   ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
   RedeliverWebhookDeliveryPayload?: RedeliverWebhookDeliveryPayloadResolvers<ContextType>;
+  RegistryClash?: RegistryClashResolvers<ContextType>;
+  ResetPasswordPayload?: ResetPasswordPayloadResolvers<ContextType>;
   ReviewScore?: ReviewScoreResolvers<ContextType>;
   RotateWebhookSecretPayload?: RotateWebhookSecretPayloadResolvers<ContextType>;
   SpentLine?: SpentLineResolvers<ContextType>;
   UpdateNotificationPreferencesPayload?: UpdateNotificationPreferencesPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  UserPayload?: UserPayloadResolvers<ContextType>;
+  VerifyEmailPayload?: VerifyEmailPayloadResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;

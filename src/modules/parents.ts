@@ -36,7 +36,6 @@ export type UserConnectionParent = Connection<UserDoc>;
 export type { OrganisationClaimDoc } from './organisation/organisation-claim.model';
 export type OrganisationClaimConnectionParent = Connection<import('./organisation/organisation-claim.model').OrganisationClaimDoc>;
 export type RegistryClashParent = NonNullable<OrganisationDoc['registryClash']>;
-export type ActivityRecordConnectionParent = Connection<ActivityDoc>;
 export type GrantApplicationConnectionParent = Connection<GrantApplicationDoc>;
 export type { NotificationDoc, OutboxMessageDoc, WebhookDoc };
 export type NotificationConnectionParent = Connection<NotificationDoc>;
