@@ -17,11 +17,50 @@ import { checkYear, FUNDED_STATUSES } from './coverage.service';
  */
 const PUBLIC_FUNDER = new RegExp(
   [
-    'etat', 'ministere', 'prefecture', 'region', 'regional', 'departement', 'departemental', 'metropole', 'commune', 'ville d',
-    'mairie', 'municipal', 'caf', 'caisse d.allocations', 'cpam', 'ars', 'agence', 'anct', 'cget', 'drac', 'dreets', 'draaf', 'ddets',
-    'politique de la ville', 'france travail', 'pole emploi', 'bpifrance', 'fonjep', 'fdva', 'union europeenne', 'europe', 'fse', 'feder',
-    'leader', 'erasmus', 'conseil general', 'conseil regional', 'conseil departemental', 'intercommunal', 'epci', 'public',
-  ].map((w) => `\\b${w}\\b`).join('|'),
+    'etat',
+    'ministere',
+    'prefecture',
+    'region',
+    'regional',
+    'departement',
+    'departemental',
+    'metropole',
+    'commune',
+    'ville d',
+    'mairie',
+    'municipal',
+    'caf',
+    'caisse d.allocations',
+    'cpam',
+    'ars',
+    'agence',
+    'anct',
+    'cget',
+    'drac',
+    'dreets',
+    'draaf',
+    'ddets',
+    'politique de la ville',
+    'france travail',
+    'pole emploi',
+    'bpifrance',
+    'fonjep',
+    'fdva',
+    'union europeenne',
+    'europe',
+    'fse',
+    'feder',
+    'leader',
+    'erasmus',
+    'conseil general',
+    'conseil regional',
+    'conseil departemental',
+    'intercommunal',
+    'epci',
+    'public',
+  ]
+    .map((w) => `\\b${w}\\b`)
+    .join('|'),
 );
 
 export function isPublicFunder(name: string): boolean {
@@ -31,7 +70,10 @@ export function isPublicFunder(name: string): boolean {
 export const FUNDING_FLAGS = ['PUBLIC_FUNDING_EXCEEDS_COST', 'DUPLICATE_CITY_FUNDING', 'NO_EXPENSES'] as const;
 export type FundingFlag = (typeof FUNDING_FLAGS)[number];
 
-type AppLike = Pick<GrantApplicationDoc, 'budgetLines' | 'otherFunders' | 'requestedAmount' | 'decision' | 'status' | 'title' | 'year' | 'organisation'> & { _id: Types.ObjectId; number?: string };
+type AppLike = Pick<GrantApplicationDoc, 'budgetLines' | 'otherFunders' | 'requestedAmount' | 'decision' | 'status' | 'title' | 'year' | 'organisation'> & {
+  _id: Types.ObjectId;
+  number?: string;
+};
 
 export interface Funding {
   totalCost: number;
@@ -49,7 +91,10 @@ export interface Funding {
 const isFunded = (a: Pick<AppLike, 'status' | 'decision'>) => (FUNDED_STATUSES as readonly string[]).includes(a.status) && a.decision?.outcome === 'APPROVED';
 
 /** The same project: same title once accents, case, punctuation and spacing are ignored. */
-export const projectKey = (title: string) => foldText(title).replace(/[^a-z0-9]+/g, ' ').trim();
+export const projectKey = (title: string) =>
+  foldText(title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The ledger of one application; `siblings` are the organisation's other applications (for duplicates). */
 export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Funding {
@@ -154,5 +199,7 @@ export async function cofundingAlerts(_ctx: Context, year: number | null | undef
 /** 150000 -> "1,500.00 EUR", integers only. */
 function euros(cents: number): string {
   const abs = Math.abs(cents);
-  return `${cents < 0 ? '-' : ''}${Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(abs % 100).padStart(2, '0')} EUR`;
+  return `${cents < 0 ? '-' : ''}${Math.trunc(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(abs % 100).padStart(2, '0')} EUR`;
 }

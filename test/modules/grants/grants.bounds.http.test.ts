@@ -51,13 +51,21 @@ const UPDATE = `mutation($id: ID!, $i: UpdateGrantApplicationInput!) { updateGra
 describe('finding 5: amounts and sums are bounded at input', () => {
   it("refuses the issue's 2^53-1 cents at the door, naming the field and the bound, and stores nothing", async () => {
     const before = await GrantApplicationModel.countDocuments();
-    const res = await gql('member', `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id } errors { code field } } }`, {
-      i: {
-        organisationId: String(cast.org._id), programmeId: String(programme._id), title: 'Attaque', description: 'Des montants énormes.', requestedAmount: 100_000,
-        budgetLines: [{ kind: 'EXPENSE', label: 'Énorme', amount: MAX_SAFE }],
-        otherFunders: [{ name: 'Région Sud', amount: MAX_SAFE, status: 'GRANTED' }],
+    const res = await gql(
+      'member',
+      `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id } errors { code field } } }`,
+      {
+        i: {
+          organisationId: String(cast.org._id),
+          programmeId: String(programme._id),
+          title: 'Attaque',
+          description: 'Des montants énormes.',
+          requestedAmount: 100_000,
+          budgetLines: [{ kind: 'EXPENSE', label: 'Énorme', amount: MAX_SAFE }],
+          otherFunders: [{ name: 'Région Sud', amount: MAX_SAFE, status: 'GRANTED' }],
+        },
       },
-    });
+    );
     expect(res.body.data).toBeUndefined();
     const errors = res.body.errors!.map((e) => [e.extensions!.code, e.message]);
     expect(errors).toEqual([
@@ -104,7 +112,10 @@ describe('finding 5: amounts and sums are bounded at input', () => {
       id: String(draft._id),
       i: {
         requestedAmount: BILLION_EUR,
-        budgetLines: [{ kind: 'EXPENSE', label: 'Travaux', amount: 60_000_000_000 }, { kind: 'EXPENSE', label: 'Études', amount: 40_000_000_000 }],
+        budgetLines: [
+          { kind: 'EXPENSE', label: 'Travaux', amount: 60_000_000_000 },
+          { kind: 'EXPENSE', label: 'Études', amount: 40_000_000_000 },
+        ],
         otherFunders: [{ name: 'Région Sud', amount: BILLION_EUR, status: 'GRANTED' }],
       },
     });
@@ -120,20 +131,30 @@ describe('finding 5: computed amounts always answer', () => {
     // 1,000 EUR of expenses, 1 billion EUR of public co-funding: 10^10 basis points, beyond GraphQL's Int.
     const draft = await draftApplication(cast.member, cast.org, programme);
     const id = String(draft._id);
-    expect((await payloadOf('member', UPDATE, {
-      id,
-      i: {
-        requestedAmount: 100_000,
-        budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 100_000 }],
-        otherFunders: [{ name: 'Région Sud', amount: BILLION_EUR, status: 'GRANTED', isPublic: true }],
-      },
-    })).errors).toEqual([]);
+    expect(
+      (
+        await payloadOf('member', UPDATE, {
+          id,
+          i: {
+            requestedAmount: 100_000,
+            budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 100_000 }],
+            otherFunders: [{ name: 'Région Sud', amount: BILLION_EUR, status: 'GRANTED', isPublic: true }],
+          },
+        })
+      ).errors,
+    ).toEqual([]);
     await submitGrantApplication(ctxFor(cast.member), id);
 
     const list = await gql('officer', LIST);
     expect(list.body.errors).toBeUndefined();
     const node = list.body.data.grantApplications.edges.map((e: any) => e.node).find((n: any) => n.id === id);
-    expect(node.funding).toEqual({ totalCost: 100_000, publicAmount: BILLION_EUR + 100_000, privateAmount: 0, publicShareBasisPoints: INT_MAX, flags: ['PUBLIC_FUNDING_EXCEEDS_COST'] });
+    expect(node.funding).toEqual({
+      totalCost: 100_000,
+      publicAmount: BILLION_EUR + 100_000,
+      privateAmount: 0,
+      publicShareBasisPoints: INT_MAX,
+      flags: ['PUBLIC_FUNDING_EXCEEDS_COST'],
+    });
 
     const alerts = await gql('officer', ALERTS, { y: YEAR });
     expect(alerts.body.errors).toBeUndefined();
@@ -146,23 +167,26 @@ describe('finding 5: computed amounts always answer', () => {
     const draft = await draftApplication(cast.member, cast.org, programme);
     await submitGrantApplication(ctxFor(cast.member), String(draft._id));
     // Written raw, as an application stored before this fix could hold (every amount was a safe integer).
-    await GrantApplicationModel.collection.updateOne({ _id: draft._id }, {
-      $set: {
-        requestedAmount: MAX_SAFE,
-        budgetLines: [
-          { kind: 'EXPENSE', label: 'Énorme 1', amount: MAX_SAFE },
-          { kind: 'EXPENSE', label: 'Énorme 2', amount: MAX_SAFE },
-          { kind: 'EXPENSE', label: 'Énorme 3', amount: MAX_SAFE },
-          { kind: 'INCOME', label: 'Énorme 4', amount: MAX_SAFE },
-        ],
-        otherFunders: [
-          { name: 'Région Sud', amount: MAX_SAFE, status: 'GRANTED', isPublic: true },
-          { name: 'État', amount: MAX_SAFE, status: 'GRANTED', isPublic: true },
-          { name: 'Fondation', amount: MAX_SAFE, status: 'GRANTED', isPublic: false },
-          { name: 'Mécène', amount: MAX_SAFE, status: 'GRANTED', isPublic: false },
-        ],
+    await GrantApplicationModel.collection.updateOne(
+      { _id: draft._id },
+      {
+        $set: {
+          requestedAmount: MAX_SAFE,
+          budgetLines: [
+            { kind: 'EXPENSE', label: 'Énorme 1', amount: MAX_SAFE },
+            { kind: 'EXPENSE', label: 'Énorme 2', amount: MAX_SAFE },
+            { kind: 'EXPENSE', label: 'Énorme 3', amount: MAX_SAFE },
+            { kind: 'INCOME', label: 'Énorme 4', amount: MAX_SAFE },
+          ],
+          otherFunders: [
+            { name: 'Région Sud', amount: MAX_SAFE, status: 'GRANTED', isPublic: true },
+            { name: 'État', amount: MAX_SAFE, status: 'GRANTED', isPublic: true },
+            { name: 'Fondation', amount: MAX_SAFE, status: 'GRANTED', isPublic: false },
+            { name: 'Mécène', amount: MAX_SAFE, status: 'GRANTED', isPublic: false },
+          ],
+        },
       },
-    });
+    );
     const id = String(draft._id);
 
     const list = await gql('officer', LIST);
@@ -194,7 +218,11 @@ describe('finding 9: only an accepted final report lifts the overdue block', () 
     const id = String(app._id);
     await approveGrantApplication(ctxFor(cast.officer), id, { amount: 1_000_000, envelopeId: String(envelope._id) });
     await recordPayment(ctxFor(cast.officer), id, { amount: 500_000 });
-    const next = await draftApplication(cast.member, cast.org, await makeProgramme({ year: YEAR + 1, opensOn: new Date(`${YEAR + 1}-01-01`), closesOn: new Date(`${YEAR + 1}-12-31`) }));
+    const next = await draftApplication(
+      cast.member,
+      cast.org,
+      await makeProgramme({ year: YEAR + 1, opensOn: new Date(`${YEAR + 1}-01-01`), closesOn: new Date(`${YEAR + 1}-12-31`) }),
+    );
     moveClock(new Date(`${YEAR + 1}-07-01T09:00:00Z`)); // the report was due on 30 June
     try {
       expect(dataOf(await gql('member', STATE, { id })).grantApplication.reportOverdue).toBe(true);
@@ -214,11 +242,15 @@ describe('finding 9: only an accepted final report lifts the overdue block', () 
       const refused = await payloadOf('officer', PAY, { id, i: { amount: 100_000 } });
       expect(refused.errors.map((e) => [e.code, e.field])).toEqual([['REPORT_OVERDUE', 'id']]);
       expect(refused.errors[0]!.message).toMatch(/awaiting an officer's acceptance/);
-      const submitted = await payloadOf('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { application { id } errors { code field } } }`, { id: String(next._id) });
+      const submitted = await payloadOf('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { application { id } errors { code field } } }`, {
+        id: String(next._id),
+      });
       expect(submitted.errors).toEqual([{ code: 'REPORT_OVERDUE', field: 'organisationId' }]);
 
       // Accepted: the block is lifted.
-      expect((await payloadOf('officer', `mutation($id: ID!) { acceptFinalReport(id: $id) { application { id } errors { code } } }`, { id })).errors).toEqual([]);
+      expect((await payloadOf('officer', `mutation($id: ID!) { acceptFinalReport(id: $id) { application { id } errors { code } } }`, { id })).errors).toEqual(
+        [],
+      );
       expect(dataOf(await gql('member', STATE, { id })).grantApplication.reportOverdue).toBe(false);
       expect(await payloadOf('officer', PAY, { id, i: { amount: 100_000 } })).toEqual({ application: { paidAmount: 600_000 }, errors: [] });
     } finally {
@@ -232,7 +264,14 @@ describe('finding 9: only an accepted final report lifts the overdue block', () 
     await approveGrantApplication(ctxFor(cast.officer), id, { amount: 1_000_000, envelopeId: String(envelope._id) });
     const { errors } = await payloadOf('member', REPORT, {
       id,
-      i: { spentLines: [{ label: 'A', amount: 60_000_000_000 }, { label: 'B', amount: 60_000_000_000 }], beneficiariesReached: 1, narrative: 'Des dépenses.' },
+      i: {
+        spentLines: [
+          { label: 'A', amount: 60_000_000_000 },
+          { label: 'B', amount: 60_000_000_000 },
+        ],
+        beneficiariesReached: 1,
+        narrative: 'Des dépenses.',
+      },
     });
     expect(errors.map((e) => [e.code, e.field])).toEqual([['BAD_USER_INPUT', 'input.spentLines']]);
     expect(errors[0]!.message).toContain('1,000,000,000.00 EUR');
@@ -255,13 +294,18 @@ describe('finding 10: payments and tranches are not dated before the decision', 
     const id = await decidedOn(`${YEAR}-03-15`);
     for (const paidOn of ['2001-01-01', `${YEAR}-03-14`]) {
       const { application, errors } = await payloadOf('officer', PAY, { id, i: { amount: 100_000, paidOn } });
-      expect({ paidOn, application, errors: errors.map((e) => [e.code, e.field]) }).toEqual({ paidOn, application: null, errors: [['BAD_USER_INPUT', 'input.paidOn']] });
+      expect({ paidOn, application, errors: errors.map((e) => [e.code, e.field]) }).toEqual({
+        paidOn,
+        application: null,
+        errors: [['BAD_USER_INPUT', 'input.paidOn']],
+      });
       expect(errors[0]!.message).toContain(`decision (${YEAR}-03-15)`);
     }
     expect((await payloadOf('officer', PAY, { id, i: { amount: 100_000, paidOn: `${YEAR}-04-21` } })).errors.map((e) => e.field)).toEqual(['input.paidOn']);
     expect((await GrantApplicationModel.findById(id).lean())!.paidAmount).toBe(0);
     expect(await payloadOf('officer', PAY, { id, i: { amount: 100_000, paidOn: `${YEAR}-03-15` } })).toEqual({
-      application: { paidAmount: 100_000, payments: [{ paidOn: `${YEAR}-03-15` }] }, errors: [],
+      application: { paidAmount: 100_000, payments: [{ paidOn: `${YEAR}-03-15` }] },
+      errors: [],
     });
   });
 
@@ -278,7 +322,11 @@ describe('finding 10: payments and tranches are not dated before the decision', 
     const id = await decidedOn(`${YEAR}-03-15`);
     const { application, errors } = await payloadOf('officer', SCHEDULE, {
       id,
-      t: [{ amount: 300_000, dueDate: '2001-01-01' }, { amount: 300_000, dueDate: `${YEAR}-03-15` }, { amount: 300_000, dueDate: `${YEAR}-03-01` }],
+      t: [
+        { amount: 300_000, dueDate: '2001-01-01' },
+        { amount: 300_000, dueDate: `${YEAR}-03-15` },
+        { amount: 300_000, dueDate: `${YEAR}-03-01` },
+      ],
     });
     expect(application).toBeNull();
     expect(errors.map((e) => [e.code, e.field])).toEqual([

@@ -23,7 +23,6 @@ export interface ProgrammeInput {
   maxAmount?: number | null;
 }
 
-
 async function programmeFields(input: ProgrammeInput, current: FundingProgrammeDoc | null): Promise<Record<string, unknown>> {
   const p = new Problems();
   const out: Record<string, unknown> = {};
@@ -45,7 +44,8 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
   if (input.domainIds) {
     try {
       const ids = toObjectIds(input.domainIds, 'input.domainIds', 50);
-      if ((await DomainModel.countDocuments({ _id: { $in: ids } })) !== new Set(ids.map(String)).size) p.add('input.domainIds', 'One of the domains does not exist.');
+      if ((await DomainModel.countDocuments({ _id: { $in: ids } })) !== new Set(ids.map(String)).size)
+        p.add('input.domainIds', 'One of the domains does not exist.');
       else out.domains = ids;
     } catch (err) {
       if (err instanceof AppError) p.add(err.field ?? 'input.domainIds', err.message);
@@ -71,7 +71,8 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
   if (need('maxAmount') && checkAmount(p, 'input.maxAmount', input.maxAmount)) out.maxAmount = input.maxAmount;
   const min = (out.minAmount as number | undefined) ?? current?.minAmount;
   const max = (out.maxAmount as number | undefined) ?? current?.maxAmount;
-  if (min !== undefined && max !== undefined && min > max) p.add('input.maxAmount', `The maximum (${formatEuros(max)}) is below the minimum (${formatEuros(min)}).`);
+  if (min !== undefined && max !== undefined && min > max)
+    p.add('input.maxAmount', `The maximum (${formatEuros(max)}) is below the minimum (${formatEuros(min)}).`);
   p.throwIfAny();
   return out;
 }
@@ -101,7 +102,10 @@ export async function listFundingProgrammes(_ctx: Context, year?: number | null)
   if (year !== undefined && year !== null && !isKnownYear(year)) {
     throw new AppError('BAD_USER_INPUT', 'The year must be between 2000 and 2100.', { field: 'year' });
   }
-  return FundingProgrammeModel.find(year ? { year } : {}).sort({ year: -1, name: 1 }).limit(200).lean<FundingProgrammeDoc[]>();
+  return FundingProgrammeModel.find(year ? { year } : {})
+    .sort({ year: -1, name: 1 })
+    .limit(200)
+    .lean<FundingProgrammeDoc[]>();
 }
 
 export interface EnvelopeInput {

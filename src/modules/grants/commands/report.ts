@@ -23,10 +23,12 @@ export function submitFinalReport(ctx: Context, id: string, input: FinalReportIn
       if (app.finalReport?.acceptedAt) throw new AppError('INVALID_TRANSITION', 'The final report was already accepted.', { field: 'id' });
       const p = new Problems();
       if (!input.spentLines?.length || input.spentLines.length > 100) p.add('input.spentLines', 'Give from 1 to 100 lines of amounts spent.');
-      const amounts = (input.spentLines ?? []).filter((l, i) => {
-        if (!l.label?.trim() || l.label.length > 200) p.add(`input.spentLines[${i}].label`, 'Name the budget line (at most 200 characters).');
-        return checkAmount(p, `input.spentLines[${i}].amount`, l.amount, { min: 0 });
-      }).map((l) => l.amount);
+      const amounts = (input.spentLines ?? [])
+        .filter((l, i) => {
+          if (!l.label?.trim() || l.label.length > 200) p.add(`input.spentLines[${i}].label`, 'Name the budget line (at most 200 characters).');
+          return checkAmount(p, `input.spentLines[${i}].amount`, l.amount, { min: 0 });
+        })
+        .map((l) => l.amount);
       // A report accounts for money spent: lines of zeros say nothing (and used to escape the overdue block).
       if (input.spentLines?.length && amounts.length === input.spentLines.length && sum(amounts) === 0) {
         p.add('input.spentLines', 'A final report accounts for the money spent: give at least one line with a positive amount.');
