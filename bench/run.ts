@@ -17,6 +17,7 @@ async function main() {
     const byName = only.filter((o) => !files.some((f) => f.includes(o)));
     for (const f of files) {
       if (only.length && !only.some((o) => f.includes(o)) && !byName.length) continue;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bench file is found at run time and loaded only when chosen
       const bench = (require(join(__dirname, f)) as { default: Bench }).default;
       if (only.length && !only.some((o) => f.includes(o)) && !byName.some((o) => bench.name.includes(o))) continue;
       process.stderr.write(`bench: ${bench.name}\n`);

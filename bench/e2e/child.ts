@@ -22,7 +22,7 @@ export async function serveForBench(server: Server, close: () => Promise<void>):
       server.closeAllConnections();
       server.close(() => {
         // A normal exit, so that --cpu-prof writes its profile.
-        close().finally(() => process.exit(0));
+        void close().finally(() => process.exit(0));
       });
     }
   });
