@@ -51,7 +51,7 @@ const contextPrototype = Object.freeze(
         return this[SLOT].current;
       },
     },
-  }),
+  }) as object,
 );
 
 /**

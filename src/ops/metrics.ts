@@ -132,7 +132,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       const status = res.statusCode;
       requests.inc({ method: req.method, route, status: String(status) });
       latency.observe({ route, status_class: `${Math.floor(status / 100)}xx` }, Number(process.hrtime.bigint() - started) / 1e9);
-      const code = res.locals.errorCode;
+      const code: unknown = res.locals.errorCode;
       if (typeof code === 'string') errors.inc({ code });
     });
     next();

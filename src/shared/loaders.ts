@@ -13,6 +13,7 @@ const key = (id: unknown) => String(id);
 const ONE_ROUND_TRIP = 100_000;
 
 /** Loads documents by `_id` with one `$in` query per batch. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mongoose's Model is invariant in its document type: any model is a Model<any>
 export function byIdLoader<T extends { _id: unknown }>(model: Model<any>, projection?: Record<string, 0 | 1>) {
   return new DataLoader<unknown, T | null, string>(
     async (ids) => {
@@ -27,6 +28,7 @@ export function byIdLoader<T extends { _id: unknown }>(model: Model<any>, projec
 
 /** One-to-many: all documents whose `field` holds the key (e.g. applications by organisation). */
 export function groupByLoader<T extends Record<string, unknown>>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mongoose's Model is invariant in its document type: any model is a Model<any>
   model: Model<any>,
   field: string,
   opts: { match?: Record<string, unknown>; sort?: Record<string, 1 | -1>; projection?: Record<string, 0 | 1> } = {},
@@ -60,7 +62,7 @@ export function valuesAt(doc: unknown, path: string): unknown[] {
     const next: unknown[] = [];
     for (const c of current) {
       const v = c !== null && typeof c === 'object' ? (c as Record<string, unknown>)[part] : undefined;
-      if (Array.isArray(v)) next.push(...v);
+      if (Array.isArray(v)) next.push(...(v as unknown[]));
       else if (v !== undefined && v !== null) next.push(v);
     }
     current = next;

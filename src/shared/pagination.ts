@@ -38,6 +38,7 @@ function encodeValue(v: unknown): CursorValue {
   if (v instanceof Types.ObjectId) return { $o: v.toHexString() };
   if (v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other sort value (a Decimal128, a Long) by its own toString
   return String(v);
 }
 
@@ -128,6 +129,7 @@ export interface PaginateOptions {
 }
 
 /** Keyset pagination over one collection: one aggregate for the page, one count only if asked. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mongoose's Model is invariant in its document type: any model is a Model<any>
 export async function paginate<T extends { _id: unknown }>(model: Model<any>, opts: PaginateOptions): Promise<Connection<T>> {
   const limit = pageSize(opts.args.first, opts.maxPageSize);
   const scope = filterDigest(opts.match);

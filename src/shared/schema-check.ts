@@ -12,6 +12,7 @@ interface Check {
 export type SchemaProblem = { path: string; message: string };
 
 /** A checker for `model`: returns the first problem of a record (or of the given paths only), or null. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mongoose's Model is invariant in its document type: any model is a Model<any>
 export function schemaChecker(model: Model<any>): (record: Record<string, unknown>, paths?: readonly string[]) => SchemaProblem | null {
   const checks: Check[] = [];
   model.schema.eachPath((path, type) => {

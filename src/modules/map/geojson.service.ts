@@ -44,6 +44,7 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
   }
   p.throwIfAny();
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mongoose's Model is invariant in its document type: any model is a Model<any>
   const resolve = async (model: Model<any>, values: string[], field: string) => {
     if (!values.length) return [];
     const ids = values.filter((v) => /^[0-9a-f]{24}$/i.test(v)).map((v) => new Types.ObjectId(v));
