@@ -82,6 +82,7 @@ export async function publishGrantMessage(app: { _id: Types.ObjectId; messages?:
     if (!found) return;
     await publishQuietly({
       type: 'grant_application.message_received',
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the message's ObjectId, or its position when it has none
       key: `${app._id}:message:${String(last._id ?? app.messages!.length)}`,
       recipients: last.fromApplicant ? await officers(found.app.assignedTo) : await managersOf(found.app.organisation),
       data: { ...found.base, fromApplicant: last.fromApplicant },

@@ -18,7 +18,7 @@ export async function managersOf(organisationId: unknown): Promise<Recipient[]> 
 }
 
 /** Every active officer; with `assignedTo`, that officer only (when still active). */
-export async function officers(assignedTo?: unknown): Promise<Recipient[]> {
+export async function officers(assignedTo?: Types.ObjectId | string | null): Promise<Recipient[]> {
   const filter = assignedTo ? { _id: new Types.ObjectId(String(assignedTo)), role: 'OFFICER' as const, ...active } : { role: 'OFFICER' as const, ...active };
   const users = await UserModel.find(filter, { _id: 1 }).lean();
   if (assignedTo && !users.length) return officers();

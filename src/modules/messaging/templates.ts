@@ -14,6 +14,8 @@ export interface Rendered {
 
 type Data = Record<string, unknown>;
 
+// An event's data holds strings, numbers, booleans and ids: String() prints each as the reader expects.
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const str = (v: unknown, fallback = ''): string => (v === null || v === undefined || v === '' ? fallback : String(v).slice(0, 500));
 const seg = (v: unknown) => encodeURIComponent(str(v));
 

@@ -38,7 +38,7 @@ const same = (a: unknown, b: unknown): boolean => {
 };
 
 interface Existing {
-  _id: unknown;
+  _id: Types.ObjectId;
   rna: string;
   source?: string;
   locallyEditedFields?: string[];
@@ -56,7 +56,7 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
   const squatted = new Map(existing.filter((e) => e.isVerified === false).map((e) => [e.rna, e]));
   const now = new Date();
   /** Identifiers to take back from unverified records before the writes, with the record that gets them. */
-  const releases: { holder?: unknown; field: 'rna' | 'siret'; value: string; to: Types.ObjectId | unknown }[] = [];
+  const releases: { holder?: Types.ObjectId; field: 'rna' | 'siret'; value: string; to: Types.ObjectId }[] = [];
   const outcomes: RegistryOutcome[] = [];
   const ops: mongo.AnyBulkWriteOperation[] = [];
   /** For each op, the row it came from (its index in `rows`). */
@@ -131,7 +131,7 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
       const row = rows[i]!;
       const msg = String(we.errmsg ?? we.err?.errmsg ?? '');
       const error = we.code === 11000 && /siret/.test(msg)
-        ? `SIRET ${row.fields.siret} is already used by another organisation; fix one of them in Maillage.`
+        ? `SIRET ${String(row.fields.siret)} is already used by another organisation; fix one of them in Maillage.`
         : we.code === 11000 && /rna/.test(msg)
           ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
           : 'could not be stored (the registry row conflicts with an existing record).';
@@ -145,7 +145,7 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
  * Takes identifiers back from unverified records (only those: a verified holder keeps its SIRET and the
  * write reports the conflict) and records on each the clash with the association that gets them.
  */
-async function releaseFromUnverified(releases: { holder?: unknown; field: 'rna' | 'siret'; value: string; to: unknown }[], now: Date): Promise<void> {
+async function releaseFromUnverified(releases: { holder?: Types.ObjectId; field: 'rna' | 'siret'; value: string; to: Types.ObjectId }[], now: Date): Promise<void> {
   const sirets = releases.filter((r) => r.field === 'siret').map((r) => r.value);
   const siretHolders = sirets.length
     ? await OrganisationModel.collection.find({ siret: { $in: sirets, $type: 'string' }, isVerified: false }, { projection: { siret: 1 } }).toArray()

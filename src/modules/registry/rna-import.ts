@@ -166,6 +166,7 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
   const settle = async () => {
     if (inflight) await inflight;
     inflight = null;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the write was rejected with, as it was
     if (failure) throw failure;
   };
   const flush = async () => {
