@@ -12,8 +12,8 @@ module.exports = {
     },
   ],
   options: {
-    // Type-only imports are erased by the compiler and create no load-order cycle... but they still tie the
-    // files together; count them too, so the layering the folders promise holds for types as well.
+    // Type-only imports are erased by the compiler and make no load-order cycle, but they still tie the files
+    // together: they count too, so the layering the folders promise holds for types as well.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
