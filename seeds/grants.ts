@@ -18,7 +18,7 @@ import { approveGrantApplication, rejectGrantApplication } from '../src/modules/
 import { recordConvention, recordPayment, schedulePayments } from '../src/modules/grants/commands/pay';
 import { acceptFinalReport, submitFinalReport } from '../src/modules/grants/commands/report';
 import { clock } from '../src/modules/grants/kernel/clock';
-import type { SeedContext } from './seed';
+import type { SeedContext } from './context';
 
 type Stage = 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'COMPLETED' | 'OVERDUE';
 
