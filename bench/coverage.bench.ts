@@ -30,18 +30,37 @@ const bench: Bench = {
           const _id = new Types.ObjectId();
           orgIds.push(_id);
           docs.push({
-            _id, name: `Organisation ${k}`, nameKey: `organisation ${k}`, legalForm: 'ASSOCIATION', description: '', isPublic: r.chance(0.95),
-            status: r.chance(0.97) ? 'ACTIVE' : 'DISSOLVED', domains: r.sample(domains, r.int(1, 2)), neighbourhoods: r.sample(hoods, r.int(1, 2)),
-            labels: [], source: 'MAILLAGE', locallyEditedFields: [],
+            _id,
+            name: `Organisation ${k}`,
+            nameKey: `organisation ${k}`,
+            legalForm: 'ASSOCIATION',
+            description: '',
+            isPublic: r.chance(0.95),
+            status: r.chance(0.97) ? 'ACTIVE' : 'DISSOLVED',
+            domains: r.sample(domains, r.int(1, 2)),
+            neighbourhoods: r.sample(hoods, r.int(1, 2)),
+            labels: [],
+            source: 'MAILLAGE',
+            locallyEditedFields: [],
           });
         }
         await OrganisationModel.collection.insertMany(docs, { ordered: false });
       }
       const programme = new Types.ObjectId();
       const grants = Array.from({ length: GRANTS }, (_, k) => ({
-        number: `2026-${String(k + 1).padStart(5, '0')}`, organisation: r.pick(orgIds), programme, year: 2026, title: `Projet ${k}`, description: '-',
-        requestedAmount: 500_000, status: 'APPROVED', createdBy: programme, budgetLines: [], otherFunders: [],
-        targetDomains: k % 2 ? r.sample(domains, 1) : [], targetNeighbourhoods: k % 2 ? r.sample(hoods, 1) : [],
+        number: `2026-${String(k + 1).padStart(5, '0')}`,
+        organisation: r.pick(orgIds),
+        programme,
+        year: 2026,
+        title: `Projet ${k}`,
+        description: '-',
+        requestedAmount: 500_000,
+        status: 'APPROVED',
+        createdBy: programme,
+        budgetLines: [],
+        otherFunders: [],
+        targetDomains: k % 2 ? r.sample(domains, 1) : [],
+        targetNeighbourhoods: k % 2 ? r.sample(hoods, 1) : [],
         decision: { outcome: 'APPROVED', amount: 100_000 + k, motivation: '-', decidedBy: programme, decidedAt: new Date('2026-04-01T10:00:00Z') },
       }));
       await GrantApplicationModel.collection.insertMany(grants, { ordered: false });
@@ -59,7 +78,13 @@ const bench: Bench = {
         1,
       );
       return [
-        result({ name: `coverage matrix (${check.cells.length} cells) over ${ORGANISATIONS.toLocaleString('en')} organisations and ${GRANTS.toLocaleString('en')} grants, vs countDocuments of the active ones`, value: times.coverage!, baseline: times.count!, unit: 'ms', aim: 'reported (one pass over each collection)' }),
+        result({
+          name: `coverage matrix (${check.cells.length} cells) over ${ORGANISATIONS.toLocaleString('en')} organisations and ${GRANTS.toLocaleString('en')} grants, vs countDocuments of the active ones`,
+          value: times.coverage!,
+          baseline: times.count!,
+          unit: 'ms',
+          aim: 'reported (one pass over each collection)',
+        }),
       ];
     } finally {
       await ctx.disconnectDatabase();

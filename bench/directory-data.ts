@@ -26,9 +26,15 @@ export async function insertRaw(docs: Record<string, unknown>[]): Promise<void> 
   const at = new Date();
   for (let i = 0; i < docs.length; i += 1000) {
     const batch = docs.slice(i, i + 1000).map((d) => ({
-      status: 'ACTIVE', isPublic: true, labels: [], source: 'MAILLAGE', locallyEditedFields: [], description: '',
+      status: 'ACTIVE',
+      isPublic: true,
+      labels: [],
+      source: 'MAILLAGE',
+      locallyEditedFields: [],
+      description: '',
       ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined && v !== null)),
-      createdAt: at, updatedAt: at,
+      createdAt: at,
+      updatedAt: at,
     }));
     await OrganisationModel.collection.insertMany(batch, { ordered: false });
   }

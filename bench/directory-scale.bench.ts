@@ -49,22 +49,49 @@ const bench: Bench = {
       await insertRaw(docs.slice(0, SMALL));
       ctx.log(`${SMALL} organisations inserted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       const search = { filter: { search: 'solidaire' } };
-      const small = await compareMs({
-        warm: () => ask(page(true), search),
-        cold: async () => { await invalidate(); await ask(page(false), search); },
-      }, 9, 2);
+      const small = await compareMs(
+        {
+          warm: () => ask(page(true), search),
+          cold: async () => {
+            await invalidate();
+            await ask(page(false), search);
+          },
+        },
+        9,
+        2,
+      );
 
       const t1 = Date.now();
       await insertRaw(docs.slice(SMALL));
       ctx.log(`${LARGE} organisations in all, the last ${LARGE - SMALL} inserted in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
       await invalidate();
-      const large = await compareMs({
-        warm: () => ask(page(true), search),
-        cold: async () => { await invalidate(); await ask(page(false), search); },
-      }, 9, 2);
+      const large = await compareMs(
+        {
+          warm: () => ask(page(true), search),
+          cold: async () => {
+            await invalidate();
+            await ask(page(false), search);
+          },
+        },
+        9,
+        2,
+      );
       results.push(
-        result({ name: `search page "solidaire" (100, with totalCount) at ${LARGE} vs at ${SMALL} organisations, cache warm`, value: Number(large.warm!.toFixed(1)), baseline: Number(small.warm!.toFixed(1)), unit: 'ms', aim: '<= 3x', ok: large.warm! <= 3 * small.warm! }),
-        result({ name: `search page "solidaire" (100, no totalCount) at ${LARGE} vs at ${SMALL}, cold (ranked after every write)`, value: Number(large.cold!.toFixed(1)), baseline: Number(small.cold!.toFixed(1)), unit: 'ms', aim: 'reported (scores every match)' }),
+        result({
+          name: `search page "solidaire" (100, with totalCount) at ${LARGE} vs at ${SMALL} organisations, cache warm`,
+          value: Number(large.warm!.toFixed(1)),
+          baseline: Number(small.warm!.toFixed(1)),
+          unit: 'ms',
+          aim: '<= 3x',
+          ok: large.warm! <= 3 * small.warm!,
+        }),
+        result({
+          name: `search page "solidaire" (100, no totalCount) at ${LARGE} vs at ${SMALL}, cold (ranked after every write)`,
+          value: Number(large.cold!.toFixed(1)),
+          baseline: Number(small.cold!.toFixed(1)),
+          unit: 'ms',
+          aim: 'reported (scores every match)',
+        }),
       );
 
       const ess = await DomainModel.findOne({ code: 'ess' }).lean();
@@ -77,14 +104,34 @@ const bench: Bench = {
         ['legalForms (SCOP)', { legalForms: ['SCOP'] }],
       ];
       for (const [label, filter] of filters) {
-        const m = await compareMs({
-          without: () => ask(page(false), { filter }),
-          with: () => ask(page(true), { filter }),
-          cold: async () => { await invalidate(); await ask(page(true), { filter }); },
-        }, 9, 2);
+        const m = await compareMs(
+          {
+            without: () => ask(page(false), { filter }),
+            with: () => ask(page(true), { filter }),
+            cold: async () => {
+              await invalidate();
+              await ask(page(true), { filter });
+            },
+          },
+          9,
+          2,
+        );
         results.push(
-          result({ name: `directory page of 100 (${label}) at ${LARGE}: with totalCount (cached) vs without`, value: Number(m.with!.toFixed(1)), baseline: Number(m.without!.toFixed(1)), unit: 'ms', aim: '<= 1.3x', ok: m.with! <= 1.3 * m.without! }),
-          result({ name: `directory page of 100 (${label}) at ${LARGE}: with totalCount counted (first after a write) vs without`, value: Number(m.cold!.toFixed(1)), baseline: Number(m.without!.toFixed(1)), unit: 'ms', aim: 'reported' }),
+          result({
+            name: `directory page of 100 (${label}) at ${LARGE}: with totalCount (cached) vs without`,
+            value: Number(m.with!.toFixed(1)),
+            baseline: Number(m.without!.toFixed(1)),
+            unit: 'ms',
+            aim: '<= 1.3x',
+            ok: m.with! <= 1.3 * m.without!,
+          }),
+          result({
+            name: `directory page of 100 (${label}) at ${LARGE}: with totalCount counted (first after a write) vs without`,
+            value: Number(m.cold!.toFixed(1)),
+            baseline: Number(m.without!.toFixed(1)),
+            unit: 'ms',
+            aim: 'reported',
+          }),
         );
       }
     } finally {

@@ -69,9 +69,18 @@ function fieldByFieldSchema() {
 async function floor(first: number, search?: string): Promise<Row[]> {
   const match: Record<string, unknown> = { isPublic: true, status: 'ACTIVE' };
   if (search) match.$text = { $search: search, $language: 'french' };
-  const rows = await OrganisationModel.aggregate<{ _id: Types.ObjectId; name: string; d: { _id: Types.ObjectId; name: string }[]; n: { _id: Types.ObjectId; name: string }[]; domains: Types.ObjectId[]; neighbourhoods: Types.ObjectId[] }>([
+  const rows = await OrganisationModel.aggregate<{
+    _id: Types.ObjectId;
+    name: string;
+    d: { _id: Types.ObjectId; name: string }[];
+    n: { _id: Types.ObjectId; name: string }[];
+    domains: Types.ObjectId[];
+    neighbourhoods: Types.ObjectId[];
+  }>([
     { $match: match },
-    ...(search ? [{ $addFields: { score: { $meta: 'textScore' } } }, { $sort: { score: -1 as const, _id: 1 as const } }] : [{ $sort: { nameKey: 1 as const, _id: 1 as const } }]),
+    ...(search
+      ? [{ $addFields: { score: { $meta: 'textScore' } } }, { $sort: { score: -1 as const, _id: 1 as const } }]
+      : [{ $sort: { nameKey: 1 as const, _id: 1 as const } }]),
     { $limit: first + 1 },
     { $project: { name: 1, acronym: 1, legalForm: 1, domains: 1, neighbourhoods: 1 } },
     // Plain $lookup: measured faster here than a $lookup with a projecting sub-pipeline (10 vs 15 ms).
@@ -82,7 +91,12 @@ async function floor(first: number, search?: string): Promise<Row[]> {
     // $lookup does not keep the array's order: put it back, as the API does.
     const d = new Map(r.d.map((x) => [String(x._id), x.name]));
     const n = new Map(r.n.map((x) => [String(x._id), x.name]));
-    return { id: String(r._id), name: r.name, domains: r.domains.map((id) => d.get(String(id))!), neighbourhoods: r.neighbourhoods.map((id) => n.get(String(id))!) };
+    return {
+      id: String(r._id),
+      name: r.name,
+      domains: r.domains.map((id) => d.get(String(id))!),
+      neighbourhoods: r.neighbourhoods.map((id) => n.get(String(id))!),
+    };
   });
 }
 
@@ -93,9 +107,17 @@ async function listen(schema?: ReturnType<typeof fieldByFieldSchema>) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const query = async (variables: Record<string, unknown>): Promise<Row[]> => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables }) });
-    const body = (await res.json()) as { data?: { organisations: { edges: { node: { id: string; name: string; domains: { name: string }[]; neighbourhoods: { name: string }[] } }[] } }; errors?: unknown[] };
+    const body = (await res.json()) as {
+      data?: { organisations: { edges: { node: { id: string; name: string; domains: { name: string }[]; neighbourhoods: { name: string }[] } }[] } };
+      errors?: unknown[];
+    };
     if (!body.data || body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
-    return body.data.organisations.edges.map(({ node }) => ({ id: node.id, name: node.name, domains: node.domains.map((d) => d.name), neighbourhoods: node.neighbourhoods.map((n) => n.name) }));
+    return body.data.organisations.edges.map(({ node }) => ({
+      id: node.id,
+      name: node.name,
+      domains: node.domains.map((d) => d.name),
+      neighbourhoods: node.neighbourhoods.map((n) => n.name),
+    }));
   };
   return {
     query,

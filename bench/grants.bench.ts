@@ -73,7 +73,14 @@ const bench: Bench = {
   run: async (ctx) => {
     await ctx.connectFreshDatabase();
     try {
-      const programme = await FundingProgrammeModel.create({ name: 'Bench', year: 2026, opensOn: new Date('2026-01-01'), closesOn: new Date('2026-12-31'), minAmount: 0, maxAmount: AMOUNT });
+      const programme = await FundingProgrammeModel.create({
+        name: 'Bench',
+        year: 2026,
+        opensOn: new Date('2026-01-01'),
+        closesOn: new Date('2026-12-31'),
+        minAmount: 0,
+        maxAmount: AMOUNT,
+      });
       const total = DECISIONS * AMOUNT * 100;
       const envelope = async (label: string, prefilled = 0) =>
         String(

@@ -73,10 +73,12 @@ export async function compareMs(variants: Record<string, () => Promise<unknown>>
       times[n]!.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   }
-  return Object.fromEntries(names.map((n) => {
-    const sorted = times[n]!.sort((a, b) => a - b);
-    return [n, sorted[Math.floor(sorted.length / 2)]!];
-  }));
+  return Object.fromEntries(
+    names.map((n) => {
+      const sorted = times[n]!.sort((a, b) => a - b);
+      return [n, sorted[Math.floor(sorted.length / 2)]!];
+    }),
+  );
 }
 
 export function result(r: Omit<BenchResult, 'ratio'> & { higherIsBetter?: boolean; ok?: boolean }): BenchResult {

@@ -105,7 +105,15 @@ function comparable(body: unknown): string {
   const copy = structuredClone(b);
   copy.data.organisations.pageInfo.endCursor = '';
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [c]) => a.localeCompare(c)).map(([k, x]) => [k, sortKeys(x)])) : v;
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [c]) => a.localeCompare(c))
+              .map(([k, x]) => [k, sortKeys(x)]),
+          )
+        : v;
   return JSON.stringify(sortKeys(copy));
 }
 
@@ -147,7 +155,10 @@ const bench: Bench = {
     try {
       const seeding = Date.now();
       ctx.log(`${await seedDirectory(ORGANISATIONS)} organisations loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
-      const [maillage, floor] = await Promise.all([startChild('maillage', 'e2e/maillage-server.ts', uri), startChild('floor', 'floor/directory-floor.ts', uri)]);
+      const [maillage, floor] = await Promise.all([
+        startChild('maillage', 'e2e/maillage-server.ts', uri),
+        startChild('floor', 'floor/directory-floor.ts', uri),
+      ]);
       servers.push(maillage!, floor!);
 
       const bodies = SCENARIOS.map((s) => JSON.stringify({ query: QUERY, variables: s.variables }));
@@ -177,7 +188,9 @@ const bench: Bench = {
               const key = `${s.label}|${clients}|${server.label}`;
               const sample = await load(server, bodies[i]!, clients, amounts.get(key)!);
               samples.set(key, [...(samples.get(key) ?? []), sample]);
-              ctx.log(`round ${round + 1} ${s.label}, ${clients} client(s), ${server.label}: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms, ${(sample.cpuMs / sample.requests).toFixed(2)} ms CPU/request`);
+              ctx.log(
+                `round ${round + 1} ${s.label}, ${clients} client(s), ${server.label}: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms, ${(sample.cpuMs / sample.requests).toFixed(2)} ms CPU/request`,
+              );
             }
           }
         }

@@ -11,7 +11,10 @@ import { foldText } from '../src/shared/text';
 import { result, type Bench, type BenchResult } from './harness';
 
 const ROWS = 100_000;
-const HEADER = 'id;id_ex;siret;rup_mi;gestion;date_creat;date_decla;date_publi;date_disso;nature;groupement;titre;titre_court;objet;objet_social1;objet_social2;adrs_complement;adrs_numvoie;adrs_repetition;adrs_typevoie;adrs_libvoie;adrs_distrib;adrs_codeinsee;adrs_codepostal;adrs_libcommune;adrg_declarant;adrg_complemid;adrg_complemgeo;adrg_libvoie;adrg_distrib;adrg_codepostal;adrg_achemine;adrg_pays;dir_civilite;siteweb;publiweb;observation;position;maj_time'.split(';');
+const HEADER =
+  'id;id_ex;siret;rup_mi;gestion;date_creat;date_decla;date_publi;date_disso;nature;groupement;titre;titre_court;objet;objet_social1;objet_social2;adrs_complement;adrs_numvoie;adrs_repetition;adrs_typevoie;adrs_libvoie;adrs_distrib;adrs_codeinsee;adrs_codepostal;adrs_libcommune;adrg_declarant;adrg_complemid;adrg_complemgeo;adrg_libvoie;adrg_distrib;adrg_codepostal;adrg_achemine;adrg_pays;dir_civilite;siteweb;publiweb;observation;position;maj_time'.split(
+    ';',
+  );
 
 function line(i: number): string {
   const r: Record<string, string> = Object.fromEntries(HEADER.map((h) => [h, '']));
@@ -58,7 +61,21 @@ function documents(): Record<string, unknown>[] {
     const rec = Object.fromEntries(HEADER.map((h, k) => [h, values[k]!]));
     const out = rowToFields(rec, i + 1, () => undefined);
     if (!('row' in out)) continue;
-    docs.push({ ...out.row.fields, nameKey: foldText(out.row.fields.name as string), rna: out.row.rna, legalForm: 'ASSOCIATION', domains: [], neighbourhoods: [], labels: [], isPublic: true, source: 'RNA', locallyEditedFields: [], description: out.row.fields.description ?? '', createdAt: now, updatedAt: now });
+    docs.push({
+      ...out.row.fields,
+      nameKey: foldText(out.row.fields.name as string),
+      rna: out.row.rna,
+      legalForm: 'ASSOCIATION',
+      domains: [],
+      neighbourhoods: [],
+      labels: [],
+      isPublic: true,
+      source: 'RNA',
+      locallyEditedFields: [],
+      description: out.row.fields.description ?? '',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   return docs;
 }
@@ -82,14 +99,20 @@ const bench: Bench = {
       for (let round = 0; round < 2; round++) {
         await OrganisationModel.deleteMany({});
         let t0 = process.hrtime.bigint();
-        for (let i = 0; i < docs.length; i += 1000) await OrganisationModel.collection.insertMany(docs.slice(i, i + 1000).map((d) => ({ ...d })), { ordered: false });
+        for (let i = 0; i < docs.length; i += 1000)
+          await OrganisationModel.collection.insertMany(
+            docs.slice(i, i + 1000).map((d) => ({ ...d })),
+            { ordered: false },
+          );
         insertMs = Math.min(insertMs, Number(process.hrtime.bigint() - t0) / 1e6);
         await OrganisationModel.deleteMany({});
         t0 = process.hrtime.bigint();
         first = await importRna(file);
         importMs = Math.min(importMs, Number(process.hrtime.bigint() - t0) / 1e6);
       }
-      ctx.log(`import: ${first!.created} created, ${first!.dissolved} dissolved, ${first!.rejected} rejected in ${importMs.toFixed(0)} ms; insertMany ${insertMs.toFixed(0)} ms`);
+      ctx.log(
+        `import: ${first!.created} created, ${first!.dissolved} dissolved, ${first!.rejected} rejected in ${importMs.toFixed(0)} ms; insertMany ${insertMs.toFixed(0)} ms`,
+      );
 
       let t = process.hrtime.bigint();
       t = process.hrtime.bigint();
@@ -99,8 +122,24 @@ const bench: Bench = {
 
       const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
       results.push(
-        result({ name: `RNA import of ${ROWS.toLocaleString('en')} rows (file to database), vs raw insertMany of the same documents`, value: rate(importMs), baseline: rate(insertMs), unit: 'rows/s', higherIsBetter: true, aim: '>= 0.5x', ok: rate(importMs) / rate(insertMs) >= 0.5 }),
-        result({ name: 'RNA import, second run of the same file (nothing changes), vs raw insertMany', value: rate(againMs), baseline: rate(insertMs), unit: 'rows/s', higherIsBetter: true, aim: 'changes nothing', ok: second.created + second.updated + second.dissolved === 0 }),
+        result({
+          name: `RNA import of ${ROWS.toLocaleString('en')} rows (file to database), vs raw insertMany of the same documents`,
+          value: rate(importMs),
+          baseline: rate(insertMs),
+          unit: 'rows/s',
+          higherIsBetter: true,
+          aim: '>= 0.5x',
+          ok: rate(importMs) / rate(insertMs) >= 0.5,
+        }),
+        result({
+          name: 'RNA import, second run of the same file (nothing changes), vs raw insertMany',
+          value: rate(againMs),
+          baseline: rate(insertMs),
+          unit: 'rows/s',
+          higherIsBetter: true,
+          aim: 'changes nothing',
+          ok: second.created + second.updated + second.dissolved === 0,
+        }),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -52,7 +52,12 @@ const bench: Bench = {
     const config = testConfig({ smtpUrl: smtp.url });
     const log = createLogger('silent');
     const secret = newWebhookSecret();
-    const hook = await WebhookModel.create({ url: receiver.url, events: ['payment.recorded'], secret: seal(secret, config.jwtSecret, 'webhook-secret'), createdAt: new Date() });
+    const hook = await WebhookModel.create({
+      url: receiver.url,
+      events: ['payment.recorded'],
+      secret: seal(secret, config.jwtSecret, 'webhook-secret'),
+      createdAt: new Date(),
+    });
     const email = smtpTransport(smtp.url, config.mailFrom);
     const dispatcher = createDispatcher({ config, log, jobs: false, email: smtpTransport(smtp.url, config.mailFrom), concurrency: CONCURRENCY });
     let round = 0;
@@ -63,7 +68,11 @@ const bench: Bench = {
           outbox: async () => {
             round++;
             for (let i = 0; i < EVENTS; i += 50) {
-              await Promise.all(Array.from({ length: 50 }, (_, j) => publish({ type: 'payment.recorded', key: `bench:${round}:${i + j}`, recipients: [{ email: `t${i + j}@asso.test` }], data: data(i + j) })));
+              await Promise.all(
+                Array.from({ length: 50 }, (_, j) =>
+                  publish({ type: 'payment.recorded', key: `bench:${round}:${i + j}`, recipients: [{ email: `t${i + j}@asso.test` }], data: data(i + j) }),
+                ),
+              );
             }
             const report = await dispatcher.dispatchOnce();
             if (report.delivered !== 2 * EVENTS) throw new Error(`outbox delivered ${report.delivered} of ${2 * EVENTS}`);
@@ -75,7 +84,16 @@ const bench: Bench = {
                 for (let i = next++; i < EVENTS; i = next++) {
                   const message = renderEmail('payment.recorded', data(i), config.publicUrl, null);
                   await email.send({ to: `t${i}@asso.test`, ...message, messageId: `<direct-${round}-${i}@maillage>` });
-                  await postWebhook({ url: receiver.url, secret, messageId: `msg_direct_${round}_${i}`, type: 'payment.recorded', occurredAt: new Date(), sentAt: new Date(), data: data(i), allowPrivate: true });
+                  await postWebhook({
+                    url: receiver.url,
+                    secret,
+                    messageId: `msg_direct_${round}_${i}`,
+                    type: 'payment.recorded',
+                    occurredAt: new Date(),
+                    sentAt: new Date(),
+                    data: data(i),
+                    allowPrivate: true,
+                  });
                 }
               }),
             );
@@ -89,7 +107,12 @@ const bench: Bench = {
       ctx.log(`events: ${outboxRate.toFixed(0)}/s through the outbox, ${directRate.toFixed(0)}/s sent directly (each an email and a webhook)`);
 
       await WebhookModel.deleteOne({ _id: hook._id });
-      await WebhookModel.create({ url: receiver.url, events: ['payment.recorded'], secret: seal(secret, config.jwtSecret, 'webhook-secret'), createdAt: new Date() });
+      await WebhookModel.create({
+        url: receiver.url,
+        events: ['payment.recorded'],
+        secret: seal(secret, config.jwtSecret, 'webhook-secret'),
+        createdAt: new Date(),
+      });
       await seedDirectory(120);
       const app = await createApp({ config: testConfig({ requestsPerWindow: 1_000_000 }), log, ops: { accessLog: false } });
       const server = await listen(app.app);
@@ -107,7 +130,8 @@ const bench: Bench = {
         for (let i = 0; i < 8; i++) {
           running.start();
           const stream = (async () => {
-            for (let j = 0; j < 100; j++) await publish({ type: 'payment.recorded', key: `stream:${streamed++}`, recipients: [{ email: `s${j}@asso.test` }], data: data(j) });
+            for (let j = 0; j < 100; j++)
+              await publish({ type: 'payment.recorded', key: `stream:${streamed++}`, recipients: [{ email: `s${j}@asso.test` }], data: data(j) });
           })();
           const w = await timed(() => burst(server.url));
           await stream;
@@ -124,8 +148,24 @@ const bench: Bench = {
         const withoutRps = REQUESTS_PER_RUN / (dir.without! / 1000);
         ctx.log(`directory: ${withRps.toFixed(0)} req/s with the dispatcher delivering, ${withoutRps.toFixed(0)} req/s without`);
         return [
-          result({ name: 'events/s through the outbox (email + webhook) vs sent directly', value: Number(outboxRate.toFixed(1)), baseline: Number(directRate.toFixed(1)), unit: 'events/s', higherIsBetter: true, aim: '>= 0.5', ok: outboxRate / directRate >= 0.5 }),
-          result({ name: 'directory query with the dispatcher delivering vs no dispatcher', value: Number(withRps.toFixed(1)), baseline: Number(withoutRps.toFixed(1)), unit: 'req/s', higherIsBetter: true, aim: '>= 0.9', ok: withRps / withoutRps >= 0.9 }),
+          result({
+            name: 'events/s through the outbox (email + webhook) vs sent directly',
+            value: Number(outboxRate.toFixed(1)),
+            baseline: Number(directRate.toFixed(1)),
+            unit: 'events/s',
+            higherIsBetter: true,
+            aim: '>= 0.5',
+            ok: outboxRate / directRate >= 0.5,
+          }),
+          result({
+            name: 'directory query with the dispatcher delivering vs no dispatcher',
+            value: Number(withRps.toFixed(1)),
+            baseline: Number(withoutRps.toFixed(1)),
+            unit: 'req/s',
+            higherIsBetter: true,
+            aim: '>= 0.9',
+            ok: withRps / withoutRps >= 0.9,
+          }),
         ];
       } finally {
         await running.stop();

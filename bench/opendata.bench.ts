@@ -31,13 +31,19 @@ async function insertGrants(year: number, count: number, orgs: Types.ObjectId[],
         year,
         title: `Projet de démonstration n°${k + 1}, "quartiers solidaires"`,
         description: 'Projet fictif pour la mesure des exports.',
-        budgetLines: [{ kind: 'EXPENSE', label: 'Dépenses', amount: 3_000_000 + k }, { kind: 'INCOME', label: 'Ville', amount: 1_234_567 }],
+        budgetLines: [
+          { kind: 'EXPENSE', label: 'Dépenses', amount: 3_000_000 + k },
+          { kind: 'INCOME', label: 'Ville', amount: 1_234_567 },
+        ],
         otherFunders: [],
         requestedAmount: 1_234_567,
         status: 'APPROVED',
         createdBy: programme,
         decision: { outcome: 'APPROVED', amount: 1_234_567 + (k % 100), motivation: 'Conforme.', decidedBy: programme, decidedAt: decided },
-        payments: [{ _id: new Types.ObjectId(), amount: 600_000, dueDate: new Date(`${year}-06-01`), paidAt: null }, { _id: new Types.ObjectId(), amount: 634_567, dueDate: new Date(`${year}-10-01`), paidAt: null }],
+        payments: [
+          { _id: new Types.ObjectId(), amount: 600_000, dueDate: new Date(`${year}-06-01`), paidAt: null },
+          { _id: new Types.ObjectId(), amount: 634_567, dueDate: new Date(`${year}-10-01`), paidAt: null },
+        ],
         convention: k % 3 ? null : { reference: `C-${k}`, signedAt: new Date(`${year}-05-10`) },
         paidAmount: 0,
         createdAt: decided,
@@ -87,12 +93,31 @@ const bench: Bench = {
     const results: BenchResult[] = [];
     try {
       const orgDocs = Array.from({ length: 2000 }, (_, i) => ({
-        name: `Association de mesure ${i}`, nameKey: foldText(`Association de mesure ${i}`), legalForm: 'ASSOCIATION',
-        rna: fakeRna(800_000 + i), ...(i % 2 ? { siret: fakeSiret(800_000 + i) } : {}), description: '', status: 'ACTIVE', isPublic: true,
-        domains: [], neighbourhoods: [], labels: [], source: 'MAILLAGE', locallyEditedFields: [],
+        name: `Association de mesure ${i}`,
+        nameKey: foldText(`Association de mesure ${i}`),
+        legalForm: 'ASSOCIATION',
+        rna: fakeRna(800_000 + i),
+        ...(i % 2 ? { siret: fakeSiret(800_000 + i) } : {}),
+        description: '',
+        status: 'ACTIVE',
+        isPublic: true,
+        domains: [],
+        neighbourhoods: [],
+        labels: [],
+        source: 'MAILLAGE',
+        locallyEditedFields: [],
       }));
       const orgIds = Object.values((await OrganisationModel.collection.insertMany(orgDocs)).insertedIds) as Types.ObjectId[];
-      const programme = (await FundingProgrammeModel.create({ name: 'Mesure', year: 2026, opensOn: new Date('2026-01-01'), closesOn: new Date('2026-12-31'), minAmount: 0, maxAmount: 1e9 }))._id;
+      const programme = (
+        await FundingProgrammeModel.create({
+          name: 'Mesure',
+          year: 2026,
+          opensOn: new Date('2026-01-01'),
+          closesOn: new Date('2026-12-31'),
+          minAmount: 0,
+          maxAmount: 1e9,
+        })
+      )._id;
       await insertGrants(2026, SMALL, orgIds, programme);
       await insertGrants(2027, LARGE, orgIds, programme);
       ctx.log(`inserted ${SMALL + LARGE} grants`);
@@ -117,9 +142,29 @@ const bench: Bench = {
       ctx.log(`100k without heap sampling: ${timed.ms.toFixed(0)} ms; bare cursor ${floorMs.toFixed(0)} ms`);
 
       results.push(
-        result({ name: `SCDL export peak live heap, ${LARGE.toLocaleString('en')} grants (${mb(large.bytes)} MB of CSV) vs ${SMALL.toLocaleString('en')}`, value: mb(large.peak), baseline: mb(small.peak), unit: 'MB', aim: '< 1.5x', ok: large.peak / small.peak < 1.5 }),
-        result({ name: `SCDL export of ${LARGE.toLocaleString('en')} grants over HTTP vs a bare cursor over them`, value: Math.round(timed.ms), baseline: Math.round(floorMs), unit: 'ms', aim: 'reported' }),
-        result({ name: `360Giving export of ${LARGE.toLocaleString('en')} grants, peak live heap vs SCDL of ${SMALL.toLocaleString('en')}`, value: mb(giving.peak), baseline: mb(small.peak), unit: 'MB', aim: '< 1.5x', ok: giving.peak / small.peak < 1.5 }),
+        result({
+          name: `SCDL export peak live heap, ${LARGE.toLocaleString('en')} grants (${mb(large.bytes)} MB of CSV) vs ${SMALL.toLocaleString('en')}`,
+          value: mb(large.peak),
+          baseline: mb(small.peak),
+          unit: 'MB',
+          aim: '< 1.5x',
+          ok: large.peak / small.peak < 1.5,
+        }),
+        result({
+          name: `SCDL export of ${LARGE.toLocaleString('en')} grants over HTTP vs a bare cursor over them`,
+          value: Math.round(timed.ms),
+          baseline: Math.round(floorMs),
+          unit: 'ms',
+          aim: 'reported',
+        }),
+        result({
+          name: `360Giving export of ${LARGE.toLocaleString('en')} grants, peak live heap vs SCDL of ${SMALL.toLocaleString('en')}`,
+          value: mb(giving.peak),
+          baseline: mb(small.peak),
+          unit: 'MB',
+          aim: '< 1.5x',
+          ok: giving.peak / small.peak < 1.5,
+        }),
       );
     } finally {
       server.closeAllConnections();

@@ -7,7 +7,9 @@ import { makeContext, type Bench, type BenchResult } from './harness';
 
 async function main() {
   const only = process.argv.slice(2);
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const mongo = await MongoMemoryServer.create();
   const ctx = makeContext(mongo.getUri());
   const rows: BenchResult[] = [];
@@ -34,7 +36,10 @@ async function main() {
     '',
     '| measure | value | baseline | unit | ratio | aim |',
     '| --- | ---: | ---: | --- | ---: | --- |',
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${r.unit} | ${r.ratio.toFixed(2)} | ${r.aim ?? ''}${r.ok === undefined ? '' : r.ok ? ' (met)' : ' (missed)'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${r.unit} | ${r.ratio.toFixed(2)} | ${r.aim ?? ''}${r.ok === undefined ? '' : r.ok ? ' (met)' : ' (missed)'} |`,
+    ),
   ].join('\n');
   console.log(table);
   mkdirSync(join(__dirname, 'results'), { recursive: true });

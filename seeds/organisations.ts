@@ -14,23 +14,103 @@ interface Theme {
 }
 
 const THEMES: Theme[] = [
-  { domain: 'seniors', stems: ['Les Aînés', 'Âge Solidaire', 'Entre Générations', 'Les Cheveux d’Argent'], purposes: ['visites à domicile de personnes âgées isolées', 'colocations intergénérationnelles entre étudiants et seniors', 'portage de repas et lien social pour les aînés'] },
-  { domain: 'habitat-intergenerationnel', stems: ['Toit Partagé', 'Maison des Générations'], purposes: ['mise en relation de seniors et de jeunes pour un logement partagé'] },
-  { domain: 'sante-hopital', stems: ['Santé Pour Tous', 'Usagers du Pays d’Aix', 'Prévention Santé'], purposes: ['accès aux soins des personnes précaires', 'représentation des usagers de l’hôpital public', 'ateliers de prévention santé'] },
-  { domain: 'jeunesse-emploi', stems: ['Tremplin Jeunes', 'Avenir Emploi', 'Premiers Pas Pro', 'Cap Jeunesse'], purposes: ['accompagnement personnalisé des jeunes vers l’emploi', 'parrainage de jeunes diplômés par des professionnels', 'ateliers CV et simulations d’entretien'] },
-  { domain: 'petite-enfance', stems: ['Les Petits Pas', 'Crèche Parentale', 'Coup de Pouce Scolaire', 'Les Lucioles'], purposes: ['crèche parentale associative', 'soutien scolaire et aide aux devoirs', 'lieu d’accueil enfants-parents'] },
-  { domain: 'ess', stems: ['Coopérative du Pays d’Aix', 'Atelier Solidaire', 'La Ressourcerie', 'Échanges Locaux'], purposes: ['réemploi et réparation d’objets du quotidien', 'développement de l’économie sociale et solidaire locale', 'monnaie locale et commerce équitable'] },
-  { domain: 'insertion', stems: ['Chantier d’Insertion', 'Repartir', 'Passerelle Emploi'], purposes: ['chantier d’insertion en espaces verts', 'retour à l’emploi des chômeurs de longue durée'] },
-  { domain: 'circuits-courts', stems: ['Épicerie Solidaire', 'Jardins Partagés', 'Panier Provençal', 'AMAP du Quartier'], purposes: ['épicerie solidaire à prix réduits', 'jardins partagés et ateliers de cuisine', 'paniers de légumes de producteurs locaux'] },
-  { domain: 'egalite-femmes-hommes', stems: ['Égalité Maintenant', 'Femmes Solidaires', 'Paroles de Femmes'], purposes: ['écoute et accompagnement des femmes victimes de violences', 'sensibilisation à l’égalité dans les écoles'] },
-  { domain: 'handicap', stems: ['Tous Inclus', 'Handi’Aix', 'Accès Pour Tous', 'Les Aidants'], purposes: ['loisirs adaptés pour personnes en situation de handicap', 'soutien aux aidants familiaux', 'accessibilité des lieux culturels'] },
-  { domain: 'anti-discriminations', stems: ['Droits Devant', 'Aix Fraternité', 'Tous Égaux'], purposes: ['permanences d’accès aux droits', 'lutte contre le racisme et les discriminations au logement'] },
-  { domain: 'culture', stems: ['Théâtre de l’Arc', 'Compagnie du Cours', 'Musiques du Monde', 'Atelier d’Art Populaire', 'Éducation Populaire'], purposes: ['théâtre amateur et ateliers pour tous', 'pratique musicale collective', 'éducation populaire et ateliers artistiques'] },
-  { domain: 'culture-occitane', stems: ['Lou Prouvençau', 'Escolo Occitano', 'Cant de Prouvènço'], purposes: ['enseignement et promotion de la langue occitane', 'chants et danses provençales'] },
-  { domain: 'arts-de-la-rue', stems: ['Compagnie des Places', 'Cirque en Rue', 'Les Saltimbanques'], purposes: ['spectacles de rue et cirque dans les quartiers', 'festival des arts de la rue'] },
-  { domain: 'vie-associative', stems: ['Maison des Associations', 'Réseau Bénévole', 'Comité de Quartier', 'Centre Social'], purposes: ['animation de la vie de quartier', 'accompagnement des bénévoles et des associations', 'centre social et espace de vie sociale'] },
-  { domain: 'migrants', stems: ['Accueil Réfugiés', 'Terre d’Asile', 'Voyageurs Citoyens', 'Langues et Partage'], purposes: ['cours de français pour personnes exilées', 'accompagnement administratif des demandeurs d’asile', 'médiation avec les gens du voyage'] },
-  { domain: 'bien-etre-animal', stems: ['Refuge des Quatre Pattes', 'Patte Tendue', 'Médiation Animale'], purposes: ['refuge et adoption d’animaux abandonnés', 'médiation animale auprès des personnes âgées', 'stérilisation des chats libres'] },
+  {
+    domain: 'seniors',
+    stems: ['Les Aînés', 'Âge Solidaire', 'Entre Générations', 'Les Cheveux d’Argent'],
+    purposes: [
+      'visites à domicile de personnes âgées isolées',
+      'colocations intergénérationnelles entre étudiants et seniors',
+      'portage de repas et lien social pour les aînés',
+    ],
+  },
+  {
+    domain: 'habitat-intergenerationnel',
+    stems: ['Toit Partagé', 'Maison des Générations'],
+    purposes: ['mise en relation de seniors et de jeunes pour un logement partagé'],
+  },
+  {
+    domain: 'sante-hopital',
+    stems: ['Santé Pour Tous', 'Usagers du Pays d’Aix', 'Prévention Santé'],
+    purposes: ['accès aux soins des personnes précaires', 'représentation des usagers de l’hôpital public', 'ateliers de prévention santé'],
+  },
+  {
+    domain: 'jeunesse-emploi',
+    stems: ['Tremplin Jeunes', 'Avenir Emploi', 'Premiers Pas Pro', 'Cap Jeunesse'],
+    purposes: [
+      'accompagnement personnalisé des jeunes vers l’emploi',
+      'parrainage de jeunes diplômés par des professionnels',
+      'ateliers CV et simulations d’entretien',
+    ],
+  },
+  {
+    domain: 'petite-enfance',
+    stems: ['Les Petits Pas', 'Crèche Parentale', 'Coup de Pouce Scolaire', 'Les Lucioles'],
+    purposes: ['crèche parentale associative', 'soutien scolaire et aide aux devoirs', 'lieu d’accueil enfants-parents'],
+  },
+  {
+    domain: 'ess',
+    stems: ['Coopérative du Pays d’Aix', 'Atelier Solidaire', 'La Ressourcerie', 'Échanges Locaux'],
+    purposes: [
+      'réemploi et réparation d’objets du quotidien',
+      'développement de l’économie sociale et solidaire locale',
+      'monnaie locale et commerce équitable',
+    ],
+  },
+  {
+    domain: 'insertion',
+    stems: ['Chantier d’Insertion', 'Repartir', 'Passerelle Emploi'],
+    purposes: ['chantier d’insertion en espaces verts', 'retour à l’emploi des chômeurs de longue durée'],
+  },
+  {
+    domain: 'circuits-courts',
+    stems: ['Épicerie Solidaire', 'Jardins Partagés', 'Panier Provençal', 'AMAP du Quartier'],
+    purposes: ['épicerie solidaire à prix réduits', 'jardins partagés et ateliers de cuisine', 'paniers de légumes de producteurs locaux'],
+  },
+  {
+    domain: 'egalite-femmes-hommes',
+    stems: ['Égalité Maintenant', 'Femmes Solidaires', 'Paroles de Femmes'],
+    purposes: ['écoute et accompagnement des femmes victimes de violences', 'sensibilisation à l’égalité dans les écoles'],
+  },
+  {
+    domain: 'handicap',
+    stems: ['Tous Inclus', 'Handi’Aix', 'Accès Pour Tous', 'Les Aidants'],
+    purposes: ['loisirs adaptés pour personnes en situation de handicap', 'soutien aux aidants familiaux', 'accessibilité des lieux culturels'],
+  },
+  {
+    domain: 'anti-discriminations',
+    stems: ['Droits Devant', 'Aix Fraternité', 'Tous Égaux'],
+    purposes: ['permanences d’accès aux droits', 'lutte contre le racisme et les discriminations au logement'],
+  },
+  {
+    domain: 'culture',
+    stems: ['Théâtre de l’Arc', 'Compagnie du Cours', 'Musiques du Monde', 'Atelier d’Art Populaire', 'Éducation Populaire'],
+    purposes: ['théâtre amateur et ateliers pour tous', 'pratique musicale collective', 'éducation populaire et ateliers artistiques'],
+  },
+  {
+    domain: 'culture-occitane',
+    stems: ['Lou Prouvençau', 'Escolo Occitano', 'Cant de Prouvènço'],
+    purposes: ['enseignement et promotion de la langue occitane', 'chants et danses provençales'],
+  },
+  {
+    domain: 'arts-de-la-rue',
+    stems: ['Compagnie des Places', 'Cirque en Rue', 'Les Saltimbanques'],
+    purposes: ['spectacles de rue et cirque dans les quartiers', 'festival des arts de la rue'],
+  },
+  {
+    domain: 'vie-associative',
+    stems: ['Maison des Associations', 'Réseau Bénévole', 'Comité de Quartier', 'Centre Social'],
+    purposes: ['animation de la vie de quartier', 'accompagnement des bénévoles et des associations', 'centre social et espace de vie sociale'],
+  },
+  {
+    domain: 'migrants',
+    stems: ['Accueil Réfugiés', 'Terre d’Asile', 'Voyageurs Citoyens', 'Langues et Partage'],
+    purposes: ['cours de français pour personnes exilées', 'accompagnement administratif des demandeurs d’asile', 'médiation avec les gens du voyage'],
+  },
+  {
+    domain: 'bien-etre-animal',
+    stems: ['Refuge des Quatre Pattes', 'Patte Tendue', 'Médiation Animale'],
+    purposes: ['refuge et adoption d’animaux abandonnés', 'médiation animale auprès des personnes âgées', 'stérilisation des chats libres'],
+  },
 ];
 
 const FORM_PREFIX: Record<LegalForm, string[]> = {
@@ -44,7 +124,20 @@ const FORM_PREFIX: Record<LegalForm, string[]> = {
   OTHER: ['Groupement'],
 };
 
-const STREETS = ['rue Mignet', 'avenue de l’Europe', 'boulevard Aristide Briand', 'rue Jean Moulin', 'avenue Paul Cézanne', 'rue des Cordeliers', 'avenue des Écoles Militaires', 'chemin de la Blaque', 'route de Berre', 'avenue Henri Mouret', 'rue Émile Tavan', 'place du Ramoneur'];
+const STREETS = [
+  'rue Mignet',
+  'avenue de l’Europe',
+  'boulevard Aristide Briand',
+  'rue Jean Moulin',
+  'avenue Paul Cézanne',
+  'rue des Cordeliers',
+  'avenue des Écoles Militaires',
+  'chemin de la Blaque',
+  'route de Berre',
+  'avenue Henri Mouret',
+  'rue Émile Tavan',
+  'place du Ramoneur',
+];
 const FIRST = ['Camille', 'Nadia', 'Julien', 'Sophie', 'Karim', 'Léa', 'Mathieu', 'Inès', 'Pierre', 'Fatou', 'Élodie', 'Youssef'];
 const LAST = ['Martin', 'Benali', 'Roux', 'Garcia', 'Fabre', 'Nguyen', 'Blanc', 'Diallo', 'Michel', 'Laurent', 'Bonnet', 'Mercier'];
 
@@ -59,7 +152,21 @@ export interface SeedOrganisation {
 export function buildOrganisations(domainIds: Map<string, Types.ObjectId>, neighbourhoodIds: Map<string, Types.ObjectId>, count = 320) {
   const r = rng(16_21);
   const docs: Record<string, unknown>[] = [];
-  const forms: LegalForm[] = ['ASSOCIATION', 'ASSOCIATION', 'ASSOCIATION', 'ASSOCIATION', 'ASSOCIATION', 'ASSOCIATION', 'ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUAL', 'FOUNDATION', 'ESUS_COMPANY'];
+  const forms: LegalForm[] = [
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'ASSOCIATION',
+    'SCOP',
+    'SCIC',
+    'COOPERATIVE',
+    'MUTUAL',
+    'FOUNDATION',
+    'ESUS_COMPANY',
+  ];
   const usedNames = new Set<string>();
   for (let i = 0; i < count; i++) {
     // The first organisation is the demo member's: fixed, in a priority neighbourhood.
@@ -68,11 +175,22 @@ export function buildOrganisations(domainIds: Map<string, Types.ObjectId>, neigh
     const legalForm: LegalForm = i === 0 ? 'ASSOCIATION' : r.pick(forms);
     const stem = r.pick(theme.stems);
     const prefix = r.pick(FORM_PREFIX[legalForm]);
-    let name = i === 0 ? 'Maison des Solidarités d’Encagnane' : `${prefix ? `${prefix} ` : ''}${stem} ${hood.isPriority || r.chance(0.5) ? `– ${hood.name}` : ''}`.trim();
+    let name =
+      i === 0
+        ? 'Maison des Solidarités d’Encagnane'
+        : `${prefix ? `${prefix} ` : ''}${stem} ${hood.isPriority || r.chance(0.5) ? `– ${hood.name}` : ''}`.trim();
     for (let k = 2; usedNames.has(name); k++) name = `${name.replace(/ \d+$/, '')} ${k}`;
     usedNames.add(name);
-    const words = name.replace(/[–’']/g, ' ').split(/\s+/).filter((w) => w.length > 2 && /^[A-ZÉÈ]/.test(w));
-    const acronym = r.chance(0.4) ? words.map((w) => foldText(w)[0]!.toUpperCase()).join('').slice(0, 8) : undefined;
+    const words = name
+      .replace(/[–’']/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && /^[A-ZÉÈ]/.test(w));
+    const acronym = r.chance(0.4)
+      ? words
+          .map((w) => foldText(w)[0]!.toUpperCase())
+          .join('')
+          .slice(0, 8)
+      : undefined;
 
     const extraDomains = r.chance(0.35) ? [r.pick(THEMES).domain] : [];
     const domains = [...new Set([theme.domain, ...extraDomains])].map((c) => domainIds.get(c)!).filter(Boolean);
@@ -80,7 +198,10 @@ export function buildOrganisations(domainIds: Map<string, Types.ObjectId>, neigh
     const neighbourhoods = [...new Set(served.map((n) => n.code))].map((c) => neighbourhoodIds.get(c)!);
     const point = pointIn(hood, r.next(), r.next());
     const person = `${r.pick(FIRST)} ${r.pick(LAST)}`;
-    const slug = foldText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+    const slug = foldText(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40);
     const isAssociation = legalForm === 'ASSOCIATION';
     const rna = isAssociation ? fakeRna(i) : null;
     const siret = !isAssociation || r.chance(0.4) ? fakeSiret(i) : null;
@@ -100,7 +221,11 @@ export function buildOrganisations(domainIds: Map<string, Types.ObjectId>, neigh
       website: r.chance(0.6) ? `https://${slug}.example.org` : undefined,
       publicEmail: `contact@${slug}.example.org`,
       publicPhone: `04 42 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
-      privateContact: { name: person, email: `${foldText(person).replace(/\s+/g, '.')}@${slug}.example.org`, phone: `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}` },
+      privateContact: {
+        name: person,
+        email: `${foldText(person).replace(/\s+/g, '.')}@${slug}.example.org`,
+        phone: `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+      },
       iban: r.chance(0.7) ? fakeIban(i) : undefined,
       headcount: { staff: r.int(0, legalForm === 'ASSOCIATION' ? 8 : 40), volunteers: r.int(0, 120), members: r.int(5, 600) },
       labels: r.chance(0.15) ? ['ESUS'] : r.chance(0.1) ? ['Jeunesse et éducation populaire'] : [],

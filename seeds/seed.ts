@@ -23,7 +23,10 @@ export async function seedAll(opts: { log: Pick<Logger, 'info'>; bcryptCost: num
   const organisationIds = orgs.map((o) => o._id);
   const userIds = await seedUsers(organisationIds, opts.bcryptCost);
   const ctx: SeedContext = { log: opts.log, bcryptCost: opts.bcryptCost, domainIds, neighbourhoodIds, organisationIds, userIds };
-  opts.log.info({ domains: domainIds.size, neighbourhoods: neighbourhoodIds.size, organisations: organisationIds.length, users: userIds.size }, 'seeded directory');
+  opts.log.info(
+    { domains: domainIds.size, neighbourhoods: neighbourhoodIds.size, organisations: organisationIds.length, users: userIds.size },
+    'seeded directory',
+  );
   for (const s of moduleSeeders) {
     await s.run(ctx);
     opts.log.info(`seeded ${s.name}`);

@@ -21,8 +21,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'officer2@maillage.test', name: 'Odile Instructrice (démo)', role: 'OFFICER' },
   { email: 'coordinator@maillage.test', name: 'Corinne Coordinatrice (démo)', role: 'COORDINATOR' },
   {
-    email: 'member@maillage.test', name: 'Marc Membre (démo)', role: 'MEMBER',
-    memberOf: [{ org: 0, role: 'MANAGER', title: 'Président' }, { org: 1, role: 'EDITOR', title: 'Bénévole' }],
+    email: 'member@maillage.test',
+    name: 'Marc Membre (démo)',
+    role: 'MEMBER',
+    memberOf: [
+      { org: 0, role: 'MANAGER', title: 'Président' },
+      { org: 1, role: 'EDITOR', title: 'Bénévole' },
+    ],
   },
   { email: 'member2@maillage.test', name: 'Maya Membre (démo)', role: 'MEMBER', memberOf: [{ org: 2, role: 'MANAGER', title: 'Présidente' }] },
 ];

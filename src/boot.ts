@@ -11,7 +11,6 @@ export interface BootDeps {
   embedded: boolean;
 }
 
-
 export async function onBoot(deps: BootDeps): Promise<void> {
   // Seeding happens only on the embedded database, only when empty: never on a real one unless asked.
   if (deps.embedded && deps.config.seedOnStart && !(await OrganisationModel.exists({}))) {

@@ -164,7 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
   const smtpUrl = str('SMTP_URL', '');
   if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps:// (or be empty)');
   const mailFrom = str('MAIL_FROM', 'Maillage <no-reply@localhost>');
-  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) problems.push(`MAIL_FROM must be one email address, optionally with a name: "Ville <no-reply@ville.fr>" (got "${mailFrom}")`);
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom))
+    problems.push(`MAIL_FROM must be one email address, optionally with a name: "Ville <no-reply@ville.fr>" (got "${mailFrom}")`);
 
   const config: Config = {
     nodeEnv,
@@ -258,7 +259,10 @@ export function parseTrustProxy(raw: string, problems: string[]): readonly strin
     problems.push(`TRUST_PROXY as a hop count must be 0 to 10 (got "${raw}")`);
     return false;
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !NAMED_RANGES.has(e) && !isAddressOrCidr(e));
   if (!entries.length || bad.length) {
     problems.push(`TRUST_PROXY must be false, a hop count, or proxy addresses/CIDRs separated by commas (not understood: "${bad.join(', ') || raw}")`);
@@ -299,47 +303,154 @@ export interface ConfigVariable {
 /** Every variable loadConfig reads, for the README's configuration table (a test keeps them in step). */
 export function describeConfig(): ConfigVariable[] {
   return [
-    { name: 'NODE_ENV', default: 'development', description: '`development`, `test` or `production`. Production requires MONGODB_URI and a real JWT_SECRET, and hides field suggestions.' },
+    {
+      name: 'NODE_ENV',
+      default: 'development',
+      description: '`development`, `test` or `production`. Production requires MONGODB_URI and a real JWT_SECRET, and hides field suggestions.',
+    },
     { name: 'PORT', default: '4000', description: 'HTTP port.' },
-    { name: 'MONGODB_URI', default: '(empty)', description: 'MongoDB connection string (a replica set in production). Empty: an embedded MongoDB under DATA_DIR (development and demo only).' },
-    { name: 'DATA_DIR', default: '.data', description: 'Folder of the embedded MongoDB\'s files (unused with MONGODB_URI).' },
+    {
+      name: 'MONGODB_URI',
+      default: '(empty)',
+      description: 'MongoDB connection string (a replica set in production). Empty: an embedded MongoDB under DATA_DIR (development and demo only).',
+    },
+    { name: 'DATA_DIR', default: '.data', description: "Folder of the embedded MongoDB's files (unused with MONGODB_URI)." },
     { name: 'SEED_ON_START', default: 'true, false in production', description: 'Seed demo data when the embedded database is empty on first start.' },
-    { name: 'JWT_SECRET', default: 'a development secret', description: 'HMAC secret of session tokens; in production at least 32 random characters, judged by their entropy (an estimate of at least 72 bits and 8 distinct characters: `openssl rand -base64 48`). Every instance must share it.', secret: true },
+    {
+      name: 'JWT_SECRET',
+      default: 'a development secret',
+      description:
+        'HMAC secret of session tokens; in production at least 32 random characters, judged by their entropy (an estimate of at least 72 bits and 8 distinct characters: `openssl rand -base64 48`). Every instance must share it.',
+      secret: true,
+    },
     { name: 'JWT_TTL_SECONDS', default: '28800', description: 'Session token lifetime (60 s to 30 days).' },
     { name: 'BCRYPT_COST', default: '10, 12 in production', description: 'bcrypt cost of password hashes (4 to 15).' },
-    { name: 'LOG_LEVEL', default: 'info, silent in test', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (readable lines in development when stdout is a terminal).' },
+    {
+      name: 'LOG_LEVEL',
+      default: 'info, silent in test',
+      description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (readable lines in development when stdout is a terminal).',
+    },
     { name: 'BODY_LIMIT_BYTES', default: '102400', description: 'Largest accepted request body; larger is 413.' },
     { name: 'MAX_QUERY_DEPTH', default: '10', description: 'Deepest selection a query may have.' },
     { name: 'MAX_QUERY_COST', default: '20000', description: 'Highest estimated cost of a query.' },
     { name: 'MAX_ALIASES', default: '15', description: 'Most aliases in one query.' },
     { name: 'CITY_NAME', default: "Commune d'Aix-en-Provence", description: 'The city, as named in the open-data publication (nomAttribuant).' },
-    { name: 'CITY_SIRET', default: '21130001700012', description: 'The city\'s SIRET (idAttribuant of the SCDL publication), 14 digits with a valid check digit.' },
-    { name: 'DB_TIMEOUT_MS', default: '1500', description: 'How long a request waits for an unreachable database before failing with SERVICE_UNAVAILABLE (503); also the /ready probe\'s timeout.' },
-    { name: 'LOGIN_MAX_ATTEMPTS', default: '10', description: 'Failed sign-ins allowed per account from one client address in the window; beyond, that address gets RATE_LIMITED (429) with Retry-After for that account. From this many failures of an account (from any address), each attempt on it waits: 1 s, doubling, up to LOGIN_MAX_DELAY_SECONDS; the right password is never refused for the account\'s count.' },
-    { name: 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', default: '30', description: 'Failed sign-ins allowed per client address, whatever the accounts, in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    {
+      name: 'CITY_SIRET',
+      default: '21130001700012',
+      description: "The city's SIRET (idAttribuant of the SCDL publication), 14 digits with a valid check digit.",
+    },
+    {
+      name: 'DB_TIMEOUT_MS',
+      default: '1500',
+      description: "How long a request waits for an unreachable database before failing with SERVICE_UNAVAILABLE (503); also the /ready probe's timeout.",
+    },
+    {
+      name: 'LOGIN_MAX_ATTEMPTS',
+      default: '10',
+      description:
+        "Failed sign-ins allowed per account from one client address in the window; beyond, that address gets RATE_LIMITED (429) with Retry-After for that account. From this many failures of an account (from any address), each attempt on it waits: 1 s, doubling, up to LOGIN_MAX_DELAY_SECONDS; the right password is never refused for the account's count.",
+    },
+    {
+      name: 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS',
+      default: '30',
+      description: 'Failed sign-ins allowed per client address, whatever the accounts, in the window; beyond, RATE_LIMITED (429) with Retry-After.',
+    },
     { name: 'LOGIN_MAX_DELAY_SECONDS', default: '10', description: 'Longest wait imposed on each sign-in attempt to an account under attack (1 to 60).' },
     { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'The sign-in window.' },
-    { name: 'ACCOUNT_REQUESTS_PER_EMAIL', default: '5', description: 'Registrations, verification resends and password-reset requests allowed per email address (known or not) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    {
+      name: 'ACCOUNT_REQUESTS_PER_EMAIL',
+      default: '5',
+      description:
+        'Registrations, verification resends and password-reset requests allowed per email address (known or not) in the window; beyond, RATE_LIMITED (429) with Retry-After.',
+    },
     { name: 'ACCOUNT_REQUESTS_PER_ADDRESS', default: '30', description: 'The same requests allowed per client address, whatever the emails, in the window.' },
     { name: 'ACCOUNT_REQUEST_WINDOW_SECONDS', default: '3600', description: 'The window of the account requests.' },
-    { name: 'RATE_LIMIT_REQUESTS', default: '600', description: 'Requests allowed per account (signed in) or per client address (anonymous) in the window; beyond, RATE_LIMITED (429) with Retry-After.' },
+    {
+      name: 'RATE_LIMIT_REQUESTS',
+      default: '600',
+      description: 'Requests allowed per account (signed in) or per client address (anonymous) in the window; beyond, RATE_LIMITED (429) with Retry-After.',
+    },
     { name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'The request window.' },
-    { name: 'RATE_LIMIT_STORE', default: 'memory', description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.' },
-    { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'On SIGTERM, how long requests in flight may take to finish before their connections are closed.' },
-    { name: 'METRICS_ENABLED', default: 'true', description: 'Serve Prometheus metrics at GET /metrics. In production only with METRICS_PORT or METRICS_TOKEN; without either, /metrics is not served.' },
+    {
+      name: 'RATE_LIMIT_STORE',
+      default: 'memory',
+      description: '`memory` (one instance) or `mongo`: counters in the `rate_limits` collection, shared by every instance.',
+    },
+    {
+      name: 'SHUTDOWN_TIMEOUT_MS',
+      default: '10000',
+      description: 'On SIGTERM, how long requests in flight may take to finish before their connections are closed.',
+    },
+    {
+      name: 'METRICS_ENABLED',
+      default: 'true',
+      description: 'Serve Prometheus metrics at GET /metrics. In production only with METRICS_PORT or METRICS_TOKEN; without either, /metrics is not served.',
+    },
     { name: 'METRICS_PORT', default: '0', description: 'Serve /metrics on this port only (for the scraper on the internal network), not on PORT. 0: on PORT.' },
-    { name: 'METRICS_TOKEN', default: '(empty)', description: 'When set (32+ characters), /metrics on PORT requires `Authorization: Bearer <token>`; otherwise 401.', secret: true },
-    { name: 'GRAPHQL_INTROSPECTION', default: 'true, false in production', description: 'Answer introspection queries (__schema, __type). Production also hides "Did you mean" suggestions in errors. Turn it on with GRAPHQL_EXPLORER in production, which needs it.' },
-    { name: 'TRUST_PROXY', default: 'loopback', description: 'Peers allowed to set the client address (X-Forwarded-For), which the rate limits count: proxy addresses or CIDRs separated by commas, a hop count, or false. Never a range clients share with the proxy.' },
-    { name: 'HTTP_REQUEST_TIMEOUT_MS', default: '30000', description: 'Longest time a client may take to send a whole request; then 408 and the connection is closed.' },
-    { name: 'HTTP_HEADERS_TIMEOUT_MS', default: '10000', description: 'Longest time a client may take to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS); then 408.' },
-    { name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', default: '65000', description: 'How long an idle kept-alive connection stays open; above the proxy\'s own upstream keep-alive (nginx: 60 s).' },
-    { name: 'PUBLIC_URL', default: 'http://localhost:PORT', description: 'Where people reach the application: every link of an email or a notification starts with it (https in production).' },
-    { name: 'SMTP_URL', default: '(empty)', description: 'SMTP server of outgoing emails, `smtp://user:password@host:587` or `smtps://...:465`. Empty: nothing is sent; each email is logged and kept in the outbox, where admins see it (`outboxMessages`).', secret: true },
+    {
+      name: 'METRICS_TOKEN',
+      default: '(empty)',
+      description: 'When set (32+ characters), /metrics on PORT requires `Authorization: Bearer <token>`; otherwise 401.',
+      secret: true,
+    },
+    {
+      name: 'GRAPHQL_INTROSPECTION',
+      default: 'true, false in production',
+      description:
+        'Answer introspection queries (__schema, __type). Production also hides "Did you mean" suggestions in errors. Turn it on with GRAPHQL_EXPLORER in production, which needs it.',
+    },
+    {
+      name: 'TRUST_PROXY',
+      default: 'loopback',
+      description:
+        'Peers allowed to set the client address (X-Forwarded-For), which the rate limits count: proxy addresses or CIDRs separated by commas, a hop count, or false. Never a range clients share with the proxy.',
+    },
+    {
+      name: 'HTTP_REQUEST_TIMEOUT_MS',
+      default: '30000',
+      description: 'Longest time a client may take to send a whole request; then 408 and the connection is closed.',
+    },
+    {
+      name: 'HTTP_HEADERS_TIMEOUT_MS',
+      default: '10000',
+      description: 'Longest time a client may take to send the request headers (at most HTTP_REQUEST_TIMEOUT_MS); then 408.',
+    },
+    {
+      name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+      default: '65000',
+      description: "How long an idle kept-alive connection stays open; above the proxy's own upstream keep-alive (nginx: 60 s).",
+    },
+    {
+      name: 'PUBLIC_URL',
+      default: 'http://localhost:PORT',
+      description: 'Where people reach the application: every link of an email or a notification starts with it (https in production).',
+    },
+    {
+      name: 'SMTP_URL',
+      default: '(empty)',
+      description:
+        'SMTP server of outgoing emails, `smtp://user:password@host:587` or `smtps://...:465`. Empty: nothing is sent; each email is logged and kept in the outbox, where admins see it (`outboxMessages`).',
+      secret: true,
+    },
     { name: 'MAIL_FROM', default: 'Maillage <no-reply@localhost>', description: 'The sender of outgoing emails.' },
-    { name: 'OUTBOX_RETENTION_DAYS', default: '90', description: 'Days a delivered email or webhook delivery stays in the outbox before it is purged (1 to 3650).' },
-    { name: 'WEBHOOK_ALLOW_PRIVATE_TARGETS', default: 'true, false in production', description: 'Allow webhooks whose address resolves to loopback or private networks (checked at creation and again at each delivery). Off in production unless set, for intranet receivers.' },
+    {
+      name: 'OUTBOX_RETENTION_DAYS',
+      default: '90',
+      description: 'Days a delivered email or webhook delivery stays in the outbox before it is purged (1 to 3650).',
+    },
+    {
+      name: 'WEBHOOK_ALLOW_PRIVATE_TARGETS',
+      default: 'true, false in production',
+      description:
+        'Allow webhooks whose address resolves to loopback or private networks (checked at creation and again at each delivery). Off in production unless set, for intranet receivers.',
+    },
     { name: 'DISPATCH_INTERVAL_MS', default: '1000', description: 'How often the outbox dispatcher of each instance looks for messages to deliver when idle.' },
-    { name: 'GRAPHQL_EXPLORER', default: 'true, false in production', description: 'Serve the GraphiQL explorer (bundled with the app, nothing from another origin) at GET /graphql to browsers. Off: browsers get a short 404 page; queries work either way.' },
+    {
+      name: 'GRAPHQL_EXPLORER',
+      default: 'true, false in production',
+      description:
+        'Serve the GraphiQL explorer (bundled with the app, nothing from another origin) at GET /graphql to browsers. Off: browsers get a short 404 page; queries work either way.',
+    },
   ];
 }

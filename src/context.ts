@@ -35,7 +35,11 @@ const freezeMemberships = (list: readonly Membership[] | undefined) => list && O
 
 function freezeViewer(v: Viewer | null): Viewer | null {
   if (!v || Object.isFrozen(v)) return v;
-  return Object.freeze({ ...v, memberships: freezeMemberships(v.memberships) as Membership[], invitations: freezeMemberships(v.invitations) as Membership[] | undefined });
+  return Object.freeze({
+    ...v,
+    memberships: freezeMemberships(v.memberships) as Membership[],
+    invitations: freezeMemberships(v.invitations) as Membership[] | undefined,
+  });
 }
 
 // The viewer lives in a slot the context's clones share (Apollo copies the context per operation), read
@@ -75,7 +79,15 @@ export function createContext(
 ): Context {
   const slot: Slot = { current: freezeViewer(viewer) };
   const log = deps.log.child(slot.current ? { requestId, userId: slot.current.id } : { requestId });
-  const fields = { requestId, loaders: createLoaders(), config: deps.config, log, signIn: extra.signIn ?? null, accountRequests: extra.accountRequests ?? null, [SLOT]: slot };
+  const fields = {
+    requestId,
+    loaders: createLoaders(),
+    config: deps.config,
+    log,
+    signIn: extra.signIn ?? null,
+    accountRequests: extra.accountRequests ?? null,
+    [SLOT]: slot,
+  };
   const ctx: Context = Object.assign(Object.create(contextPrototype) as Pick<Context, 'viewer'>, fields);
   return Object.freeze(ctx);
 }

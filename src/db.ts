@@ -59,8 +59,10 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
  * (a validator), which creating an index first would skip by creating a bare collection.
  */
 export async function ensureIndexes(): Promise<void> {
-  await Promise.all(Object.values(mongoose.models).map(async (m) => {
-    await m.init();
-    await m.createIndexes();
-  }));
+  await Promise.all(
+    Object.values(mongoose.models).map(async (m) => {
+      await m.init();
+      await m.createIndexes();
+    }),
+  );
 }

@@ -33,7 +33,10 @@ const AREAS: [RegExp, string][] = [
   [/node_modules\/(pino|sonic-boom|fast-redact|thread-stream)/, 'logging (pino)'],
   [/node_modules\/prom-client\//, 'metrics (prom-client)'],
   [/node_modules\/rate-limiter-flexible\//, 'rate limits'],
-  [/node_modules\/(express|body-parser|router|raw-body|iconv-lite|type-is|content-type|qs|finalhandler|send|on-finished|@as-integrations)/, 'Express and body parsing'],
+  [
+    /node_modules\/(express|body-parser|router|raw-body|iconv-lite|type-is|content-type|qs|finalhandler|send|on-finished|@as-integrations)/,
+    'Express and body parsing',
+  ],
   [/node_modules\/(tsx|esbuild|get-tsconfig)\//, 'tsx loader (start-up)'],
   [/node_modules\//, 'other packages'],
   [/\/src\/shared\/pagination\.ts/, 'our code: pagination'],

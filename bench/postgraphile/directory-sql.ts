@@ -9,7 +9,13 @@ import { DOMAINS, NEIGHBOURHOODS } from '../../seeds/reference';
 const count = Number(process.argv[2] ?? 10_000);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 /** A COPY text-format field: the seeds' strings, numbers, booleans and ObjectIds (printed as their hex id). */
-const field = (v: unknown) => (v === undefined || v === null ? '\\N' : String(v as string | number | boolean | Types.ObjectId).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
+const field = (v: unknown) =>
+  v === undefined || v === null
+    ? '\\N'
+    : String(v as string | number | boolean | Types.ObjectId)
+        .replace(/\\/g, '\\\\')
+        .replace(/\t/g, '\\t')
+        .replace(/\n/g, '\\n');
 const row = (values: unknown[]) => out(values.map(field).join('\t'));
 
 out(`begin;

@@ -28,20 +28,27 @@
 
   // An equirectangular projection around the city's latitude: fine at the scale of a commune.
   function makeProjection(features) {
-    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    var minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     features.forEach(function (f) {
       rings(f.geometry).forEach(function (poly) {
         poly[0].forEach(function (p) {
-          minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
-          minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+          minX = Math.min(minX, p[0]);
+          maxX = Math.max(maxX, p[0]);
+          minY = Math.min(minY, p[1]);
+          maxY = Math.max(maxY, p[1]);
         });
       });
     });
-    var k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
+    var k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
     var scale = 1000 / Math.max((maxX - minX) * k, maxY - minY);
     var pad = 20;
     svg.setAttribute('viewBox', [-pad, -pad, (maxX - minX) * k * scale + 2 * pad, (maxY - minY) * scale + 2 * pad].join(' '));
-    return function (lng, lat) { return [(lng - minX) * k * scale, (maxY - lat) * scale]; };
+    return function (lng, lat) {
+      return [(lng - minX) * k * scale, (maxY - lat) * scale];
+    };
   }
 
   function drawNeighbourhoods(fc) {
@@ -49,28 +56,45 @@
     var layer = el('g', { id: 'neighbourhoods' }, svg);
     var labels = el('g', { id: 'labels' });
     // Priority ones last, so their outline is on top.
-    fc.features.slice().sort(function (a, b) { return a.properties.isPriority - b.properties.isPriority; }).forEach(function (f) {
-      var d = '';
-      rings(f.geometry).forEach(function (poly) {
-        poly.forEach(function (ring) {
-          d += ring.map(function (p, i) { var xy = project(p[0], p[1]); return (i ? 'L' : 'M') + xy[0].toFixed(1) + ' ' + xy[1].toFixed(1); }).join('') + 'Z';
+    fc.features
+      .slice()
+      .sort(function (a, b) {
+        return a.properties.isPriority - b.properties.isPriority;
+      })
+      .forEach(function (f) {
+        var d = '';
+        rings(f.geometry).forEach(function (poly) {
+          poly.forEach(function (ring) {
+            d +=
+              ring
+                .map(function (p, i) {
+                  var xy = project(p[0], p[1]);
+                  return (i ? 'L' : 'M') + xy[0].toFixed(1) + ' ' + xy[1].toFixed(1);
+                })
+                .join('') + 'Z';
+          });
         });
+        var cls = 'hood' + (f.properties.isPriority ? ' priority' : '');
+        var path = el('path', { d: d, class: cls, 'data-code': f.properties.code }, layer);
+        el('title', {}, path).textContent = f.properties.name + (f.properties.isPriority ? ' (quartier prioritaire)' : '');
+        // The name just above the shape, so the points inside stay visible.
+        var box = ring0Top(f.geometry);
+        var c = project(box[0], box[1]);
+        var t = el('text', { x: c[0].toFixed(1), y: (c[1] - 6).toFixed(1), class: 'hood-label' + (f.properties.isPriority ? ' priority' : '') }, labels);
+        t.textContent = f.properties.name;
       });
-      var cls = 'hood' + (f.properties.isPriority ? ' priority' : '');
-      var path = el('path', { d: d, 'class': cls, 'data-code': f.properties.code }, layer);
-      el('title', {}, path).textContent = f.properties.name + (f.properties.isPriority ? ' (quartier prioritaire)' : '');
-      // The name just above the shape, so the points inside stay visible.
-      var box = ring0Top(f.geometry);
-      var c = project(box[0], box[1]);
-      var t = el('text', { x: c[0].toFixed(1), y: (c[1] - 6).toFixed(1), 'class': 'hood-label' + (f.properties.isPriority ? ' priority' : '') }, labels);
-      t.textContent = f.properties.name;
-    });
     orgLayer = el('g', { id: 'organisations' }, svg);
     svg.appendChild(labels);
   }
   function ring0Top(geometry) {
-    var ring = rings(geometry)[0][0], x = 0, top = -Infinity, n = ring.length - 1;
-    for (var i = 0; i < n; i++) { x += ring[i][0]; top = Math.max(top, ring[i][1]); }
+    var ring = rings(geometry)[0][0],
+      x = 0,
+      top = -Infinity,
+      n = ring.length - 1;
+    for (var i = 0; i < n; i++) {
+      x += ring[i][0];
+      top = Math.max(top, ring[i][1]);
+    }
     return [x / n, top];
   }
 
@@ -89,10 +113,22 @@
     if (p.domains.length) {
       text(card, 'strong', 'Domaines');
       var ul = document.createElement('ul');
-      p.domains.forEach(function (d) { text(ul, 'li', d.name); });
+      p.domains.forEach(function (d) {
+        text(ul, 'li', d.name);
+      });
       card.appendChild(ul);
     }
-    if (p.neighbourhoods.length) text(card, 'p', 'Quartiers : ' + p.neighbourhoods.map(function (n) { return n.name; }).join(', '));
+    if (p.neighbourhoods.length)
+      text(
+        card,
+        'p',
+        'Quartiers : ' +
+          p.neighbourhoods
+            .map(function (n) {
+              return n.name;
+            })
+            .join(', '),
+      );
     if (p.address) text(card, 'p', [p.address.street, p.address.postcode, p.address.city].filter(Boolean).join(', '));
     if (p.publicEmail) text(card, 'p', p.publicEmail);
     if (p.publicPhone) text(card, 'p', p.publicPhone);
@@ -105,7 +141,7 @@
     orgLayer.replaceChildren();
     fc.features.forEach(function (f) {
       var xy = project(f.geometry.coordinates[0], f.geometry.coordinates[1]);
-      var c = el('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: 5, 'class': 'org', 'data-id': f.properties.id, tabindex: 0 }, orgLayer);
+      var c = el('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: 5, class: 'org', 'data-id': f.properties.id, tabindex: 0 }, orgLayer);
       el('title', {}, c).textContent = f.properties.name;
       var open = function () {
         var prev = orgLayer.querySelector('.selected');
@@ -114,7 +150,9 @@
         showCard(f.properties);
       };
       c.addEventListener('click', open);
-      c.addEventListener('keydown', function (e) { if (e.key === 'Enter') open(); });
+      c.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter') open();
+      });
     });
     count.textContent = fc.features.length + ' organisation' + (fc.features.length > 1 ? 's' : '');
   }
@@ -143,13 +181,23 @@
       // Children listed under their parent.
       var opts = Array.prototype.slice.call(select.options, 1);
       var byCode = {};
-      res.data.domains.forEach(function (d) { byCode[d.code] = d; });
-      opts.sort(function (a, b) {
-        var da = byCode[a.value], db = byCode[b.value];
-        var ka = (da.parent ? byCode[da.parent.code].name + '\u0001' : '') + da.name;
-        var kb = (db.parent ? byCode[db.parent.code].name + '\u0001' : '') + db.name;
-        return (da.parent ? byCode[da.parent.code].name : da.name).localeCompare(db.parent ? byCode[db.parent.code].name : db.name, 'fr') || ka.localeCompare(kb, 'fr');
-      }).forEach(function (o) { select.appendChild(o); });
+      res.data.domains.forEach(function (d) {
+        byCode[d.code] = d;
+      });
+      opts
+        .sort(function (a, b) {
+          var da = byCode[a.value],
+            db = byCode[b.value];
+          var ka = (da.parent ? byCode[da.parent.code].name + '\u0001' : '') + da.name;
+          var kb = (db.parent ? byCode[db.parent.code].name + '\u0001' : '') + db.name;
+          return (
+            (da.parent ? byCode[da.parent.code].name : da.name).localeCompare(db.parent ? byCode[db.parent.code].name : db.name, 'fr') ||
+            ka.localeCompare(kb, 'fr')
+          );
+        })
+        .forEach(function (o) {
+          select.appendChild(o);
+        });
     });
   }
 
@@ -163,6 +211,9 @@
   }
 
   Promise.all([getJson('/api/neighbourhoods.geojson'), loadDomains()])
-    .then(function (r) { drawNeighbourhoods(r[0]); return loadOrganisations(); })
+    .then(function (r) {
+      drawNeighbourhoods(r[0]);
+      return loadOrganisations();
+    })
     .catch(fail);
 })();

@@ -5,10 +5,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import { forbidden, unauthenticated } from '../errors/app-error';
 import type { Role, Viewer } from './viewer';
 
-export type Policy =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'authenticated' }
-  | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+export type Policy = { readonly kind: 'public' } | { readonly kind: 'authenticated' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
 
 export const PUBLIC: Policy = Object.freeze({ kind: 'public' });
 export const AUTHENTICATED: Policy = Object.freeze({ kind: 'authenticated' });

@@ -29,11 +29,9 @@ export function verifyToken(token: string, secret: string): TokenClaims {
     payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
   } catch (err) {
     const expired = err instanceof jwt.TokenExpiredError;
-    throw new AppError(
-      'UNAUTHENTICATED',
-      expired ? 'Your session has expired. Sign in again.' : 'The access token is invalid. Sign in again.',
-      { field: 'authorization' },
-    );
+    throw new AppError('UNAUTHENTICATED', expired ? 'Your session has expired. Sign in again.' : 'The access token is invalid. Sign in again.', {
+      field: 'authorization',
+    });
   }
   if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.role !== 'string') {
     throw new AppError('UNAUTHENTICATED', 'The access token is invalid. Sign in again.', { field: 'authorization' });

@@ -71,7 +71,12 @@ async function main(): Promise<number> {
     printLine(process.stderr, `line ${p.line}${p.rna ? ` (${p.rna})` : ''}: ${p.severity === 'error' ? 'rejected' : 'warning'}: ${p.message}`);
   };
   try {
-    const s = await importRna(args.file, { commune: args.commune, encoding: args.encoding, onProblem, onProgress: (read, total, rows) => bar.update(read, total, rows) });
+    const s = await importRna(args.file, {
+      commune: args.commune,
+      encoding: args.encoding,
+      onProblem,
+      onProgress: (read, total, rows) => bar.update(read, total, rows),
+    });
     bar.clear();
     if (shown > 200) printLine(process.stderr, `... and ${shown - 200} more problems.`);
     const pad = (label: string, n: number, note = '') => `  ${label.padEnd(10)} ${String(n).padStart(8)}${note}\n`;

@@ -13,7 +13,10 @@ const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u20
 
 /** One line of output, safe for a terminal: escape sequences and control characters removed, tabs as spaces. */
 export function terminalSafe(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(/[\t\r\n]+/g, ' ').replace(CONTROL, '');
+  return text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(CONTROL, '');
 }
 
 /** Several lines: each one made safe, joined by the line breaks the tool itself meant. */

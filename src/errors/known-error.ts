@@ -31,8 +31,8 @@ export function fromDatabaseError(err: unknown): AppError | null {
   if (
     (e.name && UNAVAILABLE_ERROR_NAMES.has(e.name)) ||
     (e.name === 'MongooseError' && /buffering timed out|not connected|client must be connected/i.test(e.message ?? '')) ||
-    (e.name === 'MongooseServerSelectionError') ||
-    (e.name === 'MongoOperationTimeoutError') ||
+    e.name === 'MongooseServerSelectionError' ||
+    e.name === 'MongoOperationTimeoutError' ||
     (typeof e.code === 'string' && NETWORK_ERROR_CODES.has(e.code))
   ) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable. Please try again in a moment.', {

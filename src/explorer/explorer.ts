@@ -134,7 +134,12 @@ export function mountExplorer(app: Express, { config, log }: { config: Config; l
   if (!config.graphqlExplorer) {
     app.get('/graphql', (req, res, next) => {
       if (!wantsPage(req)) return next();
-      sendHtml(res, 404, PLAIN_CSP, plainPage('No explorer here', 'The GraphQL explorer is turned off on this server (GRAPHQL_EXPLORER). The API answers POST /graphql with JSON.'));
+      sendHtml(
+        res,
+        404,
+        PLAIN_CSP,
+        plainPage('No explorer here', 'The GraphQL explorer is turned off on this server (GRAPHQL_EXPLORER). The API answers POST /graphql with JSON.'),
+      );
     });
     return;
   }
@@ -145,7 +150,15 @@ export function mountExplorer(app: Express, { config, log }: { config: Config; l
     log.warn({ dir }, 'GraphQL explorer not built: GET /graphql answers 404 to browsers (run npm run build:explorer)');
     app.get('/graphql', (req, res, next) => {
       if (!wantsPage(req)) return next();
-      sendHtml(res, 404, PLAIN_CSP, plainPage('Explorer not built', 'The GraphQL explorer is on but its files are missing: run <code>npm run build:explorer</code> (npm run build does it). The API answers POST /graphql with JSON.'));
+      sendHtml(
+        res,
+        404,
+        PLAIN_CSP,
+        plainPage(
+          'Explorer not built',
+          'The GraphQL explorer is on but its files are missing: run <code>npm run build:explorer</code> (npm run build does it). The API answers POST /graphql with JSON.',
+        ),
+      );
     });
     return;
   }
@@ -153,7 +166,10 @@ export function mountExplorer(app: Express, { config, log }: { config: Config; l
   // Read once: the files change only with a new build, and a new build means a restart.
   const files = new Map(EXPLORER_FILES.map((f) => [f, readFileSync(join(dir, f))]));
   // In the files' addresses, so a browser never mixes a cached main.js with a newer page.
-  const version = createHash('sha256').update(Buffer.concat([...files.values()])).digest('hex').slice(0, 12);
+  const version = createHash('sha256')
+    .update(Buffer.concat([...files.values()]))
+    .digest('hex')
+    .slice(0, 12);
 
   app.get('/graphql', (req, res, next) => {
     if (!wantsPage(req)) return next();
@@ -169,4 +185,3 @@ export function mountExplorer(app: Express, { config, log }: { config: Config; l
     });
   }
 }
-

@@ -41,7 +41,11 @@ export function sendHttpError(res: Response, err: unknown, log: Logger): void {
   const known = toAppError(err);
   if (known) {
     const problems = known.details.length ? known.details : [{ code: known.code, message: known.message, field: known.field }];
-    sendErrors(res, STATUS[known.code] ?? 400, problems.map((p) => ({ code: p.code, message: p.message, field: p.field ?? null })));
+    sendErrors(
+      res,
+      STATUS[known.code] ?? 400,
+      problems.map((p) => ({ code: p.code, message: p.message, field: p.field ?? null })),
+    );
     return;
   }
   log.error({ err, requestId }, 'unexpected error in an HTTP endpoint');

@@ -12,4 +12,16 @@ import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 import { messagingModule } from './messaging/messaging.resolvers';
 
-export const modules: AppModule[] = [systemModule, userModule, referenceModule, organisationModule, networkModule, mapModule, activityModule, grantsModule, coordinationModule, opendataModule, messagingModule];
+export const modules: AppModule[] = [
+  systemModule,
+  userModule,
+  referenceModule,
+  organisationModule,
+  networkModule,
+  mapModule,
+  activityModule,
+  grantsModule,
+  coordinationModule,
+  opendataModule,
+  messagingModule,
+];

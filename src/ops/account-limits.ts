@@ -17,7 +17,10 @@ import { retryAfterSeconds, type Limits } from './rate-limit';
 export function accountRequestGate(limits: Limits, log: Logger, address: string): AccountRequestGate {
   return async (email, field) => {
     const refusals: RateLimiterRes[] = [];
-    for (const [limiter, key] of [[limits.accountPerAddress, address], [limits.accountPerEmail, accountKey(email)]] as const) {
+    for (const [limiter, key] of [
+      [limits.accountPerAddress, address],
+      [limits.accountPerEmail, accountKey(email)],
+    ] as const) {
       try {
         await limiter.consume(key);
       } catch (err) {

@@ -54,8 +54,15 @@ export interface Limits {
 
 export type LimitsConfig = Pick<
   Config,
-  | 'rateLimitStore' | 'loginMaxAttempts' | 'loginMaxAttemptsPerAddress' | 'loginWindowSeconds' | 'requestsPerWindow' | 'requestWindowSeconds'
-  | 'accountRequestsPerEmail' | 'accountRequestsPerAddress' | 'accountRequestWindowSeconds'
+  | 'rateLimitStore'
+  | 'loginMaxAttempts'
+  | 'loginMaxAttemptsPerAddress'
+  | 'loginWindowSeconds'
+  | 'requestsPerWindow'
+  | 'requestWindowSeconds'
+  | 'accountRequestsPerEmail'
+  | 'accountRequestsPerAddress'
+  | 'accountRequestWindowSeconds'
 >;
 
 export function createLimits(config: LimitsConfig): Limits {
@@ -66,8 +73,18 @@ export function createLimits(config: LimitsConfig): Limits {
     loginPerAddress: createLimiter({ ...window, keyPrefix: 'login-address', points: config.loginMaxAttemptsPerAddress }),
     loginAccountFailures: createLimiter({ ...window, keyPrefix: 'login-account', points: Number.MAX_SAFE_INTEGER }),
     requests: createLimiter({ store, keyPrefix: 'requests', points: config.requestsPerWindow, durationSeconds: config.requestWindowSeconds }),
-    accountPerEmail: createLimiter({ store, keyPrefix: 'account-email', points: config.accountRequestsPerEmail, durationSeconds: config.accountRequestWindowSeconds }),
-    accountPerAddress: createLimiter({ store, keyPrefix: 'account-address', points: config.accountRequestsPerAddress, durationSeconds: config.accountRequestWindowSeconds }),
+    accountPerEmail: createLimiter({
+      store,
+      keyPrefix: 'account-email',
+      points: config.accountRequestsPerEmail,
+      durationSeconds: config.accountRequestWindowSeconds,
+    }),
+    accountPerAddress: createLimiter({
+      store,
+      keyPrefix: 'account-address',
+      points: config.accountRequestsPerAddress,
+      durationSeconds: config.accountRequestWindowSeconds,
+    }),
   };
 }
 

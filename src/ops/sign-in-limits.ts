@@ -49,7 +49,10 @@ export function signInGate(limits: Limits, config: SignInConfig, log: Logger, ad
     const pair = `${account}:${address}`;
     const charged: { limiter: Limits['loginPerPair']; key: string }[] = [];
     const refusals: RateLimiterRes[] = [];
-    for (const [limiter, key] of [[limits.loginPerAddress, address], [limits.loginPerPair, pair]] as const) {
+    for (const [limiter, key] of [
+      [limits.loginPerAddress, address],
+      [limits.loginPerPair, pair],
+    ] as const) {
       try {
         await limiter.consume(key);
         charged.push({ limiter, key });

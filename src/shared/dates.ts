@@ -10,8 +10,7 @@ export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 /** The programme years the product knows (grants, coverage, open data). */
 export const YEARS = { min: 2000, max: 2100 } as const;
 
-export const isKnownYear = (year: unknown): year is number =>
-  typeof year === 'number' && Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max;
+export const isKnownYear = (year: unknown): year is number => typeof year === 'number' && Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max;
 
 /** Adds the problem on `field` when `year` is not a known programme year; true when it is. */
 export function checkYear(year: unknown, field: string, p: Problems): year is number {

@@ -18,7 +18,10 @@ export function byIdLoader<T extends { _id: unknown }>(model: Model<any>, projec
   return new DataLoader<unknown, T | null, string>(
     async (ids) => {
       const valid = ids.filter((id) => Types.ObjectId.isValid(String(id))).map((id) => new Types.ObjectId(String(id)));
-      const docs = (await model.find({ _id: { $in: valid } }, projection).batchSize(ONE_ROUND_TRIP).lean()) as T[];
+      const docs = (await model
+        .find({ _id: { $in: valid } }, projection)
+        .batchSize(ONE_ROUND_TRIP)
+        .lean()) as T[];
       const byId = new Map(docs.map((d) => [key(d._id), d]));
       return ids.map((id) => byId.get(key(id)) ?? null);
     },

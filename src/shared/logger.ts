@@ -19,7 +19,13 @@ function prettyStream(to?: pino.DestinationStream): pino.DestinationStream | und
   try {
     // Loaded on demand: it is a development dependency, absent from the production image.
     const pretty = require('pino-pretty') as typeof import('pino-pretty');
-    return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', ...(to ? { destination: to as NodeJS.WritableStream, colorize: false } : {}) });
+    return pretty({
+      colorize: true,
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,service',
+      ...(to ? { destination: to as NodeJS.WritableStream, colorize: false } : {}),
+    });
   } catch {
     return undefined;
   }
@@ -27,29 +33,32 @@ function prettyStream(to?: pino.DestinationStream): pino.DestinationStream | und
 
 /** `destination` lets tests and benches capture or discard the lines (default: stdout), pretty or not. */
 export function createLogger(level: string, destination?: pino.DestinationStream, options: LoggerOptions = {}): Logger {
-  return pino({
-    level,
-    base: { service: 'maillage' },
-    redact: {
-      paths: [
-        'password',
-        '*.password',
-        'token',
-        '*.token',
-        'authorization',
-        '*.authorization',
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'headers.authorization',
-        'headers.cookie',
-        'variables',
-        'query',
-        'variables.password',
-        'variables.input.password',
-        'variables.input.iban',
-      ],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: { service: 'maillage' },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          'variables',
+          'query',
+          'variables.password',
+          'variables.input.password',
+          'variables.input.iban',
+        ],
+        censor: '[redacted]',
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
     },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  }, (options.pretty ? prettyStream(destination) : undefined) ?? destination);
+    (options.pretty ? prettyStream(destination) : undefined) ?? destination,
+  );
 }

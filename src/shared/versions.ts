@@ -39,16 +39,7 @@ export async function readVersions(): Promise<Record<DataKind, string>> {
   return out;
 }
 
-const WRITES = [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'findOneAndReplace',
-  'findOneAndDelete',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-] as const;
+const WRITES = ['updateOne', 'updateMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'replaceOne', 'deleteOne', 'deleteMany'] as const;
 
 /** A schema plugin: every write through the model (documents, queries, insertMany, bulkWrite) bumps `kind`. */
 export function bumpsVersion(kind: DataKind) {

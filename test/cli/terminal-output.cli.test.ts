@@ -17,10 +17,14 @@ describe('npm run import:rna on a hostile file', () => {
   it('prints every line without escape sequences or control characters, and no line the file forged', async () => {
     let out: { stdout: string; stderr: string; code: number };
     try {
-      const r = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'import-rna.ts'), join(ROOT, 'test', 'fixtures', 'rna', 'waldec-hostile.csv')], {
-        cwd: ROOT,
-        env: { ...process.env, MONGODB_URI: db.uri(), NODE_ENV: 'development', LOG_LEVEL: 'silent' },
-      });
+      const r = await run(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [join(ROOT, 'src', 'cli', 'import-rna.ts'), join(ROOT, 'test', 'fixtures', 'rna', 'waldec-hostile.csv')],
+        {
+          cwd: ROOT,
+          env: { ...process.env, MONGODB_URI: db.uri(), NODE_ENV: 'development', LOG_LEVEL: 'silent' },
+        },
+      );
       out = { ...r, code: 0 };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };

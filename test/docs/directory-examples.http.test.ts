@@ -22,8 +22,10 @@ beforeAll(async () => {
   const ref = await seedReference();
   cultureId = String(ref.domainByCode.get('culture')!._id);
   await makeOrganisation({
-    name: 'Théâtre des Quartiers', domains: [ref.domainByCode.get('culture')!._id],
-    neighbourhoods: [ref.neighbourhoodByCode.get('encagnane')!._id], location: { type: 'Point', coordinates: [5.4318, 43.5236] },
+    name: 'Théâtre des Quartiers',
+    domains: [ref.domainByCode.get('culture')!._id],
+    neighbourhoods: [ref.neighbourhoodByCode.get('encagnane')!._id],
+    location: { type: 'Point', coordinates: [5.4318, 43.5236] },
   });
 });
 afterAll(() => server.close());

@@ -5,10 +5,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const DOCS = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 
 function anchors(path: string): string[] {
   let fenced = false;
@@ -39,7 +50,9 @@ it('finds the README and the guides, each linked from the README', () => {
 });
 
 it.each(DOCS)('%s links only to files and headings that exist', (file) => {
-  const broken = links(file).filter(({ target, anchor }) => !existsSync(join(ROOT, target)) || (anchor !== null && !anchors(join(ROOT, target)).includes(anchor)));
+  const broken = links(file).filter(
+    ({ target, anchor }) => !existsSync(join(ROOT, target)) || (anchor !== null && !anchors(join(ROOT, target)).includes(anchor)),
+  );
   expect(broken).toEqual([]);
 });
 

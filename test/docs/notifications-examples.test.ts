@@ -16,7 +16,16 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 async function delivered(secret: string) {
-  await postWebhook({ url: receiver.url, secret, messageId: `msg_${Date.now()}`, type: 'payment.recorded', occurredAt: new Date(), sentAt: new Date(), data: { applicationId: 'a1', amount: 150000 }, allowPrivate: true });
+  await postWebhook({
+    url: receiver.url,
+    secret,
+    messageId: `msg_${Date.now()}`,
+    type: 'payment.recorded',
+    occurredAt: new Date(),
+    sentAt: new Date(),
+    data: { applicationId: 'a1', amount: 150000 },
+    allowPrivate: true,
+  });
   return receiver.deliveries[receiver.deliveries.length - 1]!;
 }
 
@@ -30,14 +39,20 @@ it("the reference library's lines accept a real delivery and refuse a forged one
   // The guide's example runs as a reader would paste it: its text becomes a function.
   const run = (rawBody: string) =>
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    new Function('require', 'process', 'rawBody', 'request', `${blocks[0]}\nreturn event;`)(require, { env: { MAILLAGE_WEBHOOK_SECRET: secret } }, rawBody, { headers: d.headers });
+    new Function('require', 'process', 'rawBody', 'request', `${blocks[0]}\nreturn event;`)(require, { env: { MAILLAGE_WEBHOOK_SECRET: secret } }, rawBody, {
+      headers: d.headers,
+    });
   expect(run(d.body)).toEqual({ type: 'payment.recorded', timestamp: expect.any(String), data: { applicationId: 'a1', amount: 150000 } });
   expect(() => run(d.body.replace('150000', '950000'))).toThrow();
 });
 
 it('the hand-written lines accept a real delivery and refuse a forged body, another secret and a stale timestamp', async () => {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the guide's hand-written lines, run as written
-  const verify = new Function('require', `${blocks[1]}\nreturn verifyMaillageWebhook;`)(require) as (s: string, h: Record<string, unknown>, b: string) => boolean;
+  const verify = new Function('require', `${blocks[1]}\nreturn verifyMaillageWebhook;`)(require) as (
+    s: string,
+    h: Record<string, unknown>,
+    b: string,
+  ) => boolean;
   const secret = newWebhookSecret();
   const d = await delivered(secret);
   expect(verify(secret, d.headers, d.body)).toBe(true);

@@ -108,9 +108,16 @@ const named = (t: TypeRef): string => (t.ofType ? named(t.ofType) : t.name!);
  * `name: { a, b }` the input fields of that argument. Returns what does not exist.
  */
 async function signatureProblems(text: string): Promise<string[]> {
-  const roots = (await run(null, `{ __schema { queryType { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { name kind } } } } } } }
-    mutationType { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { name kind } } } } } } } } }`)).__schema;
-  const fields = new Map<string, { name: string; type: TypeRef }[]>([...roots.queryType.fields, ...roots.mutationType.fields].map((f: any) => [f.name, f.args]));
+  const roots = (
+    await run(
+      null,
+      `{ __schema { queryType { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { name kind } } } } } } }
+    mutationType { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { name kind } } } } } } } } }`,
+    )
+  ).__schema;
+  const fields = new Map<string, { name: string; type: TypeRef }[]>(
+    [...roots.queryType.fields, ...roots.mutationType.fields].map((f: any) => [f.name, f.args]),
+  );
   const problems: string[] = [];
   let checked = 0;
   for (const [, written] of text.matchAll(/`(\w+\([^`]*\))`/g)) {
@@ -129,8 +136,15 @@ async function signatureProblems(text: string): Promise<string[]> {
         continue;
       }
       if (!braces) continue;
-      const inputFields = (await run(null, `query($t: String!) { __type(name: $t) { inputFields { name } } }`, { t: named(schemaArg.type) })).__type?.inputFields?.map((f: any) => f.name) ?? [];
-      for (const f of braces.slice(1, -1).split(/,|\s+or\s+/).map((x) => x.trim()).filter(Boolean)) {
+      const inputFields =
+        (await run(null, `query($t: String!) { __type(name: $t) { inputFields { name } } }`, { t: named(schemaArg.type) })).__type?.inputFields?.map(
+          (f: any) => f.name,
+        ) ?? [];
+      for (const f of braces
+        .slice(1, -1)
+        .split(/,|\s+or\s+/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         if (!inputFields.includes(f)) problems.push(`${span}: ${schemaArg.name} has no field "${f}"`);
       }
     }
@@ -213,7 +227,10 @@ describe('README: Demo accounts', () => {
   });
 
   it('gives HS256 tokens with an issuer and an audience, valid 8 hours by default, and refuses an unsigned one', async () => {
-    const [header, body] = tokens.member!.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')));
+    const [header, body] = tokens
+      .member!.split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')));
     expect(header.alg).toBe('HS256');
     expect(body).toEqual(expect.objectContaining({ iss: expect.any(String), aud: expect.any(String) }));
     expect(body.exp - body.iat).toBe(8 * 3600);
@@ -248,8 +265,12 @@ describe('README: Demo accounts', () => {
   });
 
   it('lets the coordinator read coverage, the network and member lists', async () => {
-    const data = await run('coordinator', `query($id: ID!) { coverage { gapCount } network { nodes { degree } }
-      organisation(id: $id) { members { role } } }`, { id: org(0) });
+    const data = await run(
+      'coordinator',
+      `query($id: ID!) { coverage { gapCount } network { nodes { degree } }
+      organisation(id: $id) { members { role } } }`,
+      { id: org(0) },
+    );
     expect(data.coverage.gapCount).toEqual(expect.any(Number));
     expect(data.network.nodes.length).toBeGreaterThan(0);
     expect(data.organisation.members.map((m: any) => m.role)).toContain('MANAGER');
@@ -273,8 +294,13 @@ describe('README: A five-minute tour', () => {
 
   it('has the documented examples, each sent by the account its group names', () => {
     expect(ops.map((o) => [sender(o.group), o.root])).toEqual([
-      [null, 'organisations'], [null, 'neighbourhoods'], [null, 'fundingProgrammes'],
-      ['member', 'me'], ['officer', 'grantApplications'], ['coordinator', 'coverage'], ['coordinator', 'network'],
+      [null, 'organisations'],
+      [null, 'neighbourhoods'],
+      [null, 'fundingProgrammes'],
+      ['member', 'me'],
+      ['officer', 'grantApplications'],
+      ['coordinator', 'coverage'],
+      ['coordinator', 'network'],
     ]);
   });
 
@@ -332,8 +358,10 @@ describe('README: A five-minute tour', () => {
     expect(queue.edges.map((e: any) => e.node.number).sort()).toEqual(submitted.map((a) => a.number).sort());
   });
 
-  it('shows a member only their organisations\' applications, and a coordinator none in progress', async () => {
-    expect(TOUR).toMatch(/A member sees only their own organisations' applications; an officer sees them all; a coordinator sees\s+the coverage matrix and the whole network but no application in progress\./);
+  it("shows a member only their organisations' applications, and a coordinator none in progress", async () => {
+    expect(TOUR).toMatch(
+      /A member sees only their own organisations' applications; an officer sees them all; a coordinator sees\s+the coverage matrix and the whole network but no application in progress\./,
+    );
     const mine = new Set((await run('member', '{ me { memberships { organisation { id } } } }')).me.memberships.map((m: any) => m.organisation.id));
     const seen = (await run('member', '{ grantApplications(first: 100) { edges { node { organisation { id } } } } }')).grantApplications.edges;
     expect(seen.length).toBeGreaterThan(0);
@@ -363,7 +391,13 @@ describe('docs/api.md: the conventions', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = (await run(null, 'query($after: String) { organisations(first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after })).organisations;
+      const page: any = (
+        await run(
+          null,
+          'query($after: String) { organisations(first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        )
+      ).organisations;
       if (!after) expect(page.edges).toHaveLength(100);
       total = page.totalCount;
       seen.push(...page.edges.map((e: any) => e.node.id));
@@ -378,7 +412,12 @@ describe('docs/api.md: the conventions', () => {
   });
 
   it('returns a payload with `errors { code message field }` from every mutation but ping', async () => {
-    const schema = (await run(null, `{ __schema { mutationType { fields { name type { ofType { name fields { name type { ofType { ofType { ofType { name } } } } } } } } } } }`)).__schema;
+    const schema = (
+      await run(
+        null,
+        `{ __schema { mutationType { fields { name type { ofType { name fields { name type { ofType { ofType { ofType { name } } } } } } } } } } }`,
+      )
+    ).__schema;
     const without = schema.mutationType.fields
       .filter((f: any) => !f.type.ofType.fields?.some((p: any) => p.name === 'errors' && p.type.ofType.ofType.ofType.name === 'UserError'))
       .map((f: any) => f.name);
@@ -394,13 +433,30 @@ describe('docs/api.md: the conventions', () => {
   });
 
   it('takes amounts as Money in whole cents, beyond what GraphQL Int holds', async () => {
-    const programmeId = (await payload('admin', `mutation { createFundingProgramme(input: { name: "Grands travaux (test)", year: 2030, opensOn: "2030-01-01",
-      closesOn: "2030-12-31", minAmount: 100000, maxAmount: 9000000000 }) { programme { id } errors { code } } }`)).programme.id;
-    const big = await payload('admin', `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Investissement (test)", total: 5000000000 }) { envelope { total } errors { code } } }`, { p: programmeId });
+    const programmeId = (
+      await payload(
+        'admin',
+        `mutation { createFundingProgramme(input: { name: "Grands travaux (test)", year: 2030, opensOn: "2030-01-01",
+      closesOn: "2030-12-31", minAmount: 100000, maxAmount: 9000000000 }) { programme { id } errors { code } } }`,
+      )
+    ).programme.id;
+    const big = await payload(
+      'admin',
+      `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Investissement (test)", total: 5000000000 }) { envelope { total } errors { code } } }`,
+      { p: programmeId },
+    );
     expect(big).toEqual({ envelope: { total: 5_000_000_000 }, errors: [] });
-    const inVariable = await call('admin', `mutation($p: ID!, $t: Money!) { createBudgetEnvelope(input: { programmeId: $p, label: "Centimes (test)", total: $t }) { errors { code } } }`, { p: programmeId, t: 10.5 });
+    const inVariable = await call(
+      'admin',
+      `mutation($p: ID!, $t: Money!) { createBudgetEnvelope(input: { programmeId: $p, label: "Centimes (test)", total: $t }) { errors { code } } }`,
+      { p: programmeId, t: 10.5 },
+    );
     expect(topLevelCode(inVariable)).toBe('BAD_USER_INPUT');
-    const inQuery = await call('admin', `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Centimes (test)", total: 10.5 }) { errors { code } } }`, { p: programmeId });
+    const inQuery = await call(
+      'admin',
+      `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Centimes (test)", total: 10.5 }) { errors { code } } }`,
+      { p: programmeId },
+    );
     expect(topLevelCode(inQuery)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -445,21 +501,40 @@ describe('docs/grants.md: the demo data', () => {
   it('blocks new submissions of the second organisation, whose final report is overdue', async () => {
     const second = (await applications('member')).filter((a) => a.organisation.id === org(1));
     expect(second.some((a) => a.reportOverdue)).toBe(true);
-    const programmeId = (await run(null, `{ fundingProgrammes(year: 2026) { id name } }`)).fundingProgrammes.find((p: any) => p.name === 'Solidarité et inclusion').id;
-    const created = await payload('member', `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id } errors { code } } }`, {
-      i: { organisationId: org(1), programmeId, title: 'Nouveau projet (test)', description: 'Un projet complet pour vérifier le blocage.', requestedAmount: 500_000,
-        republicanContractAttested: true, budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 500_000 }] },
-    });
+    const programmeId = (await run(null, `{ fundingProgrammes(year: 2026) { id name } }`)).fundingProgrammes.find(
+      (p: any) => p.name === 'Solidarité et inclusion',
+    ).id;
+    const created = await payload(
+      'member',
+      `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id } errors { code } } }`,
+      {
+        i: {
+          organisationId: org(1),
+          programmeId,
+          title: 'Nouveau projet (test)',
+          description: 'Un projet complet pour vérifier le blocage.',
+          requestedAmount: 500_000,
+          republicanContractAttested: true,
+          budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 500_000 }],
+        },
+      },
+    );
     expect(created.errors).toEqual([]);
     const refused = await refusal('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { errors { code field } } }`, { id: created.application.id });
     expect(refused.map(([code]) => code)).toEqual(['REPORT_OVERDUE']);
     const overdue = second.find((a) => a.reportOverdue)!;
     const unpaid = overdue.payments.find((p: any) => !p.paidOn);
-    expect((await refusal('officer', `mutation($id: ID!, $t: ID!) { recordPayment(id: $id, input: { trancheId: $t }) { errors { code field } } }`, { id: overdue.id, t: unpaid.id }))
-      .map(([code]) => code)).toEqual(['REPORT_OVERDUE']);
+    expect(
+      (
+        await refusal('officer', `mutation($id: ID!, $t: ID!) { recordPayment(id: $id, input: { trancheId: $t }) { errors { code field } } }`, {
+          id: overdue.id,
+          t: unpaid.id,
+        })
+      ).map(([code]) => code),
+    ).toEqual(['REPORT_OVERDUE']);
   });
 
-  it('records officer2\'s conflict of interest with member2@\'s organisation', async () => {
+  it("records officer2's conflict of interest with member2@'s organisation", async () => {
     const conflicts = (await run('officer2', '{ myConflictsOfInterest { organisation { id } } }')).myConflictsOfInterest;
     expect(conflicts).toEqual([{ organisation: { id: org(2) } }]);
   });
@@ -473,11 +548,19 @@ describe('docs/grants.md: the example operations', () => {
 
   it('has the operations the prose announces, in its groups', () => {
     expect(ops.map((o) => [o.group.split(':')[0], o.root])).toEqual([
-      ['Admin', 'createFundingProgramme'], ['Admin', 'createBudgetEnvelope'], ['Admin', 'fundingProgrammes'],
-      ['Member', 'createGrantApplication'], ['Member', 'updateGrantApplication'], ['Member', 'submitGrantApplication'],
-      ['Officer', 'startReview'], ['Officer', 'addReview'], ['Officer', 'approveGrantApplication'],
-      ['Payments and the final report', 'schedulePayments'], ['Payments and the final report', 'recordPayment'],
-      ['Payments and the final report', 'submitFinalReport'], ['Payments and the final report', 'acceptFinalReport'],
+      ['Admin', 'createFundingProgramme'],
+      ['Admin', 'createBudgetEnvelope'],
+      ['Admin', 'fundingProgrammes'],
+      ['Member', 'createGrantApplication'],
+      ['Member', 'updateGrantApplication'],
+      ['Member', 'submitGrantApplication'],
+      ['Officer', 'startReview'],
+      ['Officer', 'addReview'],
+      ['Officer', 'approveGrantApplication'],
+      ['Payments and the final report', 'schedulePayments'],
+      ['Payments and the final report', 'recordPayment'],
+      ['Payments and the final report', 'submitFinalReport'],
+      ['Payments and the final report', 'acceptFinalReport'],
       ['Lists', 'grantApplications'],
     ]);
   });
@@ -495,7 +578,8 @@ describe('docs/grants.md: the example operations', () => {
     ids.envelopeId = envelope.envelope.id;
     const listed = (await run(null, op('fundingProgrammes'))).fundingProgrammes;
     expect(listed).toContainEqual({
-      name: 'Solidarité 2026', isOpen: true,
+      name: 'Solidarité 2026',
+      isOpen: true,
       envelopes: [{ label: 'Fonctionnement', total: 20_000_000, committed: 0, paid: 0, remaining: 20_000_000 }],
     });
   });
@@ -510,9 +594,17 @@ describe('docs/grants.md: the example operations', () => {
   it('refuses to submit an incomplete application exactly as the example answer shows', async () => {
     const [answer] = fences(under(GRANTS, 'The lifecycle'), 'json');
     // The example's budget: 20,000.00 EUR of expenses, 5,000.00 of income and the 10,000.00 requested.
-    await payload('member', `mutation($id: ID!) { updateGrantApplication(id: $id, input: { budgetLines: [
-      { kind: EXPENSE, label: "Moniteurs", amount: 2000000 }, { kind: INCOME, label: "Cotisations", amount: 500000 } ] }) { errors { code } } }`, velo());
-    const refused = await payload('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { application { id } errors { code field message } } }`, velo());
+    await payload(
+      'member',
+      `mutation($id: ID!) { updateGrantApplication(id: $id, input: { budgetLines: [
+      { kind: EXPENSE, label: "Moniteurs", amount: 2000000 }, { kind: INCOME, label: "Cotisations", amount: 500000 } ] }) { errors { code } } }`,
+      velo(),
+    );
+    const refused = await payload(
+      'member',
+      `mutation($id: ID!) { submitGrantApplication(id: $id) { application { id } errors { code field message } } }`,
+      velo(),
+    );
     expect(refused).toEqual(JSON.parse(answer!));
   });
 
@@ -523,12 +615,26 @@ describe('docs/grants.md: the example operations', () => {
 
   it('lets an officer start the review, which assigns it and lists it among theirs, then review it', async () => {
     const officerName = DEMO_ACCOUNTS.find((a) => a.email === 'officer@maillage.test')!.name;
-    expect(await payload('officer', fill(op('startReview'), velo()))).toEqual({ application: { status: 'UNDER_REVIEW', assignedTo: { name: officerName } }, errors: [] });
+    expect(await payload('officer', fill(op('startReview'), velo()))).toEqual({
+      application: { status: 'UNDER_REVIEW', assignedTo: { name: officerName } },
+      errors: [],
+    });
     // The README's list, run while the application is under review: the officer's, found by "vélo" (accents and case aside).
     const list = (await run('officer', op('grantApplications'))).grantApplications;
     expect(list.edges.map((e: any) => e.node.title)).toEqual(['Vélo-école']);
-    expect(list.edges[0].node).toMatchObject({ status: 'UNDER_REVIEW', organisation: { name: 'Maison des Solidarités d’Encagnane' }, permissions: { canReview: true, canDecide: true } });
-    expect(list.edges[0].node.history.at(-1)).toEqual({ action: 'START_REVIEW', fromStatus: 'SUBMITTED', toStatus: 'UNDER_REVIEW', reason: null, at: expect.any(String), actor: { name: officerName } });
+    expect(list.edges[0].node).toMatchObject({
+      status: 'UNDER_REVIEW',
+      organisation: { name: 'Maison des Solidarités d’Encagnane' },
+      permissions: { canReview: true, canDecide: true },
+    });
+    expect(list.edges[0].node.history.at(-1)).toEqual({
+      action: 'START_REVIEW',
+      fromStatus: 'SUBMITTED',
+      toStatus: 'UNDER_REVIEW',
+      reason: null,
+      at: expect.any(String),
+      actor: { name: officerName },
+    });
     expect((await run('officer2', op('grantApplications'))).grantApplications.totalCount).toBe(0);
     expect(await payload('officer', fill(op('addReview'), velo()))).toEqual({ errors: [] });
   });
@@ -536,7 +642,8 @@ describe('docs/grants.md: the example operations', () => {
   it('lets the officer approve it, committing the amount in the envelope', async () => {
     const approved = await payload('officer', fill(op('approveGrantApplication'), { ...velo(), envelopeId: ids.envelopeId! }));
     expect(approved).toEqual({
-      application: { status: 'APPROVED', decision: { amount: 1_000_000, envelope: { committed: 1_000_000, remaining: 19_000_000 } } }, errors: [],
+      application: { status: 'APPROVED', decision: { amount: 1_000_000, envelope: { committed: 1_000_000, remaining: 19_000_000 } } },
+      errors: [],
     });
     const due = (await run('member', `query($id: ID!) { grantApplication(id: $id) { reportDueOn reportOverdue } }`, velo())).grantApplication;
     expect(due).toEqual({ reportDueOn: '2027-06-30', reportOverdue: false });
@@ -545,15 +652,20 @@ describe('docs/grants.md: the example operations', () => {
   it('schedules and records payments, then takes the final report; the grant completes at the last payment', async () => {
     const scheduled = await payload('officer', fill(op('schedulePayments'), velo()));
     expect(scheduled.errors).toEqual([]);
-    expect(scheduled.application.payments.map((t: any) => [t.amount, t.dueDate])).toEqual([[600_000, '2026-06-01'], [400_000, '2026-10-01']]);
+    expect(scheduled.application.payments.map((t: any) => [t.amount, t.dueDate])).toEqual([
+      [600_000, '2026-06-01'],
+      [400_000, '2026-10-01'],
+    ]);
     const [t1, t2] = scheduled.application.payments.map((t: any) => t.id as string);
     expect(await payload('officer', fill(op('recordPayment'), { ...velo(), trancheId: t1! }))).toEqual({
-      application: { paidAmount: 600_000, payments: [{ paidOn: TODAY }, { paidOn: null }] }, errors: [],
+      application: { paidAmount: 600_000, payments: [{ paidOn: TODAY }, { paidOn: null }] },
+      errors: [],
     });
     expect(await payload('member', fill(op('submitFinalReport'), velo(), ['narrative']))).toEqual({ errors: [] });
     expect(await payload('officer', fill(op('acceptFinalReport'), velo()))).toEqual({ application: { status: 'APPROVED' }, errors: [] });
     await payload('officer', fill(op('recordPayment'), { ...velo(), trancheId: t2! }));
-    const done = (await run('officer', `query($id: ID!) { grantApplication(id: $id) { status paidAmount decision { envelope { committed paid } } } }`, velo())).grantApplication;
+    const done = (await run('officer', `query($id: ID!) { grantApplication(id: $id) { status paidAmount decision { envelope { committed paid } } } }`, velo()))
+      .grantApplication;
     expect(done).toEqual({ status: 'COMPLETED', paidAmount: 1_000_000, decision: { envelope: { committed: 1_000_000, paid: 1_000_000 } } });
   });
 
@@ -584,32 +696,50 @@ describe('docs/grants.md: the example operations', () => {
     });
 
     it('INVALID_TRANSITION when the status does not allow it', async () => {
-      expect(await refusal('member', `mutation($id: ID!) { updateGrantApplication(id: $id, input: { title: "Autre" }) { errors { code field } } }`, velo()))
-        .toEqual([['INVALID_TRANSITION', 'id']]);
+      expect(
+        await refusal('member', `mutation($id: ID!) { updateGrantApplication(id: $id, input: { title: "Autre" }) { errors { code field } } }`, velo()),
+      ).toEqual([['INVALID_TRANSITION', 'id']]);
     });
 
     it('ENVELOPE_EXHAUSTED on input.amount when the amount does not fit what remains', async () => {
       const app = await find('Soutien scolaire à Encagnane (démo)');
-      const programme = (await run(null, `{ fundingProgrammes(year: 2026) { id name } }`)).fundingProgrammes.find((p: any) => p.name === 'Solidarité et inclusion');
-      const small = await payload('admin', `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Petite enveloppe (test)", total: 100000 }) { envelope { id } errors { code } } }`, { p: programme.id });
+      const programme = (await run(null, `{ fundingProgrammes(year: 2026) { id name } }`)).fundingProgrammes.find(
+        (p: any) => p.name === 'Solidarité et inclusion',
+      );
+      const small = await payload(
+        'admin',
+        `mutation($p: ID!) { createBudgetEnvelope(input: { programmeId: $p, label: "Petite enveloppe (test)", total: 100000 }) { envelope { id } errors { code } } }`,
+        { p: programme.id },
+      );
       const before = (await run('officer', `query($id: ID!) { grantApplication(id: $id) { status history { action } } }`, { id: app.id })).grantApplication;
       expect(await refusal('officer', APPROVE, { id: app.id, e: small.envelope.id, a: 1_000_000 })).toEqual([['ENVELOPE_EXHAUSTED', 'input.amount']]);
       // A refusal changes nothing and writes no history.
-      expect((await run('officer', `query($id: ID!) { grantApplication(id: $id) { status history { action } } }`, { id: app.id })).grantApplication).toEqual(before);
-      const lowered = await payload('admin', `mutation($id: ID!) { updateBudgetEnvelope(id: $id, input: { total: 500000 }) { envelope { total } errors { code } } }`, { id: ids.envelopeId });
+      expect((await run('officer', `query($id: ID!) { grantApplication(id: $id) { status history { action } } }`, { id: app.id })).grantApplication).toEqual(
+        before,
+      );
+      const lowered = await payload(
+        'admin',
+        `mutation($id: ID!) { updateBudgetEnvelope(id: $id, input: { total: 500000 }) { envelope { total } errors { code } } }`,
+        { id: ids.envelopeId },
+      );
       expect(lowered).toEqual({ envelope: null, errors: [{ code: 'ENVELOPE_EXHAUSTED' }] });
     });
 
-    it('CONFLICT_OF_INTEREST for the recused officer2 on member2@\'s organisation', async () => {
+    it("CONFLICT_OF_INTEREST for the recused officer2 on member2@'s organisation", async () => {
       const app = await find('Soutien scolaire à Encagnane (démo)');
-      expect(await refusal('officer2', APPROVE, { id: app.id, e: app.decision?.envelope?.id ?? ids.envelopeId, a: 100_000 })).toEqual([['CONFLICT_OF_INTEREST', 'id']]);
-      expect(await refusal('officer2', `mutation($id: ID!) { addReview(id: $id, input: { recommendation: APPROVE }) { errors { code field } } }`, { id: app.id }))
-        .toEqual([['CONFLICT_OF_INTEREST', 'id']]);
+      expect(await refusal('officer2', APPROVE, { id: app.id, e: app.decision?.envelope?.id ?? ids.envelopeId, a: 100_000 })).toEqual([
+        ['CONFLICT_OF_INTEREST', 'id'],
+      ]);
+      expect(
+        await refusal('officer2', `mutation($id: ID!) { addReview(id: $id, input: { recommendation: APPROVE }) { errors { code field } } }`, { id: app.id }),
+      ).toEqual([['CONFLICT_OF_INTEREST', 'id']]);
     });
 
     it('PAYMENT_EXCEEDS_GRANT above the amount granted, CONFLICT for a tranche already paid', async () => {
       const approved = await find('Ateliers numériques pour les seniors (démo)');
-      expect(await refusal('officer', PAY, { id: approved.id, i: { amount: approved.decision.amount } })).toEqual([['PAYMENT_EXCEEDS_GRANT', expect.any(String)]]);
+      expect(await refusal('officer', PAY, { id: approved.id, i: { amount: approved.decision.amount } })).toEqual([
+        ['PAYMENT_EXCEEDS_GRANT', expect.any(String)],
+      ]);
       const paid = approved.payments.find((p: any) => p.paidOn);
       expect((await refusal('officer', PAY, { id: approved.id, i: { trancheId: paid.id } })).map(([c]) => c)).toEqual(['CONFLICT']);
     });
@@ -617,15 +747,21 @@ describe('docs/grants.md: the example operations', () => {
     it('CONVENTION_REQUIRED for the first payment above 23,000 EUR without its convention', async () => {
       const rejected = await find('Séjour de rupture (démo)');
       const envelope = (await find('Ateliers numériques pour les seniors (démo)')).decision.envelope.id;
-      expect((await payload('officer', `mutation($id: ID!) { reopenGrantApplication(id: $id, reason: "Erreur (test)") { errors { code } } }`, { id: rejected.id })).errors).toEqual([]);
+      expect(
+        (await payload('officer', `mutation($id: ID!) { reopenGrantApplication(id: $id, reason: "Erreur (test)") { errors { code } } }`, { id: rejected.id }))
+          .errors,
+      ).toEqual([]);
       expect(await refusal('officer', APPROVE, { id: rejected.id, e: envelope, a: 2_400_000 })).toEqual([]);
       expect(await refusal('officer', PAY, { id: rejected.id, i: { amount: 100_000 } })).toEqual([['CONVENTION_REQUIRED', expect.any(String)]]);
     });
 
     it('BAD_USER_INPUT in the payload for an invalid field, and from GraphQL itself for a fractional Money', async () => {
       const draft = (await find('Repair café mensuel (démo)')).id;
-      expect(await refusal('member', `mutation($id: ID!) { updateGrantApplication(id: $id, input: { requestedAmount: 0 }) { errors { code field } } }`, { id: draft }))
-        .toEqual([['BAD_USER_INPUT', 'input.requestedAmount']]);
+      expect(
+        await refusal('member', `mutation($id: ID!) { updateGrantApplication(id: $id, input: { requestedAmount: 0 }) { errors { code field } } }`, {
+          id: draft,
+        }),
+      ).toEqual([['BAD_USER_INPUT', 'input.requestedAmount']]);
       const update = `mutation($id: ID!, $a: Money) { updateGrantApplication(id: $id, input: { requestedAmount: $a }) { errors { code } } }`;
       expect(topLevelCode(await call('member', update, { id: draft, a: 1000.5 }))).toBe('BAD_USER_INPUT');
       const written = `mutation($id: ID!) { updateGrantApplication(id: $id, input: { requestedAmount: 1000.5 }) { errors { code } } }`;
@@ -649,7 +785,9 @@ describe('docs/coordination-and-open-data.md', () => {
     expect(res.status).toBe(200);
     const { features } = (await res.json()) as { features: any[] };
     expect(features).toHaveLength(15);
-    const documented = /`GET \/api\/neighbourhoods\.geojson` \| every neighbourhood as a Feature \(Polygon\), properties `([^`]+)`/.exec(COORDINATION)![1]!.split(' ');
+    const documented = /`GET \/api\/neighbourhoods\.geojson` \| every neighbourhood as a Feature \(Polygon\), properties `([^`]+)`/
+      .exec(COORDINATION)![1]!
+      .split(' ');
     for (const f of features) {
       expect(f.geometry.type).toBe('Polygon');
       expect(Object.keys(f.properties).sort()).toEqual([...documented].sort());
@@ -690,18 +828,27 @@ describe('docs/coordination-and-open-data.md', () => {
     });
 
     it('lets a member link their organisation to a federation, once per kind', async () => {
-      const linked = new Set((await run(null, `query($id: ID!) { organisation(id: $id) { partnerships { from { id } to { id } } } }`, { id: org(0) }))
-        .organisation.partnerships.flatMap((p: any) => [p.from?.id, p.to?.id]));
+      const linked = new Set(
+        (
+          await run(null, `query($id: ID!) { organisation(id: $id) { partnerships { from { id } to { id } } } }`, { id: org(0) })
+        ).organisation.partnerships.flatMap((p: any) => [p.from?.id, p.to?.id]),
+      );
       // A federation of the demo network (the seed makes these organisations hubs), not yet linked to the member's.
-      const page = (await run(null, '{ organisations(first: 100, filter: { search: "maison associations réseau bénévole centre social" }) { edges { node { id name } } } }'))
-        .organisations.edges.map((e: any) => e.node);
+      const page = (
+        await run(null, '{ organisations(first: 100, filter: { search: "maison associations réseau bénévole centre social" }) { edges { node { id name } } } }')
+      ).organisations.edges.map((e: any) => e.node);
       const chosen = page.find((o: any) => /Maison des Associations|Réseau Bénévole|Centre Social/.test(o.name) && o.id !== org(0) && !linked.has(o.id));
       federation = chosen.id;
       federationName = chosen.name;
       const create = fill(op('createPartnership'), { '<member>': org(0), '<federation>': federation });
       const created = await payload('member', create);
       expect(created.errors).toEqual([]);
-      expect(created.partnership).toMatchObject({ kind: 'FEDERATION_MEMBER', since: '2024-09-01', from: { name: expect.any(String) }, permissions: { canEnd: true } });
+      expect(created.partnership).toMatchObject({
+        kind: 'FEDERATION_MEMBER',
+        since: '2024-09-01',
+        from: { name: expect.any(String) },
+        permissions: { canEnd: true },
+      });
       partnership = created.partnership.id;
       expect((await payload('member', create)).errors.map((e: any) => [e.code, e.field])).toEqual([['CONFLICT', 'input.kind']]);
       const shown = (await run(null, fill(op('organisation'), { '<id>': org(0) }))).organisation;
@@ -735,7 +882,9 @@ describe('docs/coordination-and-open-data.md', () => {
         );
         expect(net.edges.length).toBeGreaterThan(0);
       }
-      const publicOnly = (await run(null, `query($n: [ID!]) { network(filter: { neighbourhoodIds: $n }) { nodes { organisation { isPublic } } } }`, { n: [encagnane] })).network;
+      const publicOnly = (
+        await run(null, `query($n: [ID!]) { network(filter: { neighbourhoodIds: $n }) { nodes { organisation { isPublic } } } }`, { n: [encagnane] })
+      ).network;
       expect(publicOnly.nodes.every((n: any) => n.organisation.isPublic)).toBe(true);
     });
   });
@@ -759,42 +908,92 @@ describe('docs/coordination-and-open-data.md', () => {
   });
 
   it('gives each application the co-funding ledger with the documented fields', async () => {
-    const table = under(COORDINATION, 'Co-funding').split('\n\n').find((p) => p.startsWith('| field'))!;
+    const table = under(COORDINATION, 'Co-funding')
+      .split('\n\n')
+      .find((p) => p.startsWith('| field'))!;
     const names = [...tableNames(table), ...(table.includes('(`cityAmountIsDecided`)') ? ['cityAmountIsDecided'] : [])];
     const type = (await run(null, '{ __type(name: "GrantFunding") { fields { name } } }')).__type.fields.map((f: any) => f.name);
     expect([...names].sort()).toEqual([...type].sort());
     const selection = names.map((n) => (n === 'sources' ? 'sources { name amount status isPublic }' : n)).join(' ');
     const approved = (await applications()).find((a) => a.title === 'Ateliers numériques pour les seniors (démo)')!;
-    const funding = (await run('member', `query($id: ID!) { grantApplication(id: $id) { funding { ${selection} } } }`, { id: approved.id })).grantApplication.funding;
+    const funding = (await run('member', `query($id: ID!) { grantApplication(id: $id) { funding { ${selection} } } }`, { id: approved.id })).grantApplication
+      .funding;
     expect(funding).toEqual({
-      totalCost: 2_700_000, cityAmount: 2_500_000, cityAmountIsDecided: true, otherPublicAmount: 200_000, privateAmount: 0, publicAmount: 2_700_000,
-      publicShareBasisPoints: 10_000, sources: [{ name: 'Département (démo)', amount: 200_000, status: 'REQUESTED', isPublic: true }], flags: [],
+      totalCost: 2_700_000,
+      cityAmount: 2_500_000,
+      cityAmountIsDecided: true,
+      otherPublicAmount: 200_000,
+      privateAmount: 0,
+      publicAmount: 2_700_000,
+      publicShareBasisPoints: 10_000,
+      sources: [{ name: 'Département (démo)', amount: 200_000, status: 'REQUESTED', isPublic: true }],
+      flags: [],
     });
     const flags = (await run(null, '{ __type(name: "FundingFlag") { enumValues { name } } }')).__type.enumValues.map((v: any) => v.name);
-    const documented = /\| `flags` \| (.*) \|/.exec(COORDINATION)![1]!.match(/`([A-Z_]+)`/g)!.map((f) => f.slice(1, -1));
+    const documented = /\| `flags` \| (.*) \|/
+      .exec(COORDINATION)![1]!
+      .match(/`([A-Z_]+)`/g)!
+      .map((f) => f.slice(1, -1));
     expect(flags.sort()).toEqual(documented.sort());
     // Alerts: public money above the cost, and the same project (accents, case and punctuation aside) funded twice.
-    const current = (await run(null, `{ fundingProgrammes(year: 2026) { id name envelopes { id } } }`)).fundingProgrammes.find((p: any) => p.name === 'Solidarité et inclusion');
+    const current = (await run(null, `{ fundingProgrammes(year: 2026) { id name envelopes { id } } }`)).fundingProgrammes.find(
+      (p: any) => p.name === 'Solidarité et inclusion',
+    );
     const apply = async (title: string, funders: unknown[]) => {
-      const created = await payload('member', `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id number } errors { code } } }`, {
-        i: { organisationId: org(0), programmeId: current.id, title, description: 'Un projet pour vérifier les alertes.', requestedAmount: 500_000,
-          republicanContractAttested: true, budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 500_000 }], otherFunders: funders },
-      });
-      expect(await refusal('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { errors { code field } } }`, { id: created.application.id })).toEqual([]);
+      const created = await payload(
+        'member',
+        `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { application { id number } errors { code } } }`,
+        {
+          i: {
+            organisationId: org(0),
+            programmeId: current.id,
+            title,
+            description: 'Un projet pour vérifier les alertes.',
+            requestedAmount: 500_000,
+            republicanContractAttested: true,
+            budgetLines: [{ kind: 'EXPENSE', label: 'Animation', amount: 500_000 }],
+            otherFunders: funders,
+          },
+        },
+      );
+      expect(
+        await refusal('member', `mutation($id: ID!) { submitGrantApplication(id: $id) { errors { code field } } }`, { id: created.application.id }),
+      ).toEqual([]);
       return created.application as { id: string; number: string };
     };
     const excess = await apply('Fête des voisins (test)', [{ name: 'Région Sud', amount: 300_000, status: 'REQUESTED' }]);
     const twin = await apply('ATELIERS numériques pour les séniors – démo', []);
     await payload('officer', `mutation($id: ID!) { startReview(id: $id) { errors { code } } }`, { id: twin.id });
-    expect(await refusal('officer', `mutation($id: ID!, $e: ID!) { approveGrantApplication(id: $id, input: { amount: 100000, envelopeId: $e }) { errors { code field } } }`,
-      { id: twin.id, e: current.envelopes[0].id })).toEqual([]);
+    expect(
+      await refusal(
+        'officer',
+        `mutation($id: ID!, $e: ID!) { approveGrantApplication(id: $id, input: { amount: 100000, envelopeId: $e }) { errors { code field } } }`,
+        { id: twin.id, e: current.envelopes[0].id },
+      ),
+    ).toEqual([]);
     const alerts = dataOf(await call('officer', '{ cofundingAlerts(year: 2026) { flag message application { number } related { number } } }')).cofundingAlerts;
-    expect(alerts).toEqual(expect.arrayContaining([
-      { flag: 'PUBLIC_FUNDING_EXCEEDS_COST', application: { number: excess.number }, related: [],
-        message: "Public funding (8,000.00 EUR) exceeds the project's cost (5,000.00 EUR) by 3,000.00 EUR." },
-      { flag: 'DUPLICATE_CITY_FUNDING', application: { number: twin.number }, related: [{ number: approved.number }], message: expect.stringContaining(approved.number) },
-      { flag: 'DUPLICATE_CITY_FUNDING', application: { number: approved.number }, related: [{ number: twin.number }], message: expect.stringContaining(twin.number) },
-    ]));
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        {
+          flag: 'PUBLIC_FUNDING_EXCEEDS_COST',
+          application: { number: excess.number },
+          related: [],
+          message: "Public funding (8,000.00 EUR) exceeds the project's cost (5,000.00 EUR) by 3,000.00 EUR.",
+        },
+        {
+          flag: 'DUPLICATE_CITY_FUNDING',
+          application: { number: twin.number },
+          related: [{ number: approved.number }],
+          message: expect.stringContaining(approved.number),
+        },
+        {
+          flag: 'DUPLICATE_CITY_FUNDING',
+          application: { number: approved.number },
+          related: [{ number: twin.number }],
+          message: expect.stringContaining(twin.number),
+        },
+      ]),
+    );
     expect(alerts[0].flag).toBe('PUBLIC_FUNDING_EXCEEDS_COST');
     expect(topLevelCode(await call('coordinator', '{ cofundingAlerts(year: 2026) { flag } }'))).toBe('FORBIDDEN');
   });
@@ -806,7 +1005,11 @@ describe('docs/coordination-and-open-data.md', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('x-excluded-grants')).toMatch(/^\d+$/);
     const rows = parse(await csv.text(), { relax_column_count: true }) as string[][];
-    const columns = tableNames(under(COORDINATION, 'The legal publication (SCDL) and 360Giving').split('\n\n').find((p) => p.startsWith('| column'))!);
+    const columns = tableNames(
+      under(COORDINATION, 'The legal publication (SCDL) and 360Giving')
+        .split('\n\n')
+        .find((p) => p.startsWith('| column'))!,
+    );
     expect(rows[0]).toEqual(columns);
     expect(scdlViolations(rows)).toEqual([]);
     const numbers = rows.slice(1).map((r) => r[3]);
@@ -820,7 +1023,11 @@ describe('docs/coordination-and-open-data.md', () => {
     expect(giving.status).toBe(200);
     const { grants } = (await giving.json()) as { grants: Record<string, any>[] };
     expect(grants).toHaveLength(numbers.length);
-    const fields = /`\{"grants":\[\.\.\.\]\}` with ([\s\S]*?)\.\n/.exec(COORDINATION)![1]!.match(/`(\w+)`/g)!.map((f) => f.slice(1, -1)).filter((f) => f !== 'EUR');
+    const fields = /`\{"grants":\[\.\.\.\]\}` with ([\s\S]*?)\.\n/
+      .exec(COORDINATION)![1]!
+      .match(/`(\w+)`/g)!
+      .map((f) => f.slice(1, -1))
+      .filter((f) => f !== 'EUR');
     for (const g of grants) {
       expect(Object.keys(g)).toEqual(expect.arrayContaining(fields));
       expect(g.id).toMatch(/^360G-FR-SIRET-21130001700012-2026-\d{5}$/);

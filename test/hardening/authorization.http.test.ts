@@ -47,7 +47,11 @@ const gateMessage = (field: string) => new RegExp(`^(Sign in to use ${field}\\.|
 describe('policy coverage', () => {
   it('finds a declared policy for every query and mutation of the live schema', () => {
     const roots: Root[] = ['Query', 'Mutation'];
-    const missing = roots.flatMap((root) => rootFields(schema, root).map((f) => `${root}.${f.name}`).filter((k) => !table.has(k)));
+    const missing = roots.flatMap((root) =>
+      rootFields(schema, root)
+        .map((f) => `${root}.${f.name}`)
+        .filter((k) => !table.has(k)),
+    );
     expect(missing).toEqual([]);
     expect(rootFields(schema, 'Query').length + rootFields(schema, 'Mutation').length).toBe(table.size);
   });
@@ -74,7 +78,11 @@ function sweep(root: Root) {
 
   it.each(cases)(`answers ${root}.%s called as %s with the policy table's verdict`, async (name, caller, field) => {
     const policy = table.get(`${root}.${name}`)!.policy;
-    const res = await server.gql(operationFor(root, field as GraphQLField<unknown, unknown>), minimalVariables(field as GraphQLField<unknown, unknown>), await tokenOf(caller));
+    const res = await server.gql(
+      operationFor(root, field as GraphQLField<unknown, unknown>),
+      minimalVariables(field as GraphQLField<unknown, unknown>),
+      await tokenOf(caller),
+    );
     expect(res.status).toBeLessThan(500);
     const gateErrors = (res.body.errors ?? []).filter((e) => gateMessage(name).test(e.message));
     const expected = expectedRefusal(policy, caller);

@@ -67,7 +67,18 @@ async function request(kind: Sample['kind'], phase: () => Sample['phase']): Prom
   const res =
     kind === 'read'
       ? await server.gql(READ, {}, adminToken)
-      : await server.gql(CREATE, { input: { name: `Association panne ${n}`, legalForm: 'ASSOCIATION', rna: fakeRna(700000 + n), description: 'Écrite pendant une panne de la base de données.' } }, adminToken);
+      : await server.gql(
+          CREATE,
+          {
+            input: {
+              name: `Association panne ${n}`,
+              legalForm: 'ASSOCIATION',
+              rna: fakeRna(700000 + n),
+              description: 'Écrite pendant une panne de la base de données.',
+            },
+          },
+          adminToken,
+        );
   const ms = performance.now() - started;
   const code = (res.body.errors?.[0]?.extensions?.code as string | undefined) ?? null;
   const acknowledged = kind === 'write' ? (res.body.data?.createOrganisation?.organisation?.id as string | undefined) : undefined;
@@ -107,7 +118,10 @@ it('fails fast with 503 SERVICE_UNAVAILABLE while the database is down, recovers
   const backAt = Date.now();
   // Usually well under a second; up to about 8 s when the driver wedges and the connection is replaced
   // (see watchDatabase in src/ops/readiness.ts).
-  const recovered = await until(async () => (await server.get('/ready')).status === 200 && samples.filter((s) => s.phase === 'back' && s.acknowledged).length >= 5, 30_000);
+  const recovered = await until(
+    async () => (await server.get('/ready')).status === 200 && samples.filter((s) => s.phase === 'back' && s.acknowledged).length >= 5,
+    30_000,
+  );
   const recoveryMs = Date.now() - backAt;
   flowing = false;
   await Promise.all(clients);
@@ -117,13 +131,35 @@ it('fails fast with 503 SERVICE_UNAVAILABLE while the database is down, recovers
   expect(health.status).toBe(200);
   const back = samples.filter((s) => s.phase === 'back');
   if (!recovered) {
-    const probe = await mongoose.createConnection(mongod.getUri('faults'), { serverSelectionTimeoutMS: 3000 }).asPromise().then((c) => c.db!.admin().ping().then(() => 'fresh connection ok'), (e: Error) => `fresh connection failed: ${e.message}`);
+    const probe = await mongoose
+      .createConnection(mongod.getUri('faults'), { serverSelectionTimeoutMS: 3000 })
+      .asPromise()
+      .then(
+        (c) =>
+          c
+            .db!.admin()
+            .ping()
+            .then(() => 'fresh connection ok'),
+        (e: Error) => `fresh connection failed: ${e.message}`,
+      );
     const topology = (mongoose.connection.getClient() as any).topology;
-    const servers = [...(topology?.description?.servers?.values() ?? [])].map((d: any) => ({ type: d.type, error: String(d.error?.message ?? ''), lastUpdate: d.lastUpdateTime }));
-    const monitors = [...(topology?.s?.servers?.values() ?? [])].map((sv: any) => ({ state: sv.s?.state, monitor: sv.monitor?.s?.state, monitorConn: !!sv.monitor?.connection, pool: sv.pool?.s?.state ?? sv.pool?.status }));
+    const servers = [...(topology?.description?.servers?.values() ?? [])].map((d: any) => ({
+      type: d.type,
+      error: String(d.error?.message ?? ''),
+      lastUpdate: d.lastUpdateTime,
+    }));
+    const monitors = [...(topology?.s?.servers?.values() ?? [])].map((sv: any) => ({
+      state: sv.s?.state,
+      monitor: sv.monitor?.s?.state,
+      monitorConn: !!sv.monitor?.connection,
+      pool: sv.pool?.s?.state ?? sv.pool?.status,
+    }));
     console.log(probe, mongod.getUri('faults'), mongod.state, JSON.stringify({ servers, monitors, topologyType: topology?.description?.type }));
   }
-  if (!recovered) console.log(JSON.stringify({ readyState: mongoose.connection.readyState, ready: (await server.get('/ready')).status, back: back.length, last: back.slice(-6) }));
+  if (!recovered)
+    console.log(
+      JSON.stringify({ readyState: mongoose.connection.readyState, ready: (await server.get('/ready')).status, back: back.length, last: back.slice(-6) }),
+    );
   expect(recovered).toBe(true);
 
   // Nothing ever answered 5xx other than 503, nor masked an error as INTERNAL_SERVER_ERROR.

@@ -30,7 +30,9 @@ const mongos = Object.entries(services).filter(([, s]) => s.command?.includes('-
 
 /** The environment as a container would see it, with the compose-time secret filled in. */
 function resolvedEnv(s: Service): Record<string, string> {
-  return Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{JWT_SECRET[^}]*\}/, randomBytes(36).toString('base64'))]));
+  return Object.fromEntries(
+    Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{JWT_SECRET[^}]*\}/, randomBytes(36).toString('base64'))]),
+  );
 }
 
 describe('docker-compose.yml', () => {
@@ -111,7 +113,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe('who the APIs trust and where they expose metrics', () => {
-  it('trusts X-Forwarded-For from the proxy\'s fixed address only, and serves /metrics on an internal port', () => {
+  it("trusts X-Forwarded-For from the proxy's fixed address only, and serves /metrics on an internal port", () => {
     const proxyNetworks = services.proxy!.networks as Record<string, { ipv4_address?: string }>;
     const proxyAddress = proxyNetworks.backend?.ipv4_address;
     expect(proxyAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);

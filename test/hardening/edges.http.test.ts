@@ -37,7 +37,11 @@ describe('security headers', () => {
 
   it('are on every response: GraphQL, probes, open data, refusals, unknown routes and malformed bodies', async () => {
     const responses = [
-      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ apiVersion }' }) }),
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ apiVersion }' }),
+      }),
       await server.get('/health'),
       await server.get('/api/open-data/scdl/subventions-2026.csv'),
       await server.get('/api/open-data/scdl/subventions-26.csv'),

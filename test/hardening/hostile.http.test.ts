@@ -54,7 +54,12 @@ async function snapshot(): Promise<Snapshot> {
   const out: Snapshot = {};
   for (const c of (await db.listCollections().toArray()).map((c) => c.name).sort()) {
     const docs = await db.collection(c).find().sort({ _id: 1 }).toArray();
-    out[c] = { count: docs.length, hash: createHash('sha256').update(EJSON.stringify(docs, { relaxed: false })).digest('hex') };
+    out[c] = {
+      count: docs.length,
+      hash: createHash('sha256')
+        .update(EJSON.stringify(docs, { relaxed: false }))
+        .digest('hex'),
+    };
   }
   return out;
 }
@@ -65,7 +70,9 @@ beforeAll(async () => {
   // Sign in as each role through the API, as a client would.
   for (const role of CALLERS.slice(1)) {
     const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-    const res = dataOf(await server.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: account.email, p: DEMO_PASSWORD }));
+    const res = dataOf(
+      await server.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: account.email, p: DEMO_PASSWORD }),
+    );
     tokens.push(res.login.token);
   }
   before = await snapshot();
@@ -105,16 +112,30 @@ function schemaRequests(): HostileRequest[] {
       for (const arg of field.args) {
         for (const inj of INJECTIONS.slice(0, 5)) {
           const literal = JSON.stringify(inj).replace(/"(\$\w+)":/g, '$1:');
-          const args = requiredArgs(field).filter((a) => a.name !== arg.name).map((a) => `${a.name}: $${a.name}`);
-          const defs = requiredArgs(field).filter((a) => a.name !== arg.name).map((a) => `$${a.name}: ${String(a.type)}`);
+          const args = requiredArgs(field)
+            .filter((a) => a.name !== arg.name)
+            .map((a) => `${a.name}: $${a.name}`);
+          const defs = requiredArgs(field)
+            .filter((a) => a.name !== arg.name)
+            .map((a) => `$${a.name}: ${String(a.type)}`);
           const sel = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
           const doc = `${root === 'Query' ? 'query' : 'mutation'}${defs.length ? `(${defs.join(', ')})` : ''} { ${field.name}(${[...args, `${arg.name}: ${literal}`].join(', ')})${sel} }`;
           out.push({ category: 'inline:operator-injection', body: gqlBody(doc, valid), caller: n++ % CALLERS.length });
         }
       }
       // Unknown fields and arguments on each root field.
-      out.push({ category: 'unknown-field', body: gqlBody(`${root === 'Query' ? 'query' : 'mutation'} { ${field.name}(notAnArgument: 1) { __typename } }`), caller: n++ % CALLERS.length });
-      out.push({ category: 'unknown-field', body: gqlBody(`${root === 'Query' ? 'query' : 'mutation'} { ${field.name}${isLeafType(getNamedType(field.type)) ? '' : ' { password passwordHash __proto__ constructor }'} }`), caller: n++ % CALLERS.length });
+      out.push({
+        category: 'unknown-field',
+        body: gqlBody(`${root === 'Query' ? 'query' : 'mutation'} { ${field.name}(notAnArgument: 1) { __typename } }`),
+        caller: n++ % CALLERS.length,
+      });
+      out.push({
+        category: 'unknown-field',
+        body: gqlBody(
+          `${root === 'Query' ? 'query' : 'mutation'} { ${field.name}${isLeafType(getNamedType(field.type)) ? '' : ' { password passwordHash __proto__ constructor }'} }`,
+        ),
+        caller: n++ % CALLERS.length,
+      });
       // Variables sent with the wrong shape altogether.
       // (An extra variable beside valid ones only for queries: a mutation would then run for real.)
       const shapes: unknown[] = ['not an object', [valid], 42, ...(root === 'Query' ? [{ ...valid, extra: { $where: 'sleep(1)' } }] : [])];
@@ -137,7 +158,10 @@ function structuralRequests(): HostileRequest[] {
   for (const depth of [50, 500, 5000]) out.push({ category: 'deep-nesting', body: gqlBody(`{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`) });
   for (const depth of [3, 6, 10, 20]) {
     out.push({ category: 'introspection-cycle', body: gqlBody(`{ __schema { types { ${'fields { type { '.repeat(depth)}name${' } }'.repeat(depth)} } } }`) });
-    out.push({ category: 'introspection-cycle', body: gqlBody(`{ __type(name: "Query") { ${'fields { type { ofType { fields { name '.repeat(depth)}${' } } } }'.repeat(depth)} } }`) });
+    out.push({
+      category: 'introspection-cycle',
+      body: gqlBody(`{ __type(name: "Query") { ${'fields { type { ofType { fields { name '.repeat(depth)}${' } } } }'.repeat(depth)} } }`),
+    });
   }
   out.push({ category: 'deep-nesting', body: `{"query":"{ ${firstQuery} }","variables":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}` });
   out.push({ category: 'deep-nesting', body: `{"query":"{ ${firstQuery} }","variables":{"x":${'['.repeat(20000)}${']'.repeat(20000)}}}` });
@@ -170,32 +194,91 @@ function structuralRequests(): HostileRequest[] {
 
   // Malformed envelopes.
   const badEnvelopes = [
-    '', '{', '}', '{"query": }', '{"query": "{ apiVersion }",}', "{'query': '{ apiVersion }'}", 'null', 'true', '"{ apiVersion }"', '12345',
-    'NaN', '{"query": NaN}', '{"query": "\\x41"}', '{"query": "\\ud800"}', `{"query": "{ ${firstQuery} }"} trailing`, '\ufeff{"query": "{ apiVersion }"}',
-    '{"query": 1}', '{"query": null}', '{"query": {}}', '{"query": ["{ apiVersion }"]}', '{"query": ""}', '{"query": "   "}',
-    '{"query": "{ apiVersion }", "variables": "null"}', '{"query": "{ apiVersion }", "operationName": 5}', '{"query": "{ apiVersion }", "operationName": {"$ne": null}}',
+    '',
+    '{',
+    '}',
+    '{"query": }',
+    '{"query": "{ apiVersion }",}',
+    "{'query': '{ apiVersion }'}",
+    'null',
+    'true',
+    '"{ apiVersion }"',
+    '12345',
+    'NaN',
+    '{"query": NaN}',
+    '{"query": "\\x41"}',
+    '{"query": "\\ud800"}',
+    `{"query": "{ ${firstQuery} }"} trailing`,
+    '\ufeff{"query": "{ apiVersion }"}',
+    '{"query": 1}',
+    '{"query": null}',
+    '{"query": {}}',
+    '{"query": ["{ apiVersion }"]}',
+    '{"query": ""}',
+    '{"query": "   "}',
+    '{"query": "{ apiVersion }", "variables": "null"}',
+    '{"query": "{ apiVersion }", "operationName": 5}',
+    '{"query": "{ apiVersion }", "operationName": {"$ne": null}}',
     '{"query": "{ apiVersion }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}',
     '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0000000000000000000000000000000000000000000000000000000000000000"}}}',
-    '{"query": "{ apiVersion }", "extensions": "x"}', '{"__proto__": {"admin": true}, "query": "{ apiVersion }"}',
-    '{"constructor": {"prototype": {"isAdmin": true}}, "query": "{ me { role } }"}', `{"query": "${'{'.repeat(5000)}"}`,
-    '{"query": "query { apiVersion ', '{"query": "mutation { }"}', '{"query": "subscription { apiVersion }"}', '{"query": "fragment F on Query { apiVersion }"}',
-    `{"query": "{ ${firstQuery} }", "variables": ${'['.repeat(100)}${']'.repeat(100)}}`, `{"query": "{ ${firstQuery} }", "x": "${'y'.repeat(99_000)}"}`,
+    '{"query": "{ apiVersion }", "extensions": "x"}',
+    '{"__proto__": {"admin": true}, "query": "{ apiVersion }"}',
+    '{"constructor": {"prototype": {"isAdmin": true}}, "query": "{ me { role } }"}',
+    `{"query": "${'{'.repeat(5000)}"}`,
+    '{"query": "query { apiVersion ',
+    '{"query": "mutation { }"}',
+    '{"query": "subscription { apiVersion }"}',
+    '{"query": "fragment F on Query { apiVersion }"}',
+    `{"query": "{ ${firstQuery} }", "variables": ${'['.repeat(100)}${']'.repeat(100)}}`,
+    `{"query": "{ ${firstQuery} }", "x": "${'y'.repeat(99_000)}"}`,
     `{"query": "{ ${firstQuery} }", "pad": "${'y'.repeat(200_000)}"}`,
   ];
   for (const body of badEnvelopes) out.push({ category: 'malformed-json', body });
 
   // Content types and encodings.
   const ok = gqlBody(`{ ${firstQuery} }`);
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/graphql', 'application/json; charset=latin1',
-    'application/json; charset=utf-16', 'application/json; charset=ebcdic', 'application/JSON', '*/*', 'application/json, text/plain', 'image/png', 'application/graphql-response+json']) {
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    'application/graphql',
+    'application/json; charset=latin1',
+    'application/json; charset=utf-16',
+    'application/json; charset=ebcdic',
+    'application/JSON',
+    '*/*',
+    'application/json, text/plain',
+    'image/png',
+    'application/graphql-response+json',
+  ]) {
     out.push({ category: 'content-type', headers: { 'content-type': type }, body: ok });
   }
   out.push({ category: 'content-type', headers: {}, body: ok });
   out.push({ category: 'content-type', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: ok });
-  out.push({ category: 'content-type', headers: { 'content-type': 'application/json', 'content-encoding': 'br' }, body: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff]) });
-  out.push({ category: 'content-type', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(`{ ${firstQuery} }`)}` });
-  const utf8 = (bytes: number[]) => Buffer.concat([Buffer.from(`{"query": "{ ${listQuery}(filter: {search: \\"`), Buffer.from(bytes), Buffer.from('\\"}) { __typename } }"}')]);
-  for (const bytes of [[0xff], [0xc3, 0x28], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c, 0xbc], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x00], [0xfe, 0xff]]) {
+  out.push({
+    category: 'content-type',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'br' },
+    body: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff]),
+  });
+  out.push({
+    category: 'content-type',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `query=${encodeURIComponent(`{ ${firstQuery} }`)}`,
+  });
+  const utf8 = (bytes: number[]) =>
+    Buffer.concat([Buffer.from(`{"query": "{ ${listQuery}(filter: {search: \\"`), Buffer.from(bytes), Buffer.from('\\"}) { __typename } }"}')]);
+  for (const bytes of [
+    [0xff],
+    [0xc3, 0x28],
+    [0xe2, 0x28, 0xa1],
+    [0xf0, 0x28, 0x8c, 0xbc],
+    [0xc0, 0xaf],
+    [0xed, 0xa0, 0x80],
+    [0xf8, 0x88, 0x80, 0x80, 0x80],
+    [0x00],
+    [0xfe, 0xff],
+  ]) {
     out.push({ category: 'invalid-utf8', body: utf8(bytes) });
     out.push({ category: 'invalid-utf8', body: Buffer.concat([Buffer.from('{"query": "{ '), Buffer.from(bytes), Buffer.from(` ${firstQuery} }"}`)]) });
     out.push({ category: 'invalid-utf8', body: Buffer.concat([Buffer.from('{"qu'), Buffer.from(bytes), Buffer.from(`ery": "{ ${firstQuery} }"}`)]) });
@@ -206,15 +289,42 @@ function structuralRequests(): HostileRequest[] {
   const q = encodeURIComponent(`{ ${firstQuery} }`);
   out.push({ category: 'http-method', method: 'GET', path: `/graphql?query=${q}` });
   out.push({ category: 'http-method', method: 'GET', path: `/graphql?query=${q}`, headers: { 'apollo-require-preflight': 'true' } });
-  out.push({ category: 'http-method', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { ping }')}`, headers: { 'apollo-require-preflight': 'true' } });
+  out.push({
+    category: 'http-method',
+    method: 'GET',
+    path: `/graphql?query=${encodeURIComponent('mutation { ping }')}`,
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   out.push({ category: 'http-method', method: 'GET', path: `/graphql?query=${q}&variables=%7B%24where%7D`, headers: { 'apollo-require-preflight': 'true' } });
   out.push({ category: 'http-method', method: 'GET', path: `/graphql?query[$ne]=1`, headers: { 'apollo-require-preflight': 'true' } });
   out.push({ category: 'http-method', method: 'GET', path: `/graphql?query=${q}&query=${q}`, headers: { 'apollo-require-preflight': 'true' } });
-  for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']) out.push({ category: 'http-method', method, body: method === 'HEAD' || method === 'OPTIONS' ? undefined : ok });
-  for (const path of ['/graphql/', '/GRAPHQL', '/graphql/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/graphql%00', '/.env', '/dist/src/index.js', '/package.json', '/node_modules/', `/${'a'.repeat(4000)}`, '/graphql?__proto__[x]=1']) {
+  for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'])
+    out.push({ category: 'http-method', method, body: method === 'HEAD' || method === 'OPTIONS' ? undefined : ok });
+  for (const path of [
+    '/graphql/',
+    '/GRAPHQL',
+    '/graphql/../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/graphql%00',
+    '/.env',
+    '/dist/src/index.js',
+    '/package.json',
+    '/node_modules/',
+    `/${'a'.repeat(4000)}`,
+    '/graphql?__proto__[x]=1',
+  ]) {
     out.push({ category: 'path', method: 'GET', path });
   }
-  for (const authorization of ['Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Bearer {"$ne":null}', `Bearer ${'a'.repeat(5000)}`, 'Bearer a.b.c', 'bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOnsiJG5lIjpudWxsfSwicm9sZSI6IkFETUlOIn0.x']) {
+  for (const authorization of [
+    'Bearer',
+    'Bearer ',
+    'Basic YWRtaW46YWRtaW4=',
+    'Bearer {"$ne":null}',
+    `Bearer ${'a'.repeat(5000)}`,
+    'Bearer a.b.c',
+    'bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+    'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOnsiJG5lIjpudWxsfSwicm9sZSI6IkFETUlOIn0.x',
+  ]) {
     out.push({ category: 'bad-token', headers: { 'content-type': 'application/json', authorization }, body: gqlBody('{ me { id role } }') });
   }
   for (const id of ['../../etc', 'x'.repeat(500), '{"$ne":1}']) {
@@ -276,7 +386,21 @@ describe('hostile input', () => {
   it('sends at least 2,000 requests, across every category', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(2000);
     const categories = new Set(outcomes.map((o) => o.category.split(':')[0]));
-    for (const c of ['variables', 'inline', 'unknown-field', 'deep-nesting', 'introspection-cycle', 'alias-bomb', 'fragment-bomb', 'batch', 'malformed-json', 'content-type', 'invalid-utf8', 'http-method', 'bad-token']) {
+    for (const c of [
+      'variables',
+      'inline',
+      'unknown-field',
+      'deep-nesting',
+      'introspection-cycle',
+      'alias-bomb',
+      'fragment-bomb',
+      'batch',
+      'malformed-json',
+      'content-type',
+      'invalid-utf8',
+      'http-method',
+      'bad-token',
+    ]) {
       expect(categories).toContain(c);
     }
   });
@@ -290,14 +414,20 @@ describe('hostile input', () => {
   });
 
   it('never shows database text, index names, stack frames or file paths', () => {
-    const leaks = outcomes.flatMap((o) => LEAKS.filter(([, re]) => re.test(o.body)).map(([what, re]) => `${o.category}: ${what}: ${re.exec(o.body)![0]} in ${o.body.slice(0, 200)}`));
+    const leaks = outcomes.flatMap((o) =>
+      LEAKS.filter(([, re]) => re.test(o.body)).map(([what, re]) => `${o.category}: ${what}: ${re.exec(o.body)![0]} in ${o.body.slice(0, 200)}`),
+    );
     expect(leaks).toEqual([]);
   });
 
   it('refuses what it cannot accept with a JSON error that has a code', () => {
-    const uncoded = outcomes.filter((o) => o.status >= 400 && o.status !== 404 && o.status !== 405 && !['none', 'empty'].includes(o.code) && o.code === 'no-code');
+    const uncoded = outcomes.filter(
+      (o) => o.status >= 400 && o.status !== 404 && o.status !== 405 && !['none', 'empty'].includes(o.code) && o.code === 'no-code',
+    );
     expect(uncoded.map((o) => `${o.category} ${o.status} ${o.body.slice(0, 120)}`)).toEqual([]);
-    const injectionsAccepted = outcomes.filter((o) => o.category.endsWith('operator-injection') && o.code === 'data' && /"\$(?:gt|ne|where|regex|in)"/.test(o.body));
+    const injectionsAccepted = outcomes.filter(
+      (o) => o.category.endsWith('operator-injection') && o.code === 'data' && /"\$(?:gt|ne|where|regex|in)"/.test(o.body),
+    );
     expect(injectionsAccepted).toEqual([]);
   });
 

@@ -78,7 +78,7 @@ describe.each(['memory', 'mongo'] as const)('with the %s store', (store) => {
   });
   afterEach(() => server.close());
 
-  it('never turns the owner\'s right password away after failures from rotating addresses: the account is slowed down, not locked', async () => {
+  it("never turns the owner's right password away after failures from rotating addresses: the account is slowed down, not locked", async () => {
     const { user } = await makeUser();
     for (let i = 1; i <= 12; i++) wrongPassword(await login(server, user.email, 'wrong password', `10.0.${store.length}.${i}`));
     // Twelve failures, over LOGIN_MAX_ATTEMPTS: each attempt on the account now waits (1 s here), then is checked.
@@ -131,7 +131,7 @@ describe.each(['memory', 'mongo'] as const)('with the %s store', (store) => {
     expect(answer.body.errors?.[0]?.path).toEqual(['d']);
   });
 
-  it('counts the account as executed: a variable\'s default value and a literal in the operation are counted like variables', async () => {
+  it("counts the account as executed: a variable's default value and a literal in the operation are counted like variables", async () => {
     const { user } = await makeUser();
     const byDefault = `mutation($e: String! = "${user.email}") { login(email: $e, password: "wrong password") { token errors { code } } }`;
     const byLiteral = `mutation { login(email: "${user.email.toUpperCase()}", password: "wrong password") { token errors { code } } }`;
@@ -200,8 +200,24 @@ describe('the delay of an account under attack', () => {
 
 describe('configuration of the limits', () => {
   it('reads every limit from the environment and refuses an unknown store at boot', () => {
-    const config = loadConfig({ LOGIN_MAX_ATTEMPTS: '4', LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '12', LOGIN_MAX_DELAY_SECONDS: '20', LOGIN_WINDOW_SECONDS: '60', RATE_LIMIT_REQUESTS: '50', RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_STORE: 'mongo' });
-    expect(config).toMatchObject({ loginMaxAttempts: 4, loginMaxAttemptsPerAddress: 12, loginMaxDelaySeconds: 20, loginWindowSeconds: 60, requestsPerWindow: 50, requestWindowSeconds: 10, rateLimitStore: 'mongo' });
+    const config = loadConfig({
+      LOGIN_MAX_ATTEMPTS: '4',
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '12',
+      LOGIN_MAX_DELAY_SECONDS: '20',
+      LOGIN_WINDOW_SECONDS: '60',
+      RATE_LIMIT_REQUESTS: '50',
+      RATE_LIMIT_WINDOW_SECONDS: '10',
+      RATE_LIMIT_STORE: 'mongo',
+    });
+    expect(config).toMatchObject({
+      loginMaxAttempts: 4,
+      loginMaxAttemptsPerAddress: 12,
+      loginMaxDelaySeconds: 20,
+      loginWindowSeconds: 60,
+      requestsPerWindow: 50,
+      requestWindowSeconds: 10,
+      rateLimitStore: 'mongo',
+    });
     expect(loadConfig({})).toMatchObject({ rateLimitStore: 'memory', loginMaxAttempts: 10, loginMaxAttemptsPerAddress: 30, loginMaxDelaySeconds: 10 });
     expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis', RATE_LIMIT_REQUESTS: '0' })).toThrow(ConfigError);
     try {

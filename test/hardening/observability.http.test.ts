@@ -30,16 +30,28 @@ describe('logs', () => {
     server = await startServer({}, { log: captured.log });
     const { user } = await makeUser({ email: 'logged@example.test' });
     captured.lines.length = 0; // only what requests produce
-    const res = await server.gql(
-      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
-      { email: user.email, password: TEST_PASSWORD },
-    );
+    const res = await server.gql(`mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
     token = res.body.data.login.token;
     await server.gql('query Me { me { id } }', {}, token);
-    await server.gql('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { errors { field } } }', { i: { name: 'X', legalForm: 'ASSOCIATION', description: 'short', iban } }, token);
+    await server.gql(
+      'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { errors { field } } }',
+      { i: { name: 'X', legalForm: 'ASSOCIATION', description: 'short', iban } },
+      token,
+    );
     await server.gql('{ nope }');
-    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abcdef123456' }, body: '{"query": "{ apiVersion }"}' });
-    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.valid-token' }, body: '{"query": "{ me { id } }"}' });
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abcdef123456' },
+      body: '{"query": "{ apiVersion }"}',
+    });
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.valid-token' },
+      body: '{"query": "{ me { id } }"}',
+    });
     await fetch(`${server.url}/no-such-page?token=${token}`);
   });
   afterAll(() => server.close());
@@ -56,7 +68,14 @@ describe('logs', () => {
   it('ends every request with an access line: method, path, status, duration, operation', () => {
     const access = captured.lines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'request');
     expect(access).toHaveLength(7);
-    expect(access[0]).toMatchObject({ method: 'POST', path: '/graphql', status: 200, operationType: 'mutation', operationName: 'Login', durationMs: expect.any(Number) });
+    expect(access[0]).toMatchObject({
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationType: 'mutation',
+      operationName: 'Login',
+      durationMs: expect.any(Number),
+    });
     expect(access[1]).toMatchObject({ operationName: 'Me', userId: expect.any(String) });
     expect(access[3]).toMatchObject({ status: 400 });
     expect(access[4]).toMatchObject({ requestId: 'trace-abcdef123456', status: 200 });
@@ -95,7 +114,9 @@ describe('metrics', () => {
     expect(value(/^maillage_errors_total\{code="GRAPHQL_VALIDATION_FAILED",service="maillage"\} (\d+)/m)).toBe(1);
     expect(value(/^maillage_errors_total\{code="BAD_REQUEST",service="maillage"\} (\d+)/m)).toBe(1);
     expect(value(/^maillage_graphql_operations_total\{type="query",service="maillage"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
-    const buckets = text.split('\n').filter((l) => l.startsWith('maillage_http_request_duration_seconds_bucket{') && l.includes('route="/graphql"') && l.includes('status_class="2xx"'));
+    const buckets = text
+      .split('\n')
+      .filter((l) => l.startsWith('maillage_http_request_duration_seconds_bucket{') && l.includes('route="/graphql"') && l.includes('status_class="2xx"'));
     expect(buckets.length).toBeGreaterThan(5);
     expect(value(/^maillage_mongodb_up\{service="maillage"\} (\d+)/m)).toBe(1);
     expect(value(/^maillage_mongodb_pool_connections\{state="total",service="maillage"\} (\d+)/m)).toBeGreaterThanOrEqual(1);

@@ -141,11 +141,7 @@ export function hostileValues(type: GraphQLInputType): { kind: string; value: un
     return out;
   }
   if (isEnumType(named)) {
-    out.push(
-      { kind: 'wrong-type', value: 'NOT_A_VALUE' },
-      { kind: 'wrong-type', value: 3 },
-      { kind: 'operator-injection', value: { $ne: null } },
-    );
+    out.push({ kind: 'wrong-type', value: 'NOT_A_VALUE' }, { kind: 'wrong-type', value: 3 }, { kind: 'operator-injection', value: { $ne: null } });
     return out;
   }
   switch (named.name) {

@@ -51,13 +51,14 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
   return { child, lines, port: ready.port, waitFor, exited };
 }
 
-const msgs = (r: Running) => r.lines.flatMap((l) => {
-  try {
-    return [String((JSON.parse(l) as { msg?: string }).msg)];
-  } catch {
-    return [l];
-  }
-});
+const msgs = (r: Running) =>
+  r.lines.flatMap((l) => {
+    try {
+      return [String((JSON.parse(l) as { msg?: string }).msg)];
+    } catch {
+      return [l];
+    }
+  });
 
 it('on SIGTERM stops accepting, finishes the request in flight, closes the database and exits 0', async () => {
   const server = await startProcess({ SHUTDOWN_TIMEOUT_MS: '10000' });

@@ -23,12 +23,14 @@ export function tokenFor(user: { _id: unknown; role: string; tokenVersion?: numb
 
 let cachedHash: Promise<string> | null = null;
 
-export async function makeUser(opts: {
-  role?: Role;
-  email?: string;
-  name?: string;
-  memberOf?: { organisation: unknown; role?: MembershipRole }[];
-} = {}) {
+export async function makeUser(
+  opts: {
+    role?: Role;
+    email?: string;
+    name?: string;
+    memberOf?: { organisation: unknown; role?: MembershipRole }[];
+  } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD, 4);
   const n = next();
   const user = await UserModel.create({

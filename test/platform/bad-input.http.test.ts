@@ -24,7 +24,8 @@ function firstError(res: GqlResult) {
   return { code: err!.extensions?.code, field: err!.extensions?.field, message: err!.message, status: res.status };
 }
 
-const PAGE = 'query($first: Int, $after: String, $filter: OrganisationFilter) { organisations(first: $first, after: $after, filter: $filter) { totalCount edges { node { id } } pageInfo { endCursor } } }';
+const PAGE =
+  'query($first: Int, $after: String, $filter: OrganisationFilter) { organisations(first: $first, after: $after, filter: $filter) { totalCount edges { node { id } } pageInfo { endCursor } } }';
 
 describe('paging arguments', () => {
   it.each([
@@ -176,7 +177,9 @@ describe('HTTP requests that are not GraphQL requests', () => {
   }
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await server.post('/graphql', JSON.stringify({ query: '{ apiVersion }', variables: { pad: 'x'.repeat(server.config.bodyLimitBytes + 1) } }), { 'content-type': 'application/json' });
+    const res = await server.post('/graphql', JSON.stringify({ query: '{ apiVersion }', variables: { pad: 'x'.repeat(server.config.bodyLimitBytes + 1) } }), {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(413);
     const body = await json(res);
     expect(body.errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -189,11 +192,14 @@ describe('HTTP requests that are not GraphQL requests', () => {
     expect((await json(res)).errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/not valid JSON/) });
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('refuses content type %s with 415, naming the right one', async (type) => {
-    const res = await server.post('/graphql', '{ apiVersion }', { 'content-type': type });
-    expect(res.status).toBe(415);
-    expect((await json(res)).errors[0]!.message).toMatch(/Content-Type: application\/json/);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses content type %s with 415, naming the right one',
+    async (type) => {
+      const res = await server.post('/graphql', '{ apiVersion }', { 'content-type': type });
+      expect(res.status).toBe(415);
+      expect((await json(res)).errors[0]!.message).toMatch(/Content-Type: application\/json/);
+    },
+  );
 
   it('refuses a batch (a JSON array) with 400', async () => {
     const res = await server.post('/graphql', JSON.stringify([{ query: '{ apiVersion }' }]), { 'content-type': 'application/json' });

@@ -24,9 +24,7 @@ describe('loadConfig', () => {
 
   it('refuses production without MONGODB_URI and without a strong JWT_SECRET, naming both', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^MONGODB_URI is required/), expect.stringMatching(/^JWT_SECRET must be set/)]),
-    );
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^MONGODB_URI is required/), expect.stringMatching(/^JWT_SECRET must be set/)]));
   });
 
   it('refuses a short JWT_SECRET in production', () => {
@@ -42,11 +40,26 @@ describe('loadConfig', () => {
 
   it('judges JWT_SECRET by its entropy in production, not only its length', () => {
     const production = (secret: string) => problemsOf({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017/maillage', JWT_SECRET: secret });
-    for (const weak of ['x'.repeat(32), 'x'.repeat(64), 'ab'.repeat(20), 'abcdefgh'.repeat(5), 'Qw3rTy9!'.repeat(6), '0000000000000000111111111111111122222222']) {
-      expect({ weak, problems: production(weak) }).toEqual({ weak, problems: [expect.stringMatching(/^JWT_SECRET looks guessable \(about \d+ bits of entropy, \d+ distinct characters/)] });
+    for (const weak of [
+      'x'.repeat(32),
+      'x'.repeat(64),
+      'ab'.repeat(20),
+      'abcdefgh'.repeat(5),
+      'Qw3rTy9!'.repeat(6),
+      '0000000000000000111111111111111122222222',
+    ]) {
+      expect({ weak, problems: production(weak) }).toEqual({
+        weak,
+        problems: [expect.stringMatching(/^JWT_SECRET looks guessable \(about \d+ bits of entropy, \d+ distinct characters/)],
+      });
     }
     // Random secrets as operators make them: base64 and hex from a generator.
-    for (const strong of [STRONG_SECRET, 'xpMbIiWAsDsLunC57qMP1onEjpcXAtMK+Gf2XtRpFtb++T3M', 'df32856f21694180d9a55b2c7900cf8f', '32e08de783770e8399d7f17d9521726ae8c8bdf7c3423dbcb6f71f7e3ed3ae33']) {
+    for (const strong of [
+      STRONG_SECRET,
+      'xpMbIiWAsDsLunC57qMP1onEjpcXAtMK+Gf2XtRpFtb++T3M',
+      'df32856f21694180d9a55b2c7900cf8f',
+      '32e08de783770e8399d7f17d9521726ae8c8bdf7c3423dbcb6f71f7e3ed3ae33',
+    ]) {
       expect({ strong, problems: production(strong) }).toEqual({ strong, problems: [] });
     }
     expect(secretStrength('x'.repeat(32))).toEqual({ bits: 0, distinct: 1 });
@@ -69,7 +82,9 @@ describe('loadConfig', () => {
 
   it('reads the HTTP timeouts, and refuses a header timeout above the request timeout', () => {
     expect(loadConfig({})).toMatchObject({ httpRequestTimeoutMs: 30_000, httpHeadersTimeoutMs: 10_000, httpKeepAliveTimeoutMs: 65_000 });
-    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS (6000) must not exceed HTTP_REQUEST_TIMEOUT_MS (5000)']);
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS (6000) must not exceed HTTP_REQUEST_TIMEOUT_MS (5000)',
+    ]);
   });
 
   it('reads how /metrics is exposed and whether introspection is on', () => {

@@ -35,6 +35,11 @@ describe('request context', () => {
     const loaders = createContext(deps).loaders;
     expect(Object.keys(loaders).sort()).toEqual(['activity', 'grants', 'network', 'organisation', 'reference', 'user']);
     expect(typeof loaders.organisation.byId.load).toBe('function');
-    expect(() => namespacedLoaders([['user', () => ({})], ['user', () => ({})]])).toThrow('Loaders "user" are registered twice');
+    expect(() =>
+      namespacedLoaders([
+        ['user', () => ({})],
+        ['user', () => ({})],
+      ]),
+    ).toThrow('Loaders "user" are registered twice');
   });
 });

@@ -21,14 +21,19 @@ const problems: string[] = [];
 
 /** The response editor's text, line by line as CodeMirror renders it (no-break spaces and zero-width marks undone). */
 const result = async () =>
-  (await page.locator('.graphiql-response .CodeMirror-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ').replace(/\u200b/g, '');
+  (await page.locator('.graphiql-response .CodeMirror-line').allInnerTexts())
+    .join('\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\u200b/g, '');
 const run = () => page.locator('.graphiql-execute-button').click();
 /** Waits until the response editor shows `text`. */
 const resultShows = (text: string) => page.locator('.graphiql-response .CodeMirror-code', { hasText: text }).waitFor();
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. The explorer test does not skip.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. The explorer test does not skip.`,
+    );
   }
   await ensureExplorerBuilt();
   server = await startServer();
@@ -39,7 +44,16 @@ beforeAll(async () => {
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('request', (r) => {
@@ -52,7 +66,8 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('response', async (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()} ${r.request().postData() ?? ''} -> ${await r.text().catch(() => '')}`);
+    if (r.status() >= 400)
+      problems.push(`${r.status()} ${r.request().method()} ${r.url()} ${r.request().postData() ?? ''} -> ${await r.text().catch(() => '')}`);
   });
 });
 afterAll(async () => {
@@ -125,7 +140,14 @@ describe('the explorer page', () => {
   it('asked only this server for everything: the page, its two files and the GraphQL requests', () => {
     expect(foreignRequests).toEqual([]);
     const paths = requests.map((r) => r.replace(server.url, ''));
-    expect(paths).toEqual(expect.arrayContaining(['GET /graphql', expect.stringMatching(/^GET \/explorer\/main\.js\?v=/), expect.stringMatching(/^GET \/explorer\/main\.css\?v=/), 'POST /graphql']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'GET /graphql',
+        expect.stringMatching(/^GET \/explorer\/main\.js\?v=/),
+        expect.stringMatching(/^GET \/explorer\/main\.css\?v=/),
+        'POST /graphql',
+      ]),
+    );
   });
 
   it('broke no rule of its Content-Security-Policy and threw no error', () => {

@@ -15,7 +15,12 @@ const PRODUCTION_ENV = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.inva
 /** The CSP as a map of directive -> sources. */
 function directives(csp: string | null): Map<string, string[]> {
   expect(csp).toBeTruthy();
-  return new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 useTestDatabase();

@@ -23,9 +23,22 @@ const files = sourceFiles(MODULES).map((file) => ({ file, name: relative(MODULES
 
 /** Calls that change a collection, on a model or on its raw collection. */
 const WRITES = [
-  'create', 'insertMany', 'insertOne', 'bulkWrite', 'bulkSave',
-  'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace',
-  'deleteOne', 'deleteMany', 'findOneAndDelete', 'findByIdAndDelete', 'drop',
+  'create',
+  'insertMany',
+  'insertOne',
+  'bulkWrite',
+  'bulkSave',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findByIdAndUpdate',
+  'findOneAndReplace',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+  'findByIdAndDelete',
+  'drop',
 ];
 
 /** The models a file imports from another module's `*.model` file. */
@@ -36,7 +49,12 @@ function foreignModels(f: (typeof files)[number]): { model: string; from: string
     const owner = moduleOf(target);
     if (owner === f.module) continue;
     for (const spec of m[1]!.split(',')) {
-      const name = spec.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
+      const name = spec
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (/Model$/.test(name) && !spec.trim().startsWith('type ')) found.push({ model: name, from: owner });
     }
   }

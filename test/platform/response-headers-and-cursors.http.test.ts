@@ -30,7 +30,9 @@ describe('caching', () => {
 describe('cursors', () => {
   const PAGE = `query($first: Int, $after: String) { organisations(first: $first, after: $after) {
     edges { cursor node { name } } pageInfo { startCursor endCursor hasNextPage } } }`;
-  type Page = { organisations: { edges: { cursor: string; node: { name: string } }[]; pageInfo: { startCursor: string; endCursor: string; hasNextPage: boolean } } };
+  type Page = {
+    organisations: { edges: { cursor: string; node: { name: string } }[]; pageInfo: { startCursor: string; endCursor: string; hasNextPage: boolean } };
+  };
 
   it('gives start and end cursors equal to the first and last edge cursors', async () => {
     const { organisations: p } = dataOf<Page>(await server.gql(PAGE, { first: 4 }));

@@ -14,13 +14,28 @@ const request = (authorization?: string) =>
   ({ get: (name: string) => (name.toLowerCase() === 'authorization' ? authorization : undefined), ip: '203.0.113.7' }) as unknown as Request;
 
 const foreign: [string, string][] = [
-  ['another issuer', jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'someone-else', audience: 'maillage-api', expiresIn: 60 })],
-  ['another audience', jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'maillage', audience: 'another-api', expiresIn: 60 })],
+  [
+    'another issuer',
+    jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'someone-else', audience: 'maillage-api', expiresIn: 60 }),
+  ],
+  [
+    'another audience',
+    jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'maillage', audience: 'another-api', expiresIn: 60 }),
+  ],
   ['no issuer nor audience', jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, expiresIn: 60 })],
-  ['another algorithm', jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS512', subject: sub, issuer: 'maillage', audience: 'maillage-api', expiresIn: 60 })],
-  ['no signature', `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub, role: 'ADMIN', iss: 'maillage', aud: 'maillage-api' })).toString('base64url')}.`],
+  [
+    'another algorithm',
+    jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS512', subject: sub, issuer: 'maillage', audience: 'maillage-api', expiresIn: 60 }),
+  ],
+  [
+    'no signature',
+    `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub, role: 'ADMIN', iss: 'maillage', aud: 'maillage-api' })).toString('base64url')}.`,
+  ],
   ['another secret', signToken({ sub, role: 'ADMIN', ver: 0 }, 'x'.repeat(40), 60)],
-  ['an expired one', jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'maillage', audience: 'maillage-api', expiresIn: -10 })],
+  [
+    'an expired one',
+    jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS256', subject: sub, issuer: 'maillage', audience: 'maillage-api', expiresIn: -10 }),
+  ],
 ];
 
 describe('verifying a token', () => {

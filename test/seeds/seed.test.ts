@@ -84,7 +84,13 @@ describe('seedAll', () => {
       if (o.iban) expect(isValidIban(o.iban)).toBe(true);
       if (o.legalForm !== 'ASSOCIATION') expect(o.siret).toBeTruthy();
       expect(o.domains.length).toBeGreaterThan(0);
-      expect(o.nameKey).toBe(o.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim());
+      expect(o.nameKey).toBe(
+        o.name
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .trim(),
+      );
     }
     expect(new Set(orgs.map((o) => o.legalForm)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(orgs.map((o) => o.name)).size).toBe(orgs.length);

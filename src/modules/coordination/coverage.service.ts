@@ -78,7 +78,15 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
   const end = parisYearStart(year + 1);
   const grantPipeline: PipelineStage[] = [
     { $match: { status: { $in: [...FUNDED_STATUSES] }, 'decision.outcome': 'APPROVED', 'decision.decidedAt': { $gte: start, $lt: end } } },
-    { $lookup: { from: OrganisationModel.collection.name, localField: 'organisation', foreignField: '_id', as: 'org', pipeline: [{ $project: { domains: 1, neighbourhoods: 1 } }] } },
+    {
+      $lookup: {
+        from: OrganisationModel.collection.name,
+        localField: 'organisation',
+        foreignField: '_id',
+        as: 'org',
+        pipeline: [{ $project: { domains: 1, neighbourhoods: 1 } }],
+      },
+    },
     { $unwind: { path: '$org', preserveNullAndEmptyArrays: true } },
     // A project's own targets when it names them, else its organisation's domains and neighbourhoods.
     {

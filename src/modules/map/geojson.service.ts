@@ -25,7 +25,10 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
   const list = (name: 'domain' | 'neighbourhood'): string[] => {
     const raw = query[name];
     if (raw === undefined || raw === '') return [];
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length > 50) p.add(name, `\`${name}\` accepts at most 50 values.`);
     if (values.some((v) => !/^[0-9a-f]{24}$/i.test(v) && !/^[a-z0-9-]{2,60}$/.test(v))) {
       p.add(name, `\`${name}\` takes ids or codes (lower-case letters, digits and dashes), separated by commas.`);
@@ -48,7 +51,10 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
   const resolve = async (model: Model<any>, values: string[], field: string) => {
     if (!values.length) return [];
     const ids = values.filter((v) => /^[0-9a-f]{24}$/i.test(v)).map((v) => new Types.ObjectId(v));
-    const found = (await model.find({ $or: [{ _id: { $in: ids } }, { code: { $in: values } }] }, { _id: 1, code: 1 }).lean()) as { _id: Types.ObjectId; code: string }[];
+    const found = (await model.find({ $or: [{ _id: { $in: ids } }, { code: { $in: values } }] }, { _id: 1, code: 1 }).lean()) as {
+      _id: Types.ObjectId;
+      code: string;
+    }[];
     const known = new Set(found.flatMap((d) => [String(d._id), d.code]));
     const unknown = values.filter((v) => !known.has(v));
     if (unknown.length) throw new AppError('BAD_USER_INPUT', `Unknown ${field}: ${unknown.slice(0, 5).join(', ')}. See the lists of ${field}s.`, { field });
@@ -63,8 +69,18 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
 }
 
 const PROJECTION = {
-  name: 1, acronym: 1, legalForm: 1, description: 1, domains: 1, neighbourhoods: 1, address: 1, location: 1,
-  website: 1, publicEmail: 1, publicPhone: 1, labels: 1,
+  name: 1,
+  acronym: 1,
+  legalForm: 1,
+  description: 1,
+  domains: 1,
+  neighbourhoods: 1,
+  address: 1,
+  location: 1,
+  website: 1,
+  publicEmail: 1,
+  publicPhone: 1,
+  labels: 1,
 } as const;
 
 async function write(out: Writable, chunk: string): Promise<void> {

@@ -92,7 +92,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     return OutboxMessageModel.updateOne(
       { _id: row._id, leaseOwner: owner },
       {
-        $set: { status, leaseUntil: new Date(0), leaseOwner: null, purgeAt: new Date(now.getTime() + retention), ...(status === 'DELIVERED' ? { deliveredAt: now } : {}), ...extra },
+        $set: {
+          status,
+          leaseUntil: new Date(0),
+          leaseOwner: null,
+          purgeAt: new Date(now.getTime() + retention),
+          ...(status === 'DELIVERED' ? { deliveredAt: now } : {}),
+          ...extra,
+        },
         $unset: { secret: 1 },
       },
     );
@@ -111,7 +118,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     if (!email) {
       // No SMTP_URL: nothing leaves. The message is logged (in full outside production, where the token
       // is the developer's only way to follow a link) and kept in the outbox for admins.
-      log.info({ outboxId: String(row._id), to: row.to, subject: message.subject, ...(config.nodeEnv === 'production' ? {} : { text: message.text }) }, 'email not sent (no SMTP_URL): kept in the outbox');
+      log.info(
+        { outboxId: String(row._id), to: row.to, subject: message.subject, ...(config.nodeEnv === 'production' ? {} : { text: message.text }) },
+        'email not sent (no SMTP_URL): kept in the outbox',
+      );
       return 'HELD';
     }
     await email.send({ to: row.to!, ...message, messageId: `<${row._id}@maillage>` });

@@ -112,7 +112,9 @@ export async function publish(event: MessagingEvent): Promise<void> {
   const data = JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>;
   const sealed = event.secret ? seal(event.secret.token, config.jwtSecret, 'outbox-token') : null;
 
-  const ids = [...new Set(event.recipients.map((r) => r.userId).filter((id): id is string => !!id && Types.ObjectId.isValid(id)))].map((id) => new Types.ObjectId(id));
+  const ids = [...new Set(event.recipients.map((r) => r.userId).filter((id): id is string => !!id && Types.ObjectId.isValid(id)))].map(
+    (id) => new Types.ObjectId(id),
+  );
   const users = ids.length ? await UserModel.find({ _id: { $in: ids } }, { email: 1, name: 1, disabled: 1 }).lean() : [];
   const byId = new Map(users.map((u) => [String(u._id), u]));
   const modes = await modesFor(event.type, ids);
@@ -131,7 +133,15 @@ export async function publish(event: MessagingEvent): Promise<void> {
     seen.add(who);
     const mode = user ? (modes.get(String(user._id)) ?? 'IMMEDIATE') : 'IMMEDIATE';
     if (user && note) {
-      notifications.push({ key: `${event.key}:${who}`, user: user._id, kind: event.type, ...note, createdAt: now, readAt: null, digest: mode === 'DAILY_DIGEST' ? 'PENDING' : null });
+      notifications.push({
+        key: `${event.key}:${who}`,
+        user: user._id,
+        kind: event.type,
+        ...note,
+        createdAt: now,
+        readAt: null,
+        digest: mode === 'DAILY_DIGEST' ? 'PENDING' : null,
+      });
     }
     if (email && mode === 'IMMEDIATE' && !user?.disabled) {
       rows.push({
@@ -188,7 +198,11 @@ export function publicData(value: unknown): Record<string, unknown> {
   const clean = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(clean);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => !PRIVATE_KEYS.test(k)).map(([k, x]) => [k, clean(x)]));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([k]) => !PRIVATE_KEYS.test(k))
+          .map(([k, x]) => [k, clean(x)]),
+      );
     }
     return v;
   };

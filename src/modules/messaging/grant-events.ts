@@ -21,11 +21,28 @@ const ANNOUNCED = new Set(['SUBMIT', 'REQUEST_CHANGES', 'APPROVE', 'REJECT', 'RE
 
 async function facts(applicationId: Types.ObjectId) {
   const app = await GrantApplicationModel.findById(applicationId, {
-    number: 1, title: 1, organisation: 1, status: 1, requestedAmount: 1, assignedTo: 1, decision: 1, paidAmount: 1, payments: 1, finalReport: 1, submittedAt: 1,
+    number: 1,
+    title: 1,
+    organisation: 1,
+    status: 1,
+    requestedAmount: 1,
+    assignedTo: 1,
+    decision: 1,
+    paidAmount: 1,
+    payments: 1,
+    finalReport: 1,
+    submittedAt: 1,
   }).lean();
   if (!app) return null;
   const org = await OrganisationModel.findById(app.organisation, { name: 1 }).lean();
-  const base = { applicationId: String(app._id), number: app.number, title: app.title, organisationId: String(app.organisation), organisationName: org?.name ?? null, status: app.status };
+  const base = {
+    applicationId: String(app._id),
+    number: app.number,
+    title: app.title,
+    organisationId: String(app.organisation),
+    organisationName: org?.name ?? null,
+    status: app.status,
+  };
   return { app, base };
 }
 
@@ -53,7 +70,13 @@ export async function publishGrantStep(applicationId: Types.ObjectId, step: Step
         type: 'grant_application.decided',
         key: step.key,
         recipients: await applicants(),
-        data: { ...base, outcome: app.decision?.outcome ?? (step.action === 'APPROVE' ? 'APPROVED' : 'REJECTED'), amount: app.decision?.amount ?? null, motivation: app.decision?.motivation ?? step.reason ?? null, decidedAt: step.at.toISOString() },
+        data: {
+          ...base,
+          outcome: app.decision?.outcome ?? (step.action === 'APPROVE' ? 'APPROVED' : 'REJECTED'),
+          amount: app.decision?.amount ?? null,
+          motivation: app.decision?.motivation ?? step.reason ?? null,
+          decidedAt: step.at.toISOString(),
+        },
       });
       break;
     case 'RECORD_PAYMENT': {
@@ -62,12 +85,23 @@ export async function publishGrantStep(applicationId: Types.ObjectId, step: Step
         type: 'payment.recorded',
         key: step.key,
         recipients: await applicants(),
-        data: { ...base, amount: last?.amount ?? null, paidOn: last?.paidAt?.toISOString().slice(0, 10) ?? null, paidAmount: app.paidAmount ?? 0, grantedAmount: app.decision?.amount ?? null },
+        data: {
+          ...base,
+          amount: last?.amount ?? null,
+          paidOn: last?.paidAt?.toISOString().slice(0, 10) ?? null,
+          paidAmount: app.paidAmount ?? 0,
+          grantedAmount: app.decision?.amount ?? null,
+        },
       });
       break;
     }
     case 'SUBMIT_FINAL_REPORT':
-      events.push({ type: 'final_report.submitted', key: step.key, recipients: await officers(app.assignedTo), data: { ...base, submittedAt: (app.finalReport?.submittedAt ?? step.at).toISOString() } });
+      events.push({
+        type: 'final_report.submitted',
+        key: step.key,
+        recipients: await officers(app.assignedTo),
+        data: { ...base, submittedAt: (app.finalReport?.submittedAt ?? step.at).toISOString() },
+      });
       break;
   }
   for (const e of events) await publish(e);
@@ -98,7 +132,10 @@ export async function announceGrantStep(applicationId: Types.ObjectId, step: Ste
     await publishGrantStep(applicationId, step);
     return true;
   } catch (err) {
-    messagingRuntime().log.error({ err, applicationId: String(applicationId), action: step.action, key: step.key }, 'grants step not announced yet: kept for the next flush');
+    messagingRuntime().log.error(
+      { err, applicationId: String(applicationId), action: step.action, key: step.key },
+      'grants step not announced yet: kept for the next flush',
+    );
     return false;
   }
 }

@@ -13,6 +13,9 @@ export function startMessaging(deps: { config: Config; log: Logger }): Dispatche
   configureMessaging(deps);
   const dispatcher = createDispatcher(deps);
   dispatcher.start();
-  deps.log.info({ smtp: !!deps.config.smtpUrl, intervalMs: deps.config.dispatchIntervalMs }, deps.config.smtpUrl ? 'outbox dispatcher started' : 'outbox dispatcher started; no SMTP_URL: emails are logged and kept in the outbox');
+  deps.log.info(
+    { smtp: !!deps.config.smtpUrl, intervalMs: deps.config.dispatchIntervalMs },
+    deps.config.smtpUrl ? 'outbox dispatcher started' : 'outbox dispatcher started; no SMTP_URL: emails are logged and kept in the outbox',
+  );
   return dispatcher;
 }

@@ -28,16 +28,29 @@ export async function sweepReminders(now: Date = clock.now()): Promise<number> {
   for (const app of awaited) {
     const due = startOfDay(app.reportDueOn as Date);
     const daysLeft = Math.round((due.getTime() - today.getTime()) / DAY);
-    const base = { applicationId: String(app._id), number: app.number, title: app.title, organisationId: String(app.organisation), reportDueOn: due.toISOString().slice(0, 10), daysLeft };
+    const base = {
+      applicationId: String(app._id),
+      number: app.number,
+      title: app.title,
+      organisationId: String(app.organisation),
+      reportDueOn: due.toISOString().slice(0, 10),
+      daysLeft,
+    };
     const recipients = await managersOf(app.organisation);
     if (daysLeft < 0) events.push({ type: 'final_report.overdue', key: `final_report.overdue:${app._id}`, recipients, data: base });
     else events.push({ type: 'final_report.due', key: `final_report.due:${app._id}:${daysLeft <= 7 ? 7 : 30}`, recipients, data: base });
   }
 
-  const closing = await FundingProgrammeModel.find({ closesOn: { $gte: today, $lte: new Date(today.getTime() + 7 * DAY) } }, { _id: 1, name: 1, closesOn: 1 }).lean();
+  const closing = await FundingProgrammeModel.find(
+    { closesOn: { $gte: today, $lte: new Date(today.getTime() + 7 * DAY) } },
+    { _id: 1, name: 1, closesOn: 1 },
+  ).lean();
   for (const programme of closing) {
     const daysLeft = Math.round((startOfDay(programme.closesOn).getTime() - today.getTime()) / DAY);
-    const drafts = await GrantApplicationModel.find({ programme: programme._id, status: 'DRAFT' }, { _id: 1, number: 1, title: 1, createdBy: 1, organisation: 1 }).lean();
+    const drafts = await GrantApplicationModel.find(
+      { programme: programme._id, status: 'DRAFT' },
+      { _id: 1, number: 1, title: 1, createdBy: 1, organisation: 1 },
+    ).lean();
     for (const draft of drafts) {
       events.push({
         type: 'call_for_projects.closing',
@@ -65,7 +78,10 @@ export async function sendDigests(now: Date = clock.now()): Promise<number> {
   const day = startOfDay(now).toISOString().slice(0, 10);
   const users = await NotificationModel.distinct('user', { digest: 'PENDING', createdAt: { $lte: now } });
   for (const user of users as Types.ObjectId[]) {
-    const waiting = await NotificationModel.find({ user, digest: 'PENDING', createdAt: { $lte: now } }, { _id: 1, title: 1, link: 1 }).sort({ createdAt: -1 }).limit(100).lean();
+    const waiting = await NotificationModel.find({ user, digest: 'PENDING', createdAt: { $lte: now } }, { _id: 1, title: 1, link: 1 })
+      .sort({ createdAt: -1 })
+      .limit(100)
+      .lean();
     await publish({
       type: 'notifications.digest',
       key: `notifications.digest:${user}:${day}`,
@@ -109,9 +125,11 @@ const JOB_LEASE_MS = 10 * 60_000;
 export async function runDueJobs(owner: string, now: Date = clock.now(), jobs: Job[] = JOBS): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
-    await MessagingJobModel.updateOne({ _id: job.name }, { $setOnInsert: { nextRunAt: job.first(now), leaseUntil: new Date(0) } }, { upsert: true }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
-    });
+    await MessagingJobModel.updateOne({ _id: job.name }, { $setOnInsert: { nextRunAt: job.first(now), leaseUntil: new Date(0) } }, { upsert: true }).catch(
+      (err: { code?: number }) => {
+        if (err.code !== 11000) throw err;
+      },
+    );
     const claimed = await MessagingJobModel.findOneAndUpdate(
       { _id: job.name, nextRunAt: { $lte: now }, leaseUntil: { $lte: now } },
       { $set: { leaseUntil: new Date(now.getTime() + JOB_LEASE_MS), leaseOwner: owner } },
@@ -119,7 +137,10 @@ export async function runDueJobs(owner: string, now: Date = clock.now(), jobs: J
     if (!claimed) continue;
     try {
       await job.run(now);
-      await MessagingJobModel.updateOne({ _id: job.name, leaseOwner: owner }, { $set: { nextRunAt: job.next(now), lastRunAt: now, leaseUntil: new Date(0), leaseOwner: null } });
+      await MessagingJobModel.updateOne(
+        { _id: job.name, leaseOwner: owner },
+        { $set: { nextRunAt: job.next(now), lastRunAt: now, leaseUntil: new Date(0), leaseOwner: null } },
+      );
       ran.push(job.name);
     } catch (err) {
       messagingRuntime().log.error({ err, job: job.name }, 'messaging job failed; it runs again in a minute');

@@ -36,7 +36,10 @@ export async function notificationsOf(ctx: Context, userId: string, args: PageAr
   return paginate<NotificationDoc>(NotificationModel, { match: { user, ...(args.unreadOnly ? { readAt: null } : {}) }, sort: byNewest, args });
 }
 
-export async function markNotificationsRead(ctx: Context, input: { ids?: readonly string[] | null; all?: boolean | null }): Promise<{ markedCount: number; unreadCount: number }> {
+export async function markNotificationsRead(
+  ctx: Context,
+  input: { ids?: readonly string[] | null; all?: boolean | null },
+): Promise<{ markedCount: number; unreadCount: number }> {
   const user = ownerOnly(ctx, ctx.viewer!.id);
   const problems = new Problems();
   if (!input.all && !input.ids?.length) problems.add('input', 'Give the ids of the notifications to mark read, or `all: true`.');
@@ -44,7 +47,10 @@ export async function markNotificationsRead(ctx: Context, input: { ids?: readonl
   if ((input.ids?.length ?? 0) > MAX_IDS) problems.add('input.ids', `At most ${MAX_IDS} ids at a time; use \`all: true\` for everything.`);
   const ids = (input.ids ?? []).slice(0, MAX_IDS).map((id, i) => objectIdOrProblem(id, `input.ids[${i}]`, problems));
   problems.throwIfAny();
-  const { modifiedCount } = await NotificationModel.updateMany({ user, readAt: null, ...(input.all ? {} : { _id: { $in: ids } }) }, { $set: { readAt: clock.now() } });
+  const { modifiedCount } = await NotificationModel.updateMany(
+    { user, readAt: null, ...(input.all ? {} : { _id: { $in: ids } }) },
+    { $set: { readAt: clock.now() } },
+  );
   const unreadCount = await NotificationModel.countDocuments({ user, readAt: null });
   return { markedCount: modifiedCount, unreadCount };
 }
@@ -79,7 +85,11 @@ export async function updatePreferences(ctx: Context, input: { preferences: read
   });
   problems.throwIfAny();
   if (Object.keys(set).length) {
-    await NotificationPreferenceModel.updateOne({ user }, { $set: Object.fromEntries(Object.entries(set).map(([k, v]) => [`modes.${k}`, v])) }, { upsert: true });
+    await NotificationPreferenceModel.updateOne(
+      { user },
+      { $set: Object.fromEntries(Object.entries(set).map(([k, v]) => [`modes.${k}`, v])) },
+      { upsert: true },
+    );
   }
   return preferencesOf(ctx, String(user));
 }
@@ -119,18 +129,25 @@ async function checkTarget(ctx: Context, raw: string, problems: Problems): Promi
       return null;
     }
     if (!addresses.length || addresses.some(isPrivateAddress)) {
-      problems.add('input.url', `${url.hostname} resolves to a loopback or private address, which webhooks may not reach here (WEBHOOK_ALLOW_PRIVATE_TARGETS).`);
+      problems.add(
+        'input.url',
+        `${url.hostname} resolves to a loopback or private address, which webhooks may not reach here (WEBHOOK_ALLOW_PRIVATE_TARGETS).`,
+      );
     }
   }
   return url.toString();
 }
 
-export async function createWebhook(ctx: Context, input: { url: string; events: readonly string[]; description?: string | null }): Promise<{ webhook: WebhookDoc; secret: string }> {
+export async function createWebhook(
+  ctx: Context,
+  input: { url: string; events: readonly string[]; description?: string | null },
+): Promise<{ webhook: WebhookDoc; secret: string }> {
   const problems = new Problems();
   const url = await checkTarget(ctx, input.url, problems);
   if (!input.events.length) problems.add('input.events', `Choose at least one event: ${WEBHOOK_EVENTS.join(', ')}.`);
   input.events.forEach((e, i) => {
-    if (!(WEBHOOK_EVENTS as readonly string[]).includes(e)) problems.add(`input.events[${i}]`, `Unknown event "${String(e).slice(0, 80)}": use one of ${WEBHOOK_EVENTS.join(', ')}.`);
+    if (!(WEBHOOK_EVENTS as readonly string[]).includes(e))
+      problems.add(`input.events[${i}]`, `Unknown event "${String(e).slice(0, 80)}": use one of ${WEBHOOK_EVENTS.join(', ')}.`);
   });
   const description = (input.description ?? '').trim();
   if (description.length > 500) problems.add('input.description', 'The description is longer than 500 characters.');
@@ -150,7 +167,11 @@ export async function createWebhook(ctx: Context, input: { url: string; events: 
 export async function rotateWebhookSecret(ctx: Context, id: string): Promise<{ webhook: WebhookDoc; secret: string }> {
   const _id = toObjectId(id, 'id');
   const secret = newWebhookSecret();
-  const webhook = await WebhookModel.findOneAndUpdate({ _id }, { $set: { secret: seal(secret, ctx.config.jwtSecret, 'webhook-secret') } }, { returnDocument: 'after' }).lean<WebhookDoc>();
+  const webhook = await WebhookModel.findOneAndUpdate(
+    { _id },
+    { $set: { secret: seal(secret, ctx.config.jwtSecret, 'webhook-secret') } },
+    { returnDocument: 'after' },
+  ).lean<WebhookDoc>();
   if (!webhook) throw notFound('Webhook');
   return { webhook, secret };
 }
@@ -175,7 +196,18 @@ export async function redeliverWebhookDelivery(id: string): Promise<OutboxMessag
   if (!hook?.enabled) throw new AppError('CONFLICT', 'Its webhook is disabled or deleted: nothing can be sent to it.', { field: 'id' });
   const again = await OutboxMessageModel.findOneAndUpdate(
     { _id, status: { $ne: 'PENDING' } },
-    { $set: { status: 'PENDING', attempts: 0, nextAttemptAt: clock.now(), leaseUntil: new Date(0), leaseOwner: null, lastError: null, deliveredAt: null, purgeAt: null } },
+    {
+      $set: {
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: clock.now(),
+        leaseUntil: new Date(0),
+        leaseOwner: null,
+        lastError: null,
+        deliveredAt: null,
+        purgeAt: null,
+      },
+    },
     { returnDocument: 'after' },
   ).lean<OutboxMessageDoc>();
   if (!again) throw new AppError('CONFLICT', 'This delivery is still pending: it will be attempted again on its own.', { field: 'id' });

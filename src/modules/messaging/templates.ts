@@ -62,19 +62,28 @@ const TEMPLATES: Record<EventType, Template> = {
   },
   'grant_application.received': (d, url) => ({
     subject: `Nouvelle demande de subvention n° ${str(d.number)}`,
-    paragraphs: [`${str(d.organisationName, 'Une organisation')} a déposé la demande ${application(d)} le ${frenchDate(d.receivedAt)}, pour ${money(d.requestedAmount)}.`, `Sans décision avant le ${frenchDate(twoMonthsAfter(d.receivedAt))}, elle sera implicitement rejetée.`],
+    paragraphs: [
+      `${str(d.organisationName, 'Une organisation')} a déposé la demande ${application(d)} le ${frenchDate(d.receivedAt)}, pour ${money(d.requestedAmount)}.`,
+      `Sans décision avant le ${frenchDate(twoMonthsAfter(d.receivedAt))}, elle sera implicitement rejetée.`,
+    ],
     link: appLink(d, url),
     linkLabel: 'Ouvrir la demande',
   }),
   'grant_application.changes_requested': (d, url) => ({
     subject: `Des modifications sont demandées sur votre demande n° ${str(d.number)}`,
-    paragraphs: [`Le service instructeur demande des modifications sur votre demande ${application(d)}.`, 'Connectez-vous pour lire la demande, modifier votre dossier et le déposer à nouveau.'],
+    paragraphs: [
+      `Le service instructeur demande des modifications sur votre demande ${application(d)}.`,
+      'Connectez-vous pour lire la demande, modifier votre dossier et le déposer à nouveau.',
+    ],
     link: appLink(d, url),
     linkLabel: 'Voir la demande de modifications',
   }),
   'grant_application.message_received': (d, url) => ({
     subject: `Nouveau message sur la demande n° ${str(d.number)}`,
-    paragraphs: [`${d.fromApplicant ? 'Le demandeur' : 'Le service instructeur'} a écrit un message sur la demande ${application(d)}.`, 'Connectez-vous pour le lire et y répondre.'],
+    paragraphs: [
+      `${d.fromApplicant ? 'Le demandeur' : 'Le service instructeur'} a écrit un message sur la demande ${application(d)}.`,
+      'Connectez-vous pour le lire et y répondre.',
+    ],
     link: appLink(d, url),
     linkLabel: 'Lire le message',
   }),
@@ -92,7 +101,9 @@ const TEMPLATES: Record<EventType, Template> = {
   }),
   'payment.recorded': (d, url) => ({
     subject: `Versement de ${money(d.amount)} sur la subvention n° ${str(d.number)}`,
-    paragraphs: [`Un versement de ${money(d.amount)} a été enregistré sur la subvention ${application(d)}. Total versé : ${money(d.paidAmount)} sur ${money(d.grantedAmount)} accordés.`],
+    paragraphs: [
+      `Un versement de ${money(d.amount)} a été enregistré sur la subvention ${application(d)}. Total versé : ${money(d.paidAmount)} sur ${money(d.grantedAmount)} accordés.`,
+    ],
     link: appLink(d, url),
     linkLabel: 'Voir les versements',
   }),
@@ -104,67 +115,100 @@ const TEMPLATES: Record<EventType, Template> = {
   }),
   'final_report.due': (d, url) => ({
     subject: `Compte rendu attendu dans ${str(d.daysLeft)} jours : subvention n° ${str(d.number)}`,
-    paragraphs: [`Le compte rendu financier de la subvention ${application(d)} est attendu au plus tard le ${frenchDate(d.reportDueOn)}.`, 'Sans lui, les versements suivants et les prochaines demandes seront bloqués.'],
+    paragraphs: [
+      `Le compte rendu financier de la subvention ${application(d)} est attendu au plus tard le ${frenchDate(d.reportDueOn)}.`,
+      'Sans lui, les versements suivants et les prochaines demandes seront bloqués.',
+    ],
     link: appLink(d, url),
     linkLabel: 'Déposer le compte rendu',
   }),
   'final_report.overdue': (d, url) => ({
     subject: `Compte rendu en retard : subvention n° ${str(d.number)}`,
-    paragraphs: [`Le compte rendu financier de la subvention ${application(d)} était attendu le ${frenchDate(d.reportDueOn)} et n'a pas été reçu.`, 'Les versements suivants restent bloqués jusqu’à son dépôt.'],
+    paragraphs: [
+      `Le compte rendu financier de la subvention ${application(d)} était attendu le ${frenchDate(d.reportDueOn)} et n'a pas été reçu.`,
+      'Les versements suivants restent bloqués jusqu’à son dépôt.',
+    ],
     link: appLink(d, url),
     linkLabel: 'Déposer le compte rendu',
   }),
   'call_for_projects.closing': (d, url) => ({
     subject: `L'appel à projets « ${str(d.programmeName)} » ferme dans ${str(d.daysLeft)} jours`,
-    paragraphs: [`L'appel à projets « ${str(d.programmeName)} » ferme le ${frenchDate(d.closesOn)}. Votre brouillon ${application(d)} n'est pas encore déposé.`],
+    paragraphs: [
+      `L'appel à projets « ${str(d.programmeName)} » ferme le ${frenchDate(d.closesOn)}. Votre brouillon ${application(d)} n'est pas encore déposé.`,
+    ],
     link: appLink(d, url),
     linkLabel: 'Terminer et déposer le dossier',
   }),
   'organisation.invitation': (d, url) => ({
     subject: `Invitation à rejoindre ${str(d.organisationName, 'une organisation')}`,
-    paragraphs: [`${str(d.invitedByName, 'Un responsable')} vous invite à rejoindre ${str(d.organisationName, 'une organisation')} sur Maillage, comme ${d.role === 'MANAGER' ? 'responsable' : 'contributeur'}.`, "Connectez-vous pour accepter ou refuser l'invitation."],
+    paragraphs: [
+      `${str(d.invitedByName, 'Un responsable')} vous invite à rejoindre ${str(d.organisationName, 'une organisation')} sur Maillage, comme ${d.role === 'MANAGER' ? 'responsable' : 'contributeur'}.`,
+      "Connectez-vous pour accepter ou refuser l'invitation.",
+    ],
     link: url(`/organisations/${seg(d.organisationId)}`),
     linkLabel: "Répondre à l'invitation",
   }),
   'organisation.claim_decided': (d, url) => ({
     subject: d.approved ? `Vous gérez maintenant ${str(d.organisationName)}` : `Votre demande de gestion de ${str(d.organisationName)} est refusée`,
-    paragraphs: [d.approved ? `Votre demande de gestion de ${str(d.organisationName)} est acceptée : vous en êtes responsable sur Maillage.` : `Votre demande de gestion de ${str(d.organisationName)} n'est pas acceptée.${d.reason ? ` Motif : ${str(d.reason)}` : ''}`],
+    paragraphs: [
+      d.approved
+        ? `Votre demande de gestion de ${str(d.organisationName)} est acceptée : vous en êtes responsable sur Maillage.`
+        : `Votre demande de gestion de ${str(d.organisationName)} n'est pas acceptée.${d.reason ? ` Motif : ${str(d.reason)}` : ''}`,
+    ],
     link: url(`/organisations/${seg(d.organisationId)}`),
     linkLabel: "Voir l'organisation",
   }),
   'account.verify_email': (_d, url, token) => ({
     subject: 'Confirmez votre adresse email',
-    paragraphs: ['Pour activer votre compte Maillage, confirmez votre adresse en ouvrant le lien ci-dessous. Il ne sert qu’une fois et expire bientôt.', "Si vous n'avez pas créé de compte, ignorez ce message."],
+    paragraphs: [
+      'Pour activer votre compte Maillage, confirmez votre adresse en ouvrant le lien ci-dessous. Il ne sert qu’une fois et expire bientôt.',
+      "Si vous n'avez pas créé de compte, ignorez ce message.",
+    ],
     link: url(`/verify-email?token=${encodeURIComponent(token ?? '')}`),
     linkLabel: 'Confirmer mon adresse',
   }),
   'account.register_attempt': (_d, url) => ({
     subject: 'Tentative de création de compte avec votre adresse',
-    paragraphs: ["Quelqu'un a essayé de créer un compte Maillage avec votre adresse, qui en a déjà un.", "Si c'était vous et que vous avez oublié votre mot de passe, vous pouvez le réinitialiser. Sinon, ignorez ce message : votre compte n'a pas changé."],
+    paragraphs: [
+      "Quelqu'un a essayé de créer un compte Maillage avec votre adresse, qui en a déjà un.",
+      "Si c'était vous et que vous avez oublié votre mot de passe, vous pouvez le réinitialiser. Sinon, ignorez ce message : votre compte n'a pas changé.",
+    ],
     link: url('/reset-password'),
     linkLabel: 'Réinitialiser mon mot de passe',
   }),
   'account.password_reset': (_d, url, token) => ({
     subject: 'Réinitialisation de votre mot de passe',
-    paragraphs: ['Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans une heure.', "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé."],
+    paragraphs: [
+      'Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans une heure.',
+      "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé.",
+    ],
     link: url(`/reset-password?token=${encodeURIComponent(token ?? '')}`),
     linkLabel: 'Choisir un nouveau mot de passe',
   }),
   'account.invitation': (d, url, token) => ({
     subject: 'Votre compte Maillage a été créé',
-    paragraphs: [`Un administrateur a créé votre compte Maillage${d.role ? ` (rôle ${str(d.role)})` : ''}.`, 'Choisissez votre mot de passe en ouvrant le lien ci-dessous ; il ne sert qu’une fois.'],
+    paragraphs: [
+      `Un administrateur a créé votre compte Maillage${d.role ? ` (rôle ${str(d.role)})` : ''}.`,
+      'Choisissez votre mot de passe en ouvrant le lien ci-dessous ; il ne sert qu’une fois.',
+    ],
     link: url(`/reset-password?token=${encodeURIComponent(token ?? '')}`),
     linkLabel: 'Choisir mon mot de passe',
   }),
   'account.password_changed': (d, url) => ({
     subject: 'Votre mot de passe a été modifié',
-    paragraphs: [`Le mot de passe de votre compte Maillage a été modifié le ${frenchDate(d.changedAt)}. Vos autres sessions ont été fermées.`, "Si ce n'était pas vous, réinitialisez-le tout de suite et prévenez un administrateur."],
+    paragraphs: [
+      `Le mot de passe de votre compte Maillage a été modifié le ${frenchDate(d.changedAt)}. Vos autres sessions ont été fermées.`,
+      "Si ce n'était pas vous, réinitialisez-le tout de suite et prévenez un administrateur.",
+    ],
     link: url('/reset-password'),
     linkLabel: 'Réinitialiser mon mot de passe',
   }),
   'webhook.disabled': (d, url) => ({
     subject: 'Un webhook a été désactivé',
-    paragraphs: [`Le webhook ${str(d.url)} échoue depuis le ${frenchDate(d.failingSince)} ; il a été désactivé et ne reçoit plus rien.`, `Dernière erreur : ${str(d.lastError, 'inconnue')}`],
+    paragraphs: [
+      `Le webhook ${str(d.url)} échoue depuis le ${frenchDate(d.failingSince)} ; il a été désactivé et ne reçoit plus rien.`,
+      `Dernière erreur : ${str(d.lastError, 'inconnue')}`,
+    ],
     link: url(`/admin/webhooks/${seg(d.webhookId)}`),
     linkLabel: 'Voir le webhook',
   }),
@@ -190,7 +234,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 export function renderEmail(type: EventType, data: Data, publicUrl: string, token: string | null): { subject: string; text: string; html: string } {
   const r = render(type, data, publicUrl, token);
   const greeting = data.recipientName ? `Bonjour ${str(data.recipientName)},` : 'Bonjour,';
-  const text = [greeting, ...r.paragraphs, r.link ? `${r.linkLabel} : ${r.link}` : '', '-- \nMaillage, ce message vous est envoyé automatiquement.'].filter(Boolean).join('\n\n');
+  const text = [greeting, ...r.paragraphs, r.link ? `${r.linkLabel} : ${r.link}` : '', '-- \nMaillage, ce message vous est envoyé automatiquement.']
+    .filter(Boolean)
+    .join('\n\n');
   const html = [
     '<!doctype html><html lang="fr"><body>',
     `<p>${escapeHtml(greeting)}</p>`,

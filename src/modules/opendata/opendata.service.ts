@@ -19,7 +19,8 @@ import { isKnownYear, YEARS } from '../../shared/dates';
 export function checkExportYear(raw: string): number {
   const p = new Problems();
   const year = Number(raw);
-  if (!/^\d{4}$/.test(raw) || !isKnownYear(year)) p.add('year', `The year must be written with 4 digits, from ${YEARS.min} to ${YEARS.max} (got "${raw.slice(0, 10)}").`);
+  if (!/^\d{4}$/.test(raw) || !isKnownYear(year))
+    p.add('year', `The year must be written with 4 digits, from ${YEARS.min} to ${YEARS.max} (got "${raw.slice(0, 10)}").`);
   p.throwIfAny();
   return year;
 }
@@ -32,7 +33,18 @@ function decidedIn(year: number): Record<string, unknown> {
   };
 }
 
-const EXPORT_FIELDS = { number: 1, title: 1, description: 1, budgetLines: 1, decision: 1, convention: 1, payments: 1, updatedAt: 1, organisation: 1, programme: 1 };
+const EXPORT_FIELDS = {
+  number: 1,
+  title: 1,
+  description: 1,
+  budgetLines: 1,
+  decision: 1,
+  convention: 1,
+  payments: 1,
+  updatedAt: 1,
+  organisation: 1,
+  programme: 1,
+};
 const BATCH = 500;
 /** Organisations and programmes are looked up per batch of grants, with a bounded cache (memory stays flat). */
 const CACHE_LIMIT = 20_000;
@@ -63,10 +75,12 @@ async function streamGrants(year: number, each: (g: ExportGrant) => string, out:
   const cursor = GrantApplicationModel.collection
     .find(decidedIn(year), { projection: EXPORT_FIELDS, batchSize: BATCH })
     .sort({ 'decision.decidedAt': 1, number: 1 });
-  const orgs = new Names<{ name: string; siret?: string | null; rna?: string | null }>((ids) =>
-    OrganisationModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1, siret: 1, rna: 1 } }).toArray() as never,
+  const orgs = new Names<{ name: string; siret?: string | null; rna?: string | null }>(
+    (ids) => OrganisationModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1, siret: 1, rna: 1 } }).toArray() as never,
   );
-  const programmes = new Names<{ name: string }>((ids) => FundingProgrammeModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray() as never);
+  const programmes = new Names<{ name: string }>(
+    (ids) => FundingProgrammeModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray() as never,
+  );
   let rows = 0;
   let batch: (ExportGrant & { organisation: unknown; programme: unknown })[] = [];
   const flush = async () => {
@@ -97,10 +111,14 @@ async function streamGrants(year: number, each: (g: ExportGrant) => string, out:
 export async function writeScdlCsv(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
   const city = { name: config.cityName, siret: config.citySiret };
   await write(out, scdlHeaderLine());
-  return streamGrants(year, (g) => {
-    const row = scdlRow(g, city);
-    return row ? scdlLine(row) : '';
-  }, out);
+  return streamGrants(
+    year,
+    (g) => {
+      const row = scdlRow(g, city);
+      return row ? scdlLine(row) : '';
+    },
+    out,
+  );
 }
 
 /** 360Giving identifiers follow org-id.guide: FR-SIRET / FR-RNA, and a grant id under the 360G- prefix. */
@@ -126,15 +144,19 @@ export function giving360Grant(g: ExportGrant, config: Pick<Config, 'cityName' |
 export async function write360GivingJson(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
   await write(out, '{"grants":[');
   let first = true;
-  const rows = await streamGrants(year, (g) => {
-    const grant = giving360Grant(g, config);
-    if (!grant) return '';
-    // The amount is spliced in as a number literal built from integer cents ("1234.50"), never a float.
-    const json = JSON.stringify(grant).replace('"__AMOUNT__"', centsToDecimal(g.decision.amount));
-    const chunk = (first ? '' : ',') + json;
-    first = false;
-    return chunk;
-  }, out);
+  const rows = await streamGrants(
+    year,
+    (g) => {
+      const grant = giving360Grant(g, config);
+      if (!grant) return '';
+      // The amount is spliced in as a number literal built from integer cents ("1234.50"), never a float.
+      const json = JSON.stringify(grant).replace('"__AMOUNT__"', centsToDecimal(g.decision.amount));
+      const chunk = (first ? '' : ',') + json;
+      first = false;
+      return chunk;
+    },
+    out,
+  );
   await write(out, ']}');
   return rows;
 }

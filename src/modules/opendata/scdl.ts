@@ -82,7 +82,11 @@ const VERBATIM_POSITIONS = new Set(SCDL_COLUMNS.flatMap((c, i) => (SCDL_VERBATIM
 export const scdlHeaderLine = () => csvLine(SCDL_COLUMNS);
 
 /** One SCDL row as a CSV line: free text neutralised against formula injection, formats kept exact. */
-export const scdlLine = (row: ScdlRow) => csvLine(SCDL_COLUMNS.map((c) => row[c]), { verbatim: VERBATIM_POSITIONS });
+export const scdlLine = (row: ScdlRow) =>
+  csvLine(
+    SCDL_COLUMNS.map((c) => row[c]),
+    { verbatim: VERBATIM_POSITIONS },
+  );
 
 export const SIRET = /^\d{14}$/;
 export const RNA = /^W\d{9}$/;

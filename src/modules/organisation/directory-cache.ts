@@ -31,7 +31,12 @@ export async function organisationsVersion(ctx?: Partial<Pick<Context, 'loaders'
  * The cached value for `kind` of `match` at this version, or `compute()`'s, stored. Concurrent requests
  * for the same entry share one computation; a failed one is not kept.
  */
-export async function cached<T>(ctx: Partial<Pick<Context, 'loaders'>> | null, kind: string, match: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+  ctx: Partial<Pick<Context, 'loaders'>> | null,
+  kind: string,
+  match: Record<string, unknown>,
+  compute: () => Promise<T>,
+): Promise<T> {
   const token = await organisationsVersion(ctx);
   const key = `${kind}:${filterDigest(match)}`;
   const now = Date.now();

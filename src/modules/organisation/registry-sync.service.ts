@@ -50,7 +50,9 @@ interface Existing {
 export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOutcome[]> {
   const projection = Object.fromEntries([...REGISTRY_FIELDS, 'rna', 'source', 'locallyEditedFields', 'isVerified'].map((f) => [f, 1]));
   // `$type: 'string'` lets the planner use the partial unique index on rna (else: a collection scan per batch).
-  const existing = (await OrganisationModel.collection.find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection }).toArray()) as unknown as Existing[];
+  const existing = (await OrganisationModel.collection
+    .find({ rna: { $in: rows.map((r) => r.rna), $type: 'string' } }, { projection })
+    .toArray()) as unknown as Existing[];
   // An unverified holder of an RNA number is not the association: it is set aside, never merged into.
   const byRna = new Map(existing.filter((e) => e.isVerified !== false).map((e) => [e.rna, e]));
   const squatted = new Map(existing.filter((e) => e.isVerified === false).map((e) => [e.rna, e]));
@@ -124,17 +126,20 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
   try {
     await OrganisationModel.collection.bulkWrite(ops, { ordered: false });
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: { index: number; code?: number; errmsg?: string; err?: { keyPattern?: Record<string, unknown>; errmsg?: string } }[] }).writeErrors;
+    const writeErrors = (
+      err as { writeErrors?: { index: number; code?: number; errmsg?: string; err?: { keyPattern?: Record<string, unknown>; errmsg?: string } }[] }
+    ).writeErrors;
     if (!writeErrors) throw err;
     for (const we of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
       const i = opRows[we.index]!;
       const row = rows[i]!;
       const msg = String(we.errmsg ?? we.err?.errmsg ?? '');
-      const error = we.code === 11000 && /siret/.test(msg)
-        ? `SIRET ${String(row.fields.siret)} is already used by another organisation; fix one of them in Maillage.`
-        : we.code === 11000 && /rna/.test(msg)
-          ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
-          : 'could not be stored (the registry row conflicts with an existing record).';
+      const error =
+        we.code === 11000 && /siret/.test(msg)
+          ? `SIRET ${String(row.fields.siret)} is already used by another organisation; fix one of them in Maillage.`
+          : we.code === 11000 && /rna/.test(msg)
+            ? `${row.rna} was created meanwhile (another import running?); run the import again to update it.`
+            : 'could not be stored (the registry row conflicts with an existing record).';
       outcomes[i] = { error };
     }
   }
@@ -145,7 +150,10 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
  * Takes identifiers back from unverified records (only those: a verified holder keeps its SIRET and the
  * write reports the conflict) and records on each the clash with the association that gets them.
  */
-async function releaseFromUnverified(releases: { holder?: Types.ObjectId; field: 'rna' | 'siret'; value: string; to: Types.ObjectId }[], now: Date): Promise<void> {
+async function releaseFromUnverified(
+  releases: { holder?: Types.ObjectId; field: 'rna' | 'siret'; value: string; to: Types.ObjectId }[],
+  now: Date,
+): Promise<void> {
   const sirets = releases.filter((r) => r.field === 'siret').map((r) => r.value);
   const siretHolders = sirets.length
     ? await OrganisationModel.collection.find({ siret: { $in: sirets, $type: 'string' }, isVerified: false }, { projection: { siret: 1 } }).toArray()

@@ -47,22 +47,27 @@ export async function claimOrganisation(ctx: Context, input: { organisationId: s
   const viewer = ctx.viewer!;
   const p = new Problems();
   const message = (input.message ?? '').trim();
-  if (message.length > MAX_MESSAGE) p.add('input.message', `The message is limited to ${MAX_MESSAGE.toLocaleString('en')} characters (got ${message.length.toLocaleString('en')}).`);
+  if (message.length > MAX_MESSAGE)
+    p.add('input.message', `The message is limited to ${MAX_MESSAGE.toLocaleString('en')} characters (got ${message.length.toLocaleString('en')}).`);
   if (viewer.role !== 'MEMBER') p.add('input.organisationId', 'Only member accounts manage organisations; city staff act city-wide.');
   const org = await getOrganisation(ctx, toObjectId(input.organisationId, 'input.organisationId')).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw notFound('Organisation', 'input.organisationId');
     throw err;
   });
   p.throwIfAny();
-  if (org.status === 'DISSOLVED') throw new AppError('BAD_USER_INPUT', 'This organisation is dissolved: it cannot be claimed.', { field: 'input.organisationId' });
+  if (org.status === 'DISSOLVED')
+    throw new AppError('BAD_USER_INPUT', 'This organisation is dissolved: it cannot be claimed.', { field: 'input.organisationId' });
   if (await hasActiveManager(org._id)) {
-    throw new AppError('CONFLICT', 'This organisation already has a manager: ask them to invite you (addOrganisationMember).', { field: 'input.organisationId' });
+    throw new AppError('CONFLICT', 'This organisation already has a manager: ask them to invite you (addOrganisationMember).', {
+      field: 'input.organisationId',
+    });
   }
   try {
     const claim = await OrganisationClaimModel.create({ organisation: org._id, claimant: new Types.ObjectId(viewer.id), message });
     return claim.toObject() as OrganisationClaimDoc;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'You already have a pending claim on this organisation.', { field: 'input.organisationId' });
+    if ((err as { code?: number }).code === 11000)
+      throw new AppError('CONFLICT', 'You already have a pending claim on this organisation.', { field: 'input.organisationId' });
     throw err;
   }
 }
@@ -96,7 +101,9 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
   const org = await OrganisationModel.findById(claim.organisation, { name: 1 }).lean<Pick<OrganisationDoc, '_id' | 'name'>>();
   if (!org) throw notFound('Organisation');
   if (input.approve && (await hasActiveManager(org._id))) {
-    throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', { field: 'input.approve' });
+    throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', {
+      field: 'input.approve',
+    });
   }
   const now = clock.now();
   const decided = await OrganisationClaimModel.findOneAndUpdate(
@@ -111,7 +118,9 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
     // The other pending claims on this organisation are answered: someone manages it now.
     await OrganisationClaimModel.updateMany(
       { organisation: org._id, status: 'PENDING', _id: { $ne: claimId } },
-      { $set: { status: 'REJECTED', reason: 'Another claim on this organisation was approved.', decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now } },
+      {
+        $set: { status: 'REJECTED', reason: 'Another claim on this organisation was approved.', decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now },
+      },
     );
   }
   await publishQuietly({

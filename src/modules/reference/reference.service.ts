@@ -28,9 +28,9 @@ export async function priorityNeighbourhoodIds(ctx?: Partial<Pick<Context, 'load
 
 /** The neighbourhoods whose shape contains a point. */
 export async function neighbourhoodsContaining(lng: number, lat: number) {
-  return (
-    await NeighbourhoodModel.find({ geometry: { $geoIntersects: { $geometry: { type: 'Point', coordinates: [lng, lat] } } } }, { _id: 1 }).lean()
-  ).map((n) => n._id);
+  return (await NeighbourhoodModel.find({ geometry: { $geoIntersects: { $geometry: { type: 'Point', coordinates: [lng, lat] } } } }, { _id: 1 }).lean()).map(
+    (n) => n._id,
+  );
 }
 
 /** The domains and their sub-domains: filtering on a parent domain includes its children. */

@@ -9,7 +9,23 @@ import { applyRegistryRows, type RegistryRow } from '../organisation/registry-sy
 import { isValidRna, isValidSiret } from '../../shared/identifiers';
 
 /** The columns the import reads; the file may have more (the full waldec header has 39). */
-export const REQUIRED_COLUMNS = ['id', 'siret', 'titre', 'titre_court', 'objet', 'adrs_numvoie', 'adrs_repetition', 'adrs_typevoie', 'adrs_libvoie', 'adrs_codeinsee', 'adrs_codepostal', 'adrs_libcommune', 'siteweb', 'position', 'maj_time'] as const;
+export const REQUIRED_COLUMNS = [
+  'id',
+  'siret',
+  'titre',
+  'titre_court',
+  'objet',
+  'adrs_numvoie',
+  'adrs_repetition',
+  'adrs_typevoie',
+  'adrs_libvoie',
+  'adrs_codeinsee',
+  'adrs_codepostal',
+  'adrs_libcommune',
+  'siteweb',
+  'position',
+  'maj_time',
+] as const;
 
 export interface ImportProblem {
   line: number;
@@ -97,7 +113,13 @@ export function rowToFields(
   const siret = clean(rec.siret).replace(/\s/g, '');
   if (siret) {
     if (isValidSiret(siret)) fields.siret = siret;
-    else warn({ line, rna, severity: 'warning', message: `SIRET "${siret.slice(0, 20)}" is not valid (14 digits with a check digit); the association is imported without it.` });
+    else
+      warn({
+        line,
+        rna,
+        severity: 'warning',
+        message: `SIRET "${siret.slice(0, 20)}" is not valid (14 digits with a check digit); the association is imported without it.`,
+      });
   }
   const street = [rec.adrs_numvoie, rec.adrs_repetition, rec.adrs_typevoie, rec.adrs_libvoie].map(clean).filter(Boolean).join(' ');
   const postcode = clean(rec.adrs_codepostal);
@@ -155,7 +177,10 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
   parser.on('skip', (err: Error & { lines?: number }) => {
     report({ line: err.lines ?? 0, severity: 'error', message: `unreadable CSV (${err.message.split('\n')[0]!.slice(0, 120)}).` });
   });
-  const source = createReadStream(path).pipe(counter).pipe(iconv.decodeStream(encoding === 'utf8' ? 'utf8' : 'latin1')).pipe(parser);
+  const source = createReadStream(path)
+    .pipe(counter)
+    .pipe(iconv.decodeStream(encoding === 'utf8' ? 'utf8' : 'latin1'))
+    .pipe(parser);
 
   let header: string[] | null = null;
   let batch = new Map<string, Row>();
@@ -186,7 +211,9 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
       const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
       if (missing.length) {
         source.destroy();
-        throw new ImportFileError(`This is not a waldec RNA export: the header lacks ${missing.join(', ')} (expected ";"-separated columns id;id_ex;siret;...).`);
+        throw new ImportFileError(
+          `This is not a waldec RNA export: the header lacks ${missing.join(', ')} (expected ";"-separated columns id;id_ex;siret;...).`,
+        );
       }
       continue;
     }
@@ -209,7 +236,12 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
       const previous = batch.get(out.row.rna);
       if (previous) {
         // The same association twice in a file: the later line is the newer one.
-        report({ line: previous.line, rna: out.row.rna, severity: 'warning', message: `${out.row.rna} appears again at line ${line}; the later line is kept.` });
+        report({
+          line: previous.line,
+          rna: out.row.rna,
+          severity: 'warning',
+          message: `${out.row.rna} appears again at line ${line}; the later line is kept.`,
+        });
       }
       batch.set(out.row.rna, out.row);
       if (batch.size >= batchSize) await flush();

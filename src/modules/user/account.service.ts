@@ -49,9 +49,7 @@ const recording = new Set<Promise<unknown>>();
 
 /** Records the email on the next turn of the event loop, outside the request's own work. */
 function recordAfterReply(event: MessagingEvent): void {
-  const done: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => publishQuietly(event))
-    .finally(() => recording.delete(done));
+  const done: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => publishQuietly(event)).finally(() => recording.delete(done));
   recording.add(done);
 }
 
@@ -103,8 +101,17 @@ export async function register(ctx: Context, input: RegisterInput): Promise<stri
       { email },
       {
         $setOnInsert: {
-          email, name, role: 'MEMBER', passwordHash, memberships: [], tokenVersion: 0, disabled: false,
-          emailVerified: false, verification: stored, createdAt: now, updatedAt: now,
+          email,
+          name,
+          role: 'MEMBER',
+          passwordHash,
+          memberships: [],
+          tokenVersion: 0,
+          disabled: false,
+          emailVerified: false,
+          verification: stored,
+          createdAt: now,
+          updatedAt: now,
         },
       },
       { upsert: true, timestamps: false },
@@ -122,8 +129,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<stri
   return ACCOUNT_REQUEST_REPLY.register;
 }
 
-const badLink = (field: string, again: string) =>
-  new AppError('BAD_USER_INPUT', `This link is invalid, already used or expired. ${again}`, { field });
+const badLink = (field: string, again: string) => new AppError('BAD_USER_INPUT', `This link is invalid, already used or expired. ${again}`, { field });
 
 function checkToken(token: string | null | undefined, field: string, again: string): string {
   const t = (token ?? '').trim();

@@ -19,7 +19,10 @@ import { UserModel, type UserDoc } from './user.model';
 import { hashPassword, isEmail } from './user.service';
 
 /** The admins' guard: one document, held by one change to the admins at a time, for at most LEASE_MS. */
-const adminGuardSchema = new Schema({ _id: { type: String }, holder: { type: String, default: null }, until: { type: Date } }, { versionKey: false, collection: 'admin_guard' });
+const adminGuardSchema = new Schema(
+  { _id: { type: String }, holder: { type: String, default: null }, until: { type: Date } },
+  { versionKey: false, collection: 'admin_guard' },
+);
 const AdminGuardModel = model('AdminGuard', adminGuardSchema);
 const GUARD_ID = 'admins';
 const LEASE_MS = 10_000;

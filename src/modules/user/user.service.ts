@@ -82,7 +82,11 @@ export async function login(email: string, password: string, deps: AuthDeps & { 
   await attempt?.succeeded();
   // Said only to someone who gave the right password, so it tells a stranger nothing about the account.
   if (user.emailVerified === false) {
-    throw new AppError('EMAIL_NOT_VERIFIED', 'Confirm your email address first: open the link we emailed you, or ask for a new one with resendVerificationEmail.', { field: 'email' });
+    throw new AppError(
+      'EMAIL_NOT_VERIFIED',
+      'Confirm your email address first: open the link we emailed you, or ask for a new one with resendVerificationEmail.',
+      { field: 'email' },
+    );
   }
   // A hash made at another cost (BCRYPT_COST changed, or data seeded elsewhere) is made again at the
   // configured one while the password is at hand; only if nobody changed it meanwhile.

@@ -35,16 +35,30 @@ describe('coverage', () => {
     await makeOrganisation({ domains: [d('migrants')], neighbourhoods: [h('beisson')] });
     const programme = await makeProgramme();
     await makeGrant({ organisation: occitan._id, programme: programme._id, amount: 12_500_00, decidedAt: new Date('2026-05-02T08:00:00Z') });
-    await makeGrant({ organisation: occitan._id, programme: programme._id, amount: 3_000_00, targetDomains: [d('culture')], targetNeighbourhoods: [h('corsy')], decidedAt: new Date('2026-06-02T08:00:00Z') });
+    await makeGrant({
+      organisation: occitan._id,
+      programme: programme._id,
+      amount: 3_000_00,
+      targetDomains: [d('culture')],
+      targetNeighbourhoods: [h('corsy')],
+      decidedAt: new Date('2026-06-02T08:00:00Z'),
+    });
     await makeGrant({ organisation: occitan._id, programme: programme._id, amount: 99_00, decidedAt: new Date('2025-12-31T22:30:00Z') }); // 2025-12-31 23:30 in Paris
     await makeGrant({ organisation: occitan._id, programme: programme._id, amount: 77_00, status: 'UNDER_REVIEW' });
 
-    const res = dataOf(await server.gql(COVERAGE, { filter: { year: 2026, domainIds: [id(ref.domainByCode.get('culture')!), id(ref.domainByCode.get('culture-occitane')!)] } }, roles.coordinator.token));
+    const res = dataOf(
+      await server.gql(
+        COVERAGE,
+        { filter: { year: 2026, domainIds: [id(ref.domainByCode.get('culture')!), id(ref.domainByCode.get('culture-occitane')!)] } },
+        roles.coordinator.token,
+      ),
+    );
     const { cells } = res.coverage;
     expect(cells).toHaveLength(2 * 15);
     expect(cells.slice(0, 8).every((c: { neighbourhood: { isPriority: boolean } }) => c.neighbourhood.isPriority)).toBe(true);
     expect(cells.slice(8).some((c: { neighbourhood: { isPriority: boolean } }) => c.neighbourhood.isPriority)).toBe(false);
-    const cell = (dc: string, hc: string) => cells.find((c: { domain: { code: string }; neighbourhood: { code: string } }) => c.domain.code === dc && c.neighbourhood.code === hc);
+    const cell = (dc: string, hc: string) =>
+      cells.find((c: { domain: { code: string }; neighbourhood: { code: string } }) => c.domain.code === dc && c.neighbourhood.code === hc);
     // The parent domain counts its child's organisation and its own private one; the dissolved one counts nowhere.
     expect(cell('culture', 'encagnane')).toMatchObject({ activeOrganisations: 2, approvedApplications: 1, amountGranted: 12_500_00, isGap: false });
     expect(cell('culture-occitane', 'encagnane')).toMatchObject({ activeOrganisations: 1, approvedApplications: 1, amountGranted: 12_500_00, isGap: false });
@@ -76,13 +90,26 @@ describe('co-funding', () => {
     const org = await makeOrganisation();
     const programme = await makeProgramme();
     const g = await makeGrant({
-      organisation: org._id, programme: programme._id, amount: 20_000_00, expenses: [50_000_00, 10_000_00],
-      otherFunders: [{ name: 'Région Sud', amount: 15_000_00, status: 'GRANTED' }, { name: 'CAF des Bouches-du-Rhône', amount: 5_000_00, status: 'REQUESTED' }, { name: 'Fondation de France', amount: 8_000_00, status: 'GRANTED' }],
+      organisation: org._id,
+      programme: programme._id,
+      amount: 20_000_00,
+      expenses: [50_000_00, 10_000_00],
+      otherFunders: [
+        { name: 'Région Sud', amount: 15_000_00, status: 'GRANTED' },
+        { name: 'CAF des Bouches-du-Rhône', amount: 5_000_00, status: 'REQUESTED' },
+        { name: 'Fondation de France', amount: 8_000_00, status: 'GRANTED' },
+      ],
     });
     const res = dataOf(await server.gql(FUNDING, { id: id(g) }, roles.officer.token));
     expect(res.grantApplication.funding).toEqual({
-      totalCost: 60_000_00, cityAmount: 20_000_00, cityAmountIsDecided: true, otherPublicAmount: 20_000_00, privateAmount: 8_000_00,
-      publicAmount: 40_000_00, publicShareBasisPoints: 6667, flags: [],
+      totalCost: 60_000_00,
+      cityAmount: 20_000_00,
+      cityAmountIsDecided: true,
+      otherPublicAmount: 20_000_00,
+      privateAmount: 8_000_00,
+      publicAmount: 40_000_00,
+      publicShareBasisPoints: 6667,
+      flags: [],
       sources: [
         { name: 'Région Sud', amount: 15_000_00, status: 'GRANTED', isPublic: true },
         { name: 'CAF des Bouches-du-Rhône', amount: 5_000_00, status: 'REQUESTED', isPublic: true },
@@ -94,7 +121,14 @@ describe('co-funding', () => {
   it('flags public money above cost and the same project funded twice in a year, and lists them for officers only', async () => {
     const org = await makeOrganisation();
     const programme = await makeProgramme({ year: 2031 });
-    const over = await makeGrant({ organisation: org._id, programme: programme._id, year: 2031, amount: 9_000_00, expenses: [10_000_00], otherFunders: [{ name: 'Département des Bouches-du-Rhône', amount: 2_000_00, status: 'GRANTED' }] });
+    const over = await makeGrant({
+      organisation: org._id,
+      programme: programme._id,
+      year: 2031,
+      amount: 9_000_00,
+      expenses: [10_000_00],
+      otherFunders: [{ name: 'Département des Bouches-du-Rhône', amount: 2_000_00, status: 'GRANTED' }],
+    });
     const first = await makeGrant({ organisation: org._id, programme: programme._id, year: 2031, title: 'Fête de quartier à Corsy', amount: 1_000_00 });
     const second = await makeGrant({ organisation: org._id, programme: programme._id, year: 2031, title: 'FÊTE DE QUARTIER — à Corsy!', amount: 2_000_00 });
     await makeGrant({ organisation: org._id, programme: programme._id, year: 2031, title: 'Fête de quartier à Corsy', status: 'REJECTED' });
@@ -114,13 +148,25 @@ describe('co-funding', () => {
     expect(alerts[1].related).toEqual([{ number: second.number }]);
 
     expect((await server.gql(ALERTS, { year: 2031 }, roles.coordinator.token)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await server.gql(ALERTS, { year: 3000 }, roles.officer.token)).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    expect((await server.gql(ALERTS, { year: 3000 }, roles.officer.token)).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'year',
+    });
   });
 });
 
 describe('the ledger rules', () => {
   it('recognises public funders by name', () => {
-    for (const name of ['État – Politique de la ville', 'Région Sud Provence-Alpes-Côte d’Azur', 'Conseil départemental 13', 'Métropole Aix-Marseille-Provence', 'CAF 13', 'ANCT', 'Union européenne (FSE+)', 'France Travail']) {
+    for (const name of [
+      'État – Politique de la ville',
+      'Région Sud Provence-Alpes-Côte d’Azur',
+      'Conseil départemental 13',
+      'Métropole Aix-Marseille-Provence',
+      'CAF 13',
+      'ANCT',
+      'Union européenne (FSE+)',
+      'France Travail',
+    ]) {
       expect([name, isPublicFunder(name)]).toEqual([name, true]);
     }
     for (const name of ['Fondation de France', 'Crédit Coopératif', 'Mécénat Boulangerie Martin', 'Cotisations des adhérents']) {
@@ -130,7 +176,13 @@ describe('the ledger rules', () => {
 
   it('trusts what the applicant declared over the name: a public foundation counts, a private "Office" does not', () => {
     const f = fundingOf({
-      _id: {} as never, organisation: {} as never, title: 't', year: 2026, status: 'SUBMITTED', requestedAmount: 1_000_00, decision: null,
+      _id: {} as never,
+      organisation: {} as never,
+      title: 't',
+      year: 2026,
+      status: 'SUBMITTED',
+      requestedAmount: 1_000_00,
+      decision: null,
       budgetLines: [{ kind: 'EXPENSE', label: 'Projet', amount: 10_000_00 }],
       otherFunders: [
         { name: 'Fondation publique des Hôpitaux', amount: 2_000_00, status: 'GRANTED', isPublic: true },
@@ -146,7 +198,17 @@ describe('the ledger rules', () => {
   });
 
   it('uses the requested amount before a decision and flags a budget without expenses', () => {
-    const f = fundingOf({ _id: {} as never, organisation: {} as never, title: 't', year: 2026, status: 'SUBMITTED', requestedAmount: 5_000_00, decision: null, budgetLines: [], otherFunders: [] } as never);
+    const f = fundingOf({
+      _id: {} as never,
+      organisation: {} as never,
+      title: 't',
+      year: 2026,
+      status: 'SUBMITTED',
+      requestedAmount: 5_000_00,
+      decision: null,
+      budgetLines: [],
+      otherFunders: [],
+    } as never);
     expect(f).toMatchObject({ cityAmount: 5_000_00, cityAmountIsDecided: false, totalCost: 0, publicShareBasisPoints: null, flags: ['NO_EXPENSES'] });
   });
 });

@@ -58,7 +58,13 @@ export async function makeGrant(g: GrantDoc) {
     status,
     createdBy: new Types.ObjectId(),
     decision: decided
-      ? { outcome: 'APPROVED', amount, motivation: 'Projet conforme.', decidedBy: new Types.ObjectId(), decidedAt: g.decidedAt ?? new Date('2026-04-15T10:00:00Z') }
+      ? {
+          outcome: 'APPROVED',
+          amount,
+          motivation: 'Projet conforme.',
+          decidedBy: new Types.ObjectId(),
+          decidedAt: g.decidedAt ?? new Date('2026-04-15T10:00:00Z'),
+        }
       : null,
     convention: g.convention ?? null,
     payments: (g.tranches ?? []).map((t) => ({ amount: t.amount, dueDate: new Date(t.dueDate), paidAt: t.paidAt ? new Date(t.paidAt) : null })),

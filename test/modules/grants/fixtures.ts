@@ -76,7 +76,12 @@ export async function makeCast() {
   return { org, member, officer, officer2, admin };
 }
 
-export async function draftApplication(member: Parameters<typeof toViewer>[0], org: { _id: unknown }, programme: { _id: unknown }, requestedAmount = 1_000_000) {
+export async function draftApplication(
+  member: Parameters<typeof toViewer>[0],
+  org: { _id: unknown },
+  programme: { _id: unknown },
+  requestedAmount = 1_000_000,
+) {
   return createGrantApplication(ctxFor(member), {
     organisationId: String(org._id),
     programmeId: String(programme._id),

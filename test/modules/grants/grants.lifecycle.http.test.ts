@@ -14,7 +14,9 @@ const tokens: Record<string, string> = {};
 const YEAR = new Date().getUTCFullYear();
 
 async function login(email: string) {
-  const res = dataOf(await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code } } }`, { e: email, p: DEMO_PASSWORD }));
+  const res = dataOf(
+    await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code } } }`, { e: email, p: DEMO_PASSWORD }),
+  );
   return res.login.token as string;
 }
 
@@ -49,13 +51,21 @@ async function ok(who: string, mutation: string, variables: Record<string, unkno
 describe('the grant lifecycle over HTTP', () => {
   it('takes an application from draft to completed, committing and paying from the envelope', async () => {
     const org0 = String(seeded.organisationIds[0]);
-    const programme = await ok('admin', `mutation($i: CreateFundingProgrammeInput!) { createFundingProgramme(input: $i) { programme { id } errors { code message field } } }`, {
-      i: { name: 'Test lifecycle', year: YEAR, opensOn: `${YEAR}-01-01`, closesOn: `${YEAR}-12-31`, minAmount: 100000, maxAmount: 3000000 },
-    });
+    const programme = await ok(
+      'admin',
+      `mutation($i: CreateFundingProgrammeInput!) { createFundingProgramme(input: $i) { programme { id } errors { code message field } } }`,
+      {
+        i: { name: 'Test lifecycle', year: YEAR, opensOn: `${YEAR}-01-01`, closesOn: `${YEAR}-12-31`, minAmount: 100000, maxAmount: 3000000 },
+      },
+    );
     const programmeId = (programme as any).programme.id;
-    const env = await ok('admin', `mutation($i: CreateBudgetEnvelopeInput!) { createBudgetEnvelope(input: $i) { envelope { id total committed paid remaining } errors { code message field } } }`, {
-      i: { programmeId, label: 'Crédits test', total: 2000000 },
-    });
+    const env = await ok(
+      'admin',
+      `mutation($i: CreateBudgetEnvelopeInput!) { createBudgetEnvelope(input: $i) { envelope { id total committed paid remaining } errors { code message field } } }`,
+      {
+        i: { programmeId, label: 'Crédits test', total: 2000000 },
+      },
+    );
     const envelopeId = (env as any).envelope.id;
 
     // Member: a minimal draft, then submission says everything that is missing.
@@ -110,10 +120,12 @@ describe('the grant lifecycle over HTTP', () => {
     expect(approved.application.decision).toMatchObject({ outcome: 'APPROVED', amount: 1000000, envelope: { id: envelopeId, committed: 1000000 } });
     expect(approved.application.reportDueOn).toBe(`${YEAR + 1}-06-30`);
     expect(approved.application.permissions).toMatchObject({ canPay: true, canDecide: false, canReopen: true });
-    const again = dataOf(await call('officer', `mutation($id: ID!, $i: ApproveInput!) { approveGrantApplication(id: $id, input: $i) { ${PAYLOAD} } }`, {
-      id,
-      i: { amount: 1000000, envelopeId },
-    })).approveGrantApplication;
+    const again = dataOf(
+      await call('officer', `mutation($id: ID!, $i: ApproveInput!) { approveGrantApplication(id: $id, input: $i) { ${PAYLOAD} } }`, {
+        id,
+        i: { amount: 1000000, envelopeId },
+      }),
+    ).approveGrantApplication;
     expect(again.errors.map((e: any) => e.code)).toEqual(['INVALID_TRANSITION']);
 
     // Payments, final report, completion.
@@ -131,7 +143,10 @@ describe('the grant lifecycle over HTTP', () => {
       i: { spentLines: [{ label: 'Moniteurs', amount: 1450000 }], beneficiariesReached: 31, narrative: 'Trente et un adultes formés.' },
     });
     await ok('officer', `mutation($id: ID!) { acceptFinalReport(id: $id) { ${PAYLOAD} } }`, { id });
-    const done = await ok('officer', `mutation($id: ID!, $i: RecordPaymentInput!) { recordPayment(id: $id, input: $i) { ${PAYLOAD} } }`, { id, i: { trancheId: t2 } });
+    const done = await ok('officer', `mutation($id: ID!, $i: RecordPaymentInput!) { recordPayment(id: $id, input: $i) { ${PAYLOAD} } }`, {
+      id,
+      i: { trancheId: t2 },
+    });
     expect([done.application.status, done.application.paidAmount]).toEqual(['COMPLETED', 1000000]);
     expect(done.application.history.filter((h: any) => h.fromStatus !== h.toStatus).map((h: any) => `${h.fromStatus}>${h.toStatus}`)).toEqual([
       'null>DRAFT',
@@ -144,7 +159,9 @@ describe('the grant lifecycle over HTTP', () => {
       'APPROVED>COMPLETED',
     ]);
 
-    const listed = dataOf(await call('admin', `query($y: Int) { fundingProgrammes(year: $y) { id envelopes { id total committed paid remaining } } }`, { y: YEAR }));
+    const listed = dataOf(
+      await call('admin', `query($y: Int) { fundingProgrammes(year: $y) { id envelopes { id total committed paid remaining } } }`, { y: YEAR }),
+    );
     const mine = listed.fundingProgrammes.find((p: any) => p.id === programmeId);
     expect(mine.envelopes).toEqual([{ id: envelopeId, total: 2000000, committed: 1000000, paid: 1000000, remaining: 1000000 }]);
   });
@@ -152,7 +169,9 @@ describe('the grant lifecycle over HTTP', () => {
 
 describe('visibility', () => {
   it('shows members their own organisations only, and anonymous callers nothing', async () => {
-    const member2 = dataOf(await call('member2', `{ grantApplications(first: 100) { totalCount nodes: edges { node { organisation { id } reviews { comment } } } } }`, {}));
+    const member2 = dataOf(
+      await call('member2', `{ grantApplications(first: 100) { totalCount nodes: edges { node { organisation { id } reviews { comment } } } } }`, {}),
+    );
     const own = String(seeded.organisationIds[2]);
     expect(member2.grantApplications.totalCount).toBeGreaterThan(0);
     expect(member2.grantApplications.nodes.every((e: any) => e.node.organisation.id === own && e.node.reviews === null)).toBe(true);
@@ -163,9 +182,21 @@ describe('visibility', () => {
   });
 
   it('pages the list with a total count and filters it', async () => {
-    const first = dataOf(await call('admin', `{ grantApplications(first: 2, filter: { status: [APPROVED, COMPLETED] }) { totalCount edges { node { status } } pageInfo { hasNextPage endCursor } } }`, {}));
+    const first = dataOf(
+      await call(
+        'admin',
+        `{ grantApplications(first: 2, filter: { status: [APPROVED, COMPLETED] }) { totalCount edges { node { status } } pageInfo { hasNextPage endCursor } } }`,
+        {},
+      ),
+    );
     expect(first.grantApplications.edges).toHaveLength(2);
-    const next = dataOf(await call('admin', `query($a: String) { grantApplications(first: 100, after: $a, filter: { status: [APPROVED, COMPLETED] }) { edges { node { status } } } }`, { a: first.grantApplications.pageInfo.endCursor }));
+    const next = dataOf(
+      await call(
+        'admin',
+        `query($a: String) { grantApplications(first: 100, after: $a, filter: { status: [APPROVED, COMPLETED] }) { edges { node { status } } } }`,
+        { a: first.grantApplications.pageInfo.endCursor },
+      ),
+    );
     expect(2 + next.grantApplications.edges.length).toBe(first.grantApplications.totalCount);
     const search = dataOf(await call('admin', `{ grantApplications(filter: { search: "maraudes" }) { edges { node { status } } } }`, {}));
     expect(search.grantApplications.edges.map((e: any) => e.node.status)).toEqual(['COMPLETED']);
@@ -200,7 +231,9 @@ describe('batching', () => {
 
 describe('the demo data', () => {
   it('gives the demo member a DRAFT, a SUBMITTED and an APPROVED application, and covers every status', async () => {
-    const org0 = dataOf(await call('member', `query($id: ID!) { organisation(id: $id) { grantApplications { status } } }`, { id: String(seeded.organisationIds[0]) }));
+    const org0 = dataOf(
+      await call('member', `query($id: ID!) { organisation(id: $id) { grantApplications { status } } }`, { id: String(seeded.organisationIds[0]) }),
+    );
     const statuses = org0.organisation.grantApplications.map((a: any) => a.status);
     expect(statuses).toEqual(expect.arrayContaining(['DRAFT', 'SUBMITTED', 'APPROVED']));
     const all = dataOf(await call('admin', `{ grantApplications(first: 100) { edges { node { status reportOverdue history { action } } } } }`, {}));
@@ -238,7 +271,9 @@ describe('bad input', () => {
     expect(malformed.errors.map((e: any) => [e.code, e.field])).toEqual([['BAD_USER_INPUT', 'input.programmeId']]);
     const notMine = await call('member2', CREATE, { i: { ...base(), programmeId } });
     expect(notMine.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const someoneElses = dataOf(await call('admin', `{ grantApplications(filter: { status: [DRAFT] }, first: 100) { edges { node { id organisation { id } } } } }`, {}));
+    const someoneElses = dataOf(
+      await call('admin', `{ grantApplications(filter: { status: [DRAFT] }, first: 100) { edges { node { id organisation { id } } } } }`, {}),
+    );
     const draftOfOrg0 = someoneElses.grantApplications.edges.find((e: any) => e.node.organisation.id === String(seeded.organisationIds[0])).node.id;
     const res = await call('member2', `mutation($id: ID!) { submitGrantApplication(id: $id) { errors { code } } }`, { id: draftOfOrg0 });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -247,7 +282,9 @@ describe('bad input', () => {
   it('refuses the wrong status and a motivation too long, changing nothing', async () => {
     const list = dataOf(await call('admin', `{ grantApplications(filter: { status: [UNDER_REVIEW] }) { edges { node { id history { action } } } } }`, {}));
     const { id, history } = list.grantApplications.edges[0].node;
-    const long = dataOf(await call('officer', `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "${'x'.repeat(2001)}" }) { ${PAYLOAD} } }`, { id }));
+    const long = dataOf(
+      await call('officer', `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "${'x'.repeat(2001)}" }) { ${PAYLOAD} } }`, { id }),
+    );
     expect(long.rejectGrantApplication.errors.map((e: any) => [e.code, e.field])).toEqual([['BAD_USER_INPUT', 'input.motivation']]);
     const wrong = dataOf(await call('officer', `mutation($id: ID!) { startReview(id: $id) { ${PAYLOAD} } }`, { id }));
     expect(wrong.startReview.errors.map((e: any) => e.code)).toEqual(['INVALID_TRANSITION']);

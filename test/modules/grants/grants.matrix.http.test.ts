@@ -64,10 +64,31 @@ const reported = async () => {
   return id;
 };
 
-const ADMIN_ONLY: Record<Role, Outcome> = { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', outsider: 'FORBIDDEN', coordinator: 'FORBIDDEN', officer: 'FORBIDDEN', admin: 'OK' };
-const STAFF: Record<Role, Outcome> = { anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', outsider: 'FORBIDDEN', coordinator: 'FORBIDDEN', officer: 'OK', admin: 'OK' };
+const ADMIN_ONLY: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  outsider: 'FORBIDDEN',
+  coordinator: 'FORBIDDEN',
+  officer: 'FORBIDDEN',
+  admin: 'OK',
+};
+const STAFF: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  outsider: 'FORBIDDEN',
+  coordinator: 'FORBIDDEN',
+  officer: 'OK',
+  admin: 'OK',
+};
 /** The applicant's operations: others cannot see a non-decided application at all. */
-const APPLICANT: Record<Role, Outcome> = { anonymous: 'UNAUTHENTICATED', member: 'OK', outsider: 'NOT_FOUND', coordinator: 'NOT_FOUND', officer: 'FORBIDDEN', admin: 'FORBIDDEN' };
+const APPLICANT: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'OK',
+  outsider: 'NOT_FOUND',
+  coordinator: 'NOT_FOUND',
+  officer: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
 
 interface Case {
   expected: Record<Role, Outcome>;
@@ -86,7 +107,10 @@ const CASES: Record<string, Case> = {
   },
   updateFundingProgramme: {
     expected: ADMIN_ONLY,
-    run: async () => ({ query: `mutation($id: ID!) { updateFundingProgramme(id: $id, input: { description: "x" }) { programme { id } ${P} } }`, variables: { id: String(programme._id) } }),
+    run: async () => ({
+      query: `mutation($id: ID!) { updateFundingProgramme(id: $id, input: { description: "x" }) { programme { id } ${P} } }`,
+      variables: { id: String(programme._id) },
+    }),
   },
   createBudgetEnvelope: {
     expected: ADMIN_ONLY,
@@ -97,9 +121,15 @@ const CASES: Record<string, Case> = {
   },
   updateBudgetEnvelope: {
     expected: ADMIN_ONLY,
-    run: async () => ({ query: `mutation($id: ID!) { updateBudgetEnvelope(id: $id, input: { label: "Crédits" }) { envelope { id } ${P} } }`, variables: { id: String(envelope._id) } }),
+    run: async () => ({
+      query: `mutation($id: ID!) { updateBudgetEnvelope(id: $id, input: { label: "Crédits" }) { envelope { id } ${P} } }`,
+      variables: { id: String(envelope._id) },
+    }),
   },
-  reconcileEnvelopes: { expected: ADMIN_ONLY, run: async () => ({ query: `mutation { reconcileEnvelopes { report { countersFixed } ${P} } }`, variables: {} }) },
+  reconcileEnvelopes: {
+    expected: ADMIN_ONLY,
+    run: async () => ({ query: `mutation { reconcileEnvelopes { report { countersFixed } ${P} } }`, variables: {} }),
+  },
   createGrantApplication: {
     expected: { anonymous: 'UNAUTHENTICATED', member: 'OK', outsider: 'FORBIDDEN', coordinator: 'FORBIDDEN', officer: 'FORBIDDEN', admin: 'FORBIDDEN' },
     run: async () => ({
@@ -107,9 +137,21 @@ const CASES: Record<string, Case> = {
       variables: { i: { organisationId: String(org._id), programmeId: String(programme._id), title: 'T', description: 'D', requestedAmount: 1000 } },
     }),
   },
-  updateGrantApplication: { expected: APPLICANT, run: async () => ({ query: `mutation($id: ID!) { updateGrantApplication(id: $id, input: { title: "Nouveau" }) { ${A} } }`, variables: { id: await draft() } }) },
-  submitGrantApplication: { expected: APPLICANT, run: async () => ({ query: `mutation($id: ID!) { submitGrantApplication(id: $id) { ${A} } }`, variables: { id: await draft() } }) },
-  withdrawGrantApplication: { expected: APPLICANT, run: async () => ({ query: `mutation($id: ID!) { withdrawGrantApplication(id: $id) { ${A} } }`, variables: { id: await submitted() } }) },
+  updateGrantApplication: {
+    expected: APPLICANT,
+    run: async () => ({
+      query: `mutation($id: ID!) { updateGrantApplication(id: $id, input: { title: "Nouveau" }) { ${A} } }`,
+      variables: { id: await draft() },
+    }),
+  },
+  submitGrantApplication: {
+    expected: APPLICANT,
+    run: async () => ({ query: `mutation($id: ID!) { submitGrantApplication(id: $id) { ${A} } }`, variables: { id: await draft() } }),
+  },
+  withdrawGrantApplication: {
+    expected: APPLICANT,
+    run: async () => ({ query: `mutation($id: ID!) { withdrawGrantApplication(id: $id) { ${A} } }`, variables: { id: await submitted() } }),
+  },
   submitFinalReport: {
     // A decided grant is visible to coordinators (as open data), who still cannot report on it.
     expected: { ...APPLICANT, coordinator: 'FORBIDDEN' },
@@ -123,9 +165,21 @@ const CASES: Record<string, Case> = {
     run: async () => ({ query: `mutation($id: ID!) { sendGrantMessage(id: $id, body: "Bonjour") { ${A} } }`, variables: { id: await reviewing() } }),
   },
   startReview: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { startReview(id: $id) { ${A} } }`, variables: { id: await submitted() } }) },
-  requestChanges: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { requestChanges(id: $id, message: "Plus de détails") { ${A} } }`, variables: { id: await reviewing() } }) },
-  addReview: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { addReview(id: $id, input: { recommendation: APPROVE }) { ${A} } }`, variables: { id: await reviewing() } }) },
-  addPrivateNote: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { addPrivateNote(id: $id, body: "Note") { ${A} } }`, variables: { id: await reviewing() } }) },
+  requestChanges: {
+    expected: STAFF,
+    run: async () => ({ query: `mutation($id: ID!) { requestChanges(id: $id, message: "Plus de détails") { ${A} } }`, variables: { id: await reviewing() } }),
+  },
+  addReview: {
+    expected: STAFF,
+    run: async () => ({
+      query: `mutation($id: ID!) { addReview(id: $id, input: { recommendation: APPROVE }) { ${A} } }`,
+      variables: { id: await reviewing() },
+    }),
+  },
+  addPrivateNote: {
+    expected: STAFF,
+    run: async () => ({ query: `mutation($id: ID!) { addPrivateNote(id: $id, body: "Note") { ${A} } }`, variables: { id: await reviewing() } }),
+  },
   approveGrantApplication: {
     expected: STAFF,
     run: async () => ({
@@ -133,15 +187,30 @@ const CASES: Record<string, Case> = {
       variables: { id: await reviewing(), e: String(envelope._id) },
     }),
   },
-  rejectGrantApplication: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Non" }) { ${A} } }`, variables: { id: await reviewing() } }) },
-  reopenGrantApplication: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { reopenGrantApplication(id: $id) { ${A} } }`, variables: { id: await approved() } }) },
+  rejectGrantApplication: {
+    expected: STAFF,
+    run: async () => ({
+      query: `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Non" }) { ${A} } }`,
+      variables: { id: await reviewing() },
+    }),
+  },
+  reopenGrantApplication: {
+    expected: STAFF,
+    run: async () => ({ query: `mutation($id: ID!) { reopenGrantApplication(id: $id) { ${A} } }`, variables: { id: await approved() } }),
+  },
   schedulePayments: {
     expected: STAFF,
-    run: async () => ({ query: `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 1000, dueDate: "${NEXT_YEAR_DAY}" }]) { ${A} } }`, variables: { id: await approved() } }),
+    run: async () => ({
+      query: `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 1000, dueDate: "${NEXT_YEAR_DAY}" }]) { ${A} } }`,
+      variables: { id: await approved() },
+    }),
   },
   recordConvention: {
     expected: STAFF,
-    run: async () => ({ query: `mutation($id: ID!) { recordConvention(id: $id, input: { reference: "C-1", signedOn: "${new Date().toISOString().slice(0, 10)}" }) { ${A} } }`, variables: { id: await approved() } }),
+    run: async () => ({
+      query: `mutation($id: ID!) { recordConvention(id: $id, input: { reference: "C-1", signedOn: "${new Date().toISOString().slice(0, 10)}" }) { ${A} } }`,
+      variables: { id: await approved() },
+    }),
   },
   recordPayment: {
     expected: STAFF,
@@ -150,16 +219,24 @@ const CASES: Record<string, Case> = {
       return { query: `mutation($id: ID!, $t: ID!) { recordPayment(id: $id, input: { trancheId: $t }) { ${A} } }`, variables: { id, t: tranche } };
     },
   },
-  acceptFinalReport: { expected: STAFF, run: async () => ({ query: `mutation($id: ID!) { acceptFinalReport(id: $id) { ${A} } }`, variables: { id: await reported() } }) },
+  acceptFinalReport: {
+    expected: STAFF,
+    run: async () => ({ query: `mutation($id: ID!) { acceptFinalReport(id: $id) { ${A} } }`, variables: { id: await reported() } }),
+  },
   declareConflictOfInterest: {
     expected: STAFF,
-    run: async () => ({ query: `mutation($o: ID!) { declareConflictOfInterest(organisationId: $o, reason: "Ancien trésorier") { conflict { id } ${P} } }`, variables: { o: String(org._id) } }),
+    run: async () => ({
+      query: `mutation($o: ID!) { declareConflictOfInterest(organisationId: $o, reason: "Ancien trésorier") { conflict { id } ${P} } }`,
+      variables: { o: String(org._id) },
+    }),
   },
 };
 
 describe('role x operation', () => {
   it('covers every grants mutation', () => {
-    const grants = [...policyTable().entries()].filter(([k, v]) => v.module === 'grants' && k.startsWith('Mutation.')).map(([k]) => k.slice('Mutation.'.length));
+    const grants = [...policyTable().entries()]
+      .filter(([k, v]) => v.module === 'grants' && k.startsWith('Mutation.'))
+      .map(([k]) => k.slice('Mutation.'.length));
     expect(Object.keys(CASES).sort()).toEqual(grants.sort());
   });
 

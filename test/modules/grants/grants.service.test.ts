@@ -44,7 +44,9 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 }
 
 const historyOf = async (id: unknown) =>
-  (await ActivityModel.find({ objectId: new Types.ObjectId(String(id)) }).sort({ at: 1, _id: 1 }).lean()) as unknown as ActivityDoc[];
+  (await ActivityModel.find({ objectId: new Types.ObjectId(String(id)) })
+    .sort({ at: 1, _id: 1 })
+    .lean()) as unknown as ActivityDoc[];
 const envelope = async (id: unknown) => (await BudgetEnvelopeModel.findById(id).lean())!;
 const application = async (id: unknown) => (await GrantApplicationModel.findById(id).lean())!;
 
@@ -159,10 +161,16 @@ describe('the envelope', () => {
     const env = await makeEnvelope(programme, 1_500_000);
     const a = await underReview(member, officer, org, programme);
     const b = await underReview(member, officer, org, programme);
-    const approved = await approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id), motivation: 'Projet structurant.' });
+    const approved = await approveGrantApplication(ctxFor(officer), String(a._id), {
+      amount: 1_000_000,
+      envelopeId: String(env._id),
+      motivation: 'Projet structurant.',
+    });
     expect(approved.status).toBe('APPROVED');
     expect(approved.reportDueOn!.toISOString().slice(0, 10)).toBe('2027-06-30');
-    expect((await refusal(approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id) }))).code).toBe('INVALID_TRANSITION');
+    expect((await refusal(approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id) }))).code).toBe(
+      'INVALID_TRANSITION',
+    );
     const err = await refusal(approveGrantApplication(ctxFor(officer), String(b._id), { amount: 600_000, envelopeId: String(env._id) }));
     expect(err.code).toBe('ENVELOPE_EXHAUSTED');
     expect(err.field).toBe('input.amount');
@@ -182,7 +190,9 @@ describe('the envelope', () => {
       const err = await refusal(approveGrantApplication(ctxFor(officer), String(app._id), { amount, envelopeId: String(env._id) }));
       expect([err.code, err.field]).toEqual(['BAD_USER_INPUT', 'input.amount']);
     }
-    expect((await refusal(approveGrantApplication(ctxFor(officer), String(app._id), { amount: 1000, envelopeId: String(new Types.ObjectId()) }))).code).toBe('NOT_FOUND');
+    expect((await refusal(approveGrantApplication(ctxFor(officer), String(app._id), { amount: 1000, envelopeId: String(new Types.ObjectId()) }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await envelope(env._id)).committed).toBe(0);
   });
 
@@ -222,21 +232,43 @@ describe('payments and the final report', () => {
 
   it('pays tranches up to the amount granted, the envelope following, and completes once the report is accepted', async () => {
     const { member, officer, env, id } = await approved(1_000_000);
-    expect((await refusal(schedulePayments(ctxFor(officer), id, [{ amount: 600_000, dueDate: '2026-04-01' }, { amount: 500_000, dueDate: '2026-09-01' }]))).code).toBe('PAYMENT_EXCEEDS_GRANT');
-    const scheduled = await schedulePayments(ctxFor(officer), id, [{ amount: 600_000, dueDate: '2026-04-01' }, { amount: 400_000, dueDate: '2026-09-01' }]);
+    expect(
+      (
+        await refusal(
+          schedulePayments(ctxFor(officer), id, [
+            { amount: 600_000, dueDate: '2026-04-01' },
+            { amount: 500_000, dueDate: '2026-09-01' },
+          ]),
+        )
+      ).code,
+    ).toBe('PAYMENT_EXCEEDS_GRANT');
+    const scheduled = await schedulePayments(ctxFor(officer), id, [
+      { amount: 600_000, dueDate: '2026-04-01' },
+      { amount: 400_000, dueDate: '2026-09-01' },
+    ]);
     const [t1, t2] = scheduled.payments.map((t) => String(t._id));
     await recordPayment(ctxFor(officer), id, { trancheId: t1 });
     expect((await refusal(recordPayment(ctxFor(officer), id, { trancheId: t1 }))).code).toBe('CONFLICT');
     expect((await refusal(recordPayment(ctxFor(officer), id, { amount: 400_001 }))).code).toBe('PAYMENT_EXCEEDS_GRANT');
     expect((await envelope(env._id)).paid).toBe(600_000);
-    await submitFinalReport(ctxFor(member), id, { spentLines: [{ label: 'Animateur', amount: 1_500_000 }], beneficiariesReached: 42, narrative: 'Douze ateliers.' });
+    await submitFinalReport(ctxFor(member), id, {
+      spentLines: [{ label: 'Animateur', amount: 1_500_000 }],
+      beneficiariesReached: 42,
+      narrative: 'Douze ateliers.',
+    });
     const accepted = await acceptFinalReport(ctxFor(officer), id);
     expect(accepted.status).toBe('APPROVED');
     const done = await recordPayment(ctxFor(officer), id, { trancheId: t2 });
     expect(done.status).toBe('COMPLETED');
     const e = await envelope(env._id);
     expect([e.committed, e.paid]).toEqual([1_000_000, 1_000_000]);
-    expect((await historyOf(id)).map((h) => h.action).slice(-5)).toEqual(['RECORD_PAYMENT', 'SUBMIT_FINAL_REPORT', 'ACCEPT_FINAL_REPORT', 'RECORD_PAYMENT', 'COMPLETE']);
+    expect((await historyOf(id)).map((h) => h.action).slice(-5)).toEqual([
+      'RECORD_PAYMENT',
+      'SUBMIT_FINAL_REPORT',
+      'ACCEPT_FINAL_REPORT',
+      'RECORD_PAYMENT',
+      'COMPLETE',
+    ]);
   });
 
   it('requires the convention before the first payment of a grant above 23,000 EUR', async () => {
@@ -292,7 +324,18 @@ describe('reconciliation', () => {
     // As if the server died right after step 1 (the claim).
     await GrantApplicationModel.updateOne(
       { _id: app._id },
-      { $set: { pendingDecision: { token: 't', amount: 1000, envelope: env._id, motivation: 'x', decidedBy: officer._id, startedAt: new Date('2026-03-15T09:00:00Z') } } },
+      {
+        $set: {
+          pendingDecision: {
+            token: 't',
+            amount: 1000,
+            envelope: env._id,
+            motivation: 'x',
+            decidedBy: officer._id,
+            startedAt: new Date('2026-03-15T09:00:00Z'),
+          },
+        },
+      },
     );
     expect((await reconcileEnvelopes()).pendingRolledBack).toBe(1);
     expect((await application(app._id)).pendingDecision).toBeNull();
@@ -308,7 +351,10 @@ describe('reconciliation', () => {
     await approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id) });
     // Damage: a's commitment lost (a reopen/approve sequence cut short), an orphan commitment for b,
     // and a counter that drifted.
-    await BudgetEnvelopeModel.updateOne({ _id: env._id }, { $set: { commitments: [{ application: b._id, amount: 300_000, at: new Date('2026-03-01') }], committed: 123 } });
+    await BudgetEnvelopeModel.updateOne(
+      { _id: env._id },
+      { $set: { commitments: [{ application: b._id, amount: 300_000, at: new Date('2026-03-01') }], committed: 123 } },
+    );
     // Within the grace period nothing recent is touched (a decision may be in flight)...
     expect(await reconcileEnvelopes()).toMatchObject({ commitmentsReleased: 1, commitmentsRestored: 0 });
     // ...once it is over, the approval missing its commitment gets it back.

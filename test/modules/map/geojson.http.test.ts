@@ -55,7 +55,9 @@ describe('GET /api/organisations.geojson', () => {
   it('refuses an unknown domain, a bad limit and a too long search with the parameter at fault', async () => {
     const unknown = await server.get('/api/organisations.geojson?domain=astronomie');
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toEqual({ errors: [{ message: expect.stringContaining('Unknown domain: astronomie'), extensions: { code: 'BAD_USER_INPUT', field: 'domain' } }] });
+    expect(await unknown.json()).toEqual({
+      errors: [{ message: expect.stringContaining('Unknown domain: astronomie'), extensions: { code: 'BAD_USER_INPUT', field: 'domain' } }],
+    });
     const several = await server.get(`/api/organisations.geojson?limit=0&search=${'x'.repeat(201)}&neighbourhood=${encodeURIComponent('<script>')}`);
     expect(several.status).toBe(400);
     const body = (await several.json()) as { errors: { extensions: { field: string } }[] };
@@ -71,7 +73,12 @@ describe('GET /api/neighbourhoods.geojson', () => {
   it('gives every neighbourhood shape, the priority ones first and flagged', async () => {
     const fs = await features('/api/neighbourhoods.geojson');
     expect(fs).toHaveLength(15);
-    expect(fs.slice(0, 4).map((f) => f.properties.name).sort()).toEqual(['Beisson', 'Corsy', 'Encagnane', 'Jas de Bouffan']);
+    expect(
+      fs
+        .slice(0, 4)
+        .map((f) => f.properties.name)
+        .sort(),
+    ).toEqual(['Beisson', 'Corsy', 'Encagnane', 'Jas de Bouffan']);
     expect(fs.slice(0, 4).every((f) => f.properties.isPriority)).toBe(true);
     expect(fs[0]!.geometry.type).toBe('Polygon');
   });

@@ -21,7 +21,9 @@ const pointsDrawn = (n: number) => {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. The map test does not skip.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. The map test does not skip.`,
+    );
   }
   server = await startServer();
   const ref = await seedReference();
@@ -33,7 +35,16 @@ beforeAll(async () => {
   await makeOrganisation({ name: 'Épicerie de Corsy', domains: [ess], location: at(5.4612, 43.5158) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('request', (r) => {
@@ -53,8 +64,14 @@ describe('the map page', () => {
     expect(await page.locator('path.hood.priority').count()).toBe(4);
     expect(await page.locator('circle.org').count()).toBe(3);
     expect(await page.locator('#count').textContent()).toBe('3 organisations');
-    const fill = await page.locator('path.hood.priority').first().evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
-    const plain = await page.locator('path.hood:not(.priority)').first().evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
+    const fill = await page
+      .locator('path.hood.priority')
+      .first()
+      .evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
+    const plain = await page
+      .locator('path.hood:not(.priority)')
+      .first()
+      .evaluate((e) => (globalThis as any).getComputedStyle(e).fill as string);
     expect(fill).not.toBe(plain);
   });
 

@@ -36,12 +36,22 @@ afterEach(() => {
 
 it('two dispatchers on one database deliver 1,000 events exactly once on each channel', async () => {
   const config = testConfig({ smtpUrl: smtp.url });
-  await WebhookModel.create({ url: receiver.url, events: ['payment.recorded'], secret: seal(newWebhookSecret(), config.jwtSecret, 'webhook-secret'), createdAt: new Date() });
+  await WebhookModel.create({
+    url: receiver.url,
+    events: ['payment.recorded'],
+    secret: seal(newWebhookSecret(), config.jwtSecret, 'webhook-secret'),
+    createdAt: new Date(),
+  });
   const N = 1000;
   for (let i = 0; i < N; i += 100) {
     await Promise.all(
       Array.from({ length: 100 }, (_, j) =>
-        publish({ type: 'payment.recorded', key: `bulk:${i + j}`, recipients: [{ email: `treasurer${i + j}@asso.test` }], data: { applicationId: `app${i + j}`, amount: 100 } }),
+        publish({
+          type: 'payment.recorded',
+          key: `bulk:${i + j}`,
+          recipients: [{ email: `treasurer${i + j}@asso.test` }],
+          data: { applicationId: `app${i + j}`, amount: 100 },
+        }),
       ),
     );
   }
@@ -77,9 +87,22 @@ describe('reminders', () => {
     const drafter = await makeUser({ memberOf: [{ organisation: org._id, role: 'EDITOR' }] });
     const today = new Date('2026-06-01T08:00:00Z');
     const day = 86_400_000;
-    const programme = await FundingProgrammeModel.create({ name: 'Appel quartiers', year: 2026, opensOn: new Date('2026-01-01'), closesOn: new Date(today.getTime() + 6 * day), minAmount: 1, maxAmount: 10_000_000 });
+    const programme = await FundingProgrammeModel.create({
+      name: 'Appel quartiers',
+      year: 2026,
+      opensOn: new Date('2026-01-01'),
+      closesOn: new Date(today.getTime() + 6 * day),
+      minAmount: 1,
+      maxAmount: 10_000_000,
+    });
     const base = { organisation: org._id, programme: programme._id, year: 2026, description: 'Un projet.', requestedAmount: 1000, createdBy: drafter.user._id };
-    const granted = await GrantApplicationModel.create({ ...base, number: '2026-90001', title: 'Report due', status: 'APPROVED', reportDueOn: new Date('2026-06-25') });
+    const granted = await GrantApplicationModel.create({
+      ...base,
+      number: '2026-90001',
+      title: 'Report due',
+      status: 'APPROVED',
+      reportDueOn: new Date('2026-06-25'),
+    });
     await GrantApplicationModel.create({ ...base, number: '2026-90002', title: 'Report late', status: 'APPROVED', reportDueOn: new Date('2026-05-20') });
     await GrantApplicationModel.create({ ...base, number: '2026-90003', title: 'Brouillon', status: 'DRAFT' });
     await GrantApplicationModel.create({ ...base, number: '2026-90004', title: 'Far away', status: 'APPROVED', reportDueOn: new Date('2026-12-31') });

@@ -75,7 +75,9 @@ it('submitted, changes requested, message, decided: each told once to the right 
 
   dataOf(await server.gql(step('startReview', ''), { id }, tokenFor(officer)));
   dataOf(await server.gql(`mutation ($id: ID!) { requestChanges(id: $id, message: "Budget à préciser") { errors { code } } }`, { id }, tokenFor(officer)));
-  dataOf(await server.gql(`mutation ($id: ID!) { sendGrantMessage(id: $id, body: "Voici le budget détaillé.") { errors { code } } }`, { id }, tokenFor(member)));
+  dataOf(
+    await server.gql(`mutation ($id: ID!) { sendGrantMessage(id: $id, body: "Voici le budget détaillé.") { errors { code } } }`, { id }, tokenFor(member)),
+  );
   await dispatch();
   expect(textsTo(member.email).filter((t) => t.includes('modifications'))).toHaveLength(1);
   // The assigned officer hears of the applicant's message; its text stays in the application.
@@ -86,7 +88,13 @@ it('submitted, changes requested, message, decided: each told once to the right 
 
   dataOf(await server.gql(step('submitGrantApplication', ''), { id }, tokenFor(member)));
   dataOf(await server.gql(step('startReview', ''), { id }, tokenFor(officer)));
-  const rejected = dataOf(await server.gql(`mutation ($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Hors du champ de l'appel." }) { application { status } errors { code } } }`, { id }, tokenFor(officer))).rejectGrantApplication;
+  const rejected = dataOf(
+    await server.gql(
+      `mutation ($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Hors du champ de l'appel." }) { application { status } errors { code } } }`,
+      { id },
+      tokenFor(officer),
+    ),
+  ).rejectGrantApplication;
   expect(rejected.errors).toEqual([]);
   await dispatch();
   const decided = textsTo(member.email).filter((t) => t.includes('Motivation'));
@@ -94,10 +102,24 @@ it('submitted, changes requested, message, decided: each told once to the right 
   expect(decided[0]).toContain("Hors du champ de l'appel.");
   expect(textsTo(member.email).filter((t) => t.includes('Accusé') || t.includes('a été reçue'))).toHaveLength(2); // submitted twice
 
-  const notes = dataOf(await server.gql(`{ me { notifications(first: 20) { edges { node { kind } } } } }`, {}, tokenFor(member))).me.notifications.edges.map((e: { node: { kind: string } }) => e.node.kind);
-  expect(notes.sort()).toEqual(['GRANT_APPLICATION_CHANGES_REQUESTED', 'GRANT_APPLICATION_DECIDED', 'GRANT_APPLICATION_SUBMITTED', 'GRANT_APPLICATION_SUBMITTED']);
+  const notes = dataOf(await server.gql(`{ me { notifications(first: 20) { edges { node { kind } } } } }`, {}, tokenFor(member))).me.notifications.edges.map(
+    (e: { node: { kind: string } }) => e.node.kind,
+  );
+  expect(notes.sort()).toEqual([
+    'GRANT_APPLICATION_CHANGES_REQUESTED',
+    'GRANT_APPLICATION_DECIDED',
+    'GRANT_APPLICATION_SUBMITTED',
+    'GRANT_APPLICATION_SUBMITTED',
+  ]);
 
-  const types = receiver.deliveries.map((d) => new StandardWebhook(hook.secret).verify(d.body, d.headers as Record<string, string>) as { type: string; data: Record<string, unknown> });
-  expect(types.map((t) => t.type).sort()).toEqual(['grant_application.changes_requested', 'grant_application.decided', 'grant_application.submitted', 'grant_application.submitted']);
+  const types = receiver.deliveries.map(
+    (d) => new StandardWebhook(hook.secret).verify(d.body, d.headers as Record<string, string>) as { type: string; data: Record<string, unknown> },
+  );
+  expect(types.map((t) => t.type).sort()).toEqual([
+    'grant_application.changes_requested',
+    'grant_application.decided',
+    'grant_application.submitted',
+    'grant_application.submitted',
+  ]);
   for (const t of types) expect(JSON.stringify(t.data)).not.toMatch(/Budget à préciser|budget détaillé/);
 });

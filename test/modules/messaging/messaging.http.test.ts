@@ -82,7 +82,16 @@ describe('an event reaches each recipient once on each channel', () => {
       type: 'grant_application.decided' as const,
       key: `app1:decided:${manager.id}`,
       recipients: [{ userId: manager.id }, { userId: manager.id }, { email: 'Tresorier@Asso.test' }],
-      data: { applicationId: 'a1', number: '2026-00007', title: 'Atelier <vélo>', outcome: 'APPROVED', amount: 150000, motivation: 'Projet utile au quartier.', privateNote: 'never out', iban: 'FR76...' },
+      data: {
+        applicationId: 'a1',
+        number: '2026-00007',
+        title: 'Atelier <vélo>',
+        outcome: 'APPROVED',
+        amount: 150000,
+        motivation: 'Projet utile au quartier.',
+        privateNote: 'never out',
+        iban: 'FR76...',
+      },
     };
     await publish(event);
     await publish(event); // recorded twice: sends nothing twice
@@ -102,7 +111,10 @@ describe('an event reaches each recipient once on each channel', () => {
 
     const got = receiver.deliveries.filter((d) => JSON.parse(d.body).type === 'grant_application.decided');
     expect(got).toHaveLength(1);
-    const verified = new StandardWebhook(hook.secret).verify(got[0]!.body, got[0]!.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
+    const verified = new StandardWebhook(hook.secret).verify(got[0]!.body, got[0]!.headers as Record<string, string>) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
     expect(verified.type).toBe('grant_application.decided');
     expect(verified.data).toMatchObject({ number: '2026-00007', amount: 150000 });
     expect(verified.data).not.toHaveProperty('privateNote');
@@ -117,13 +129,27 @@ describe('an event reaches each recipient once on each channel', () => {
     expect(dataOf(await server.gql(query, {}, other.token)).me.notifications.totalCount).toBe(0);
 
     const id = seen.edges[0].node.id;
-    const marked = dataOf(await server.gql(`mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount errors { field } } }`, { input: { ids: [id] } }, other.token)).markNotificationsRead;
+    const marked = dataOf(
+      await server.gql(
+        `mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount errors { field } } }`,
+        { input: { ids: [id] } },
+        other.token,
+      ),
+    ).markNotificationsRead;
     expect(marked).toEqual({ markedCount: 0, unreadCount: 0, errors: [] });
-    const mark = dataOf(await server.gql(`mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount errors { field } } }`, { input: { ids: [id] } }, manager.token)).markNotificationsRead;
+    const mark = dataOf(
+      await server.gql(
+        `mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount errors { field } } }`,
+        { input: { ids: [id] } },
+        manager.token,
+      ),
+    ).markNotificationsRead;
     expect(mark).toEqual({ markedCount: 1, unreadCount: 0, errors: [] });
     const unread = dataOf(await server.gql(`{ me { notifications(unreadOnly: true) { totalCount } } }`, {}, manager.token)).me.notifications;
     expect(unread.totalCount).toBe(0);
-    const bad = dataOf(await server.gql(`mutation { markNotificationsRead(input: {}) { markedCount errors { code field } } }`, {}, manager.token)).markNotificationsRead;
+    const bad = dataOf(
+      await server.gql(`mutation { markNotificationsRead(input: {}) { markedCount errors { code field } } }`, {}, manager.token),
+    ).markNotificationsRead;
     expect(bad.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input' }]);
   });
 });
@@ -133,7 +159,10 @@ describe('one-time tokens', () => {
     const user = await makeUser();
     const token = 'tok_' + 'Zx9'.repeat(12);
     await publish({ type: 'account.password_reset', key: `reset:${user.id}:1`, recipients: [{ userId: user.id }], data: {}, secret: { token } });
-    const raw = await mongoose.connection.collection('outbox_messages').find({ eventKey: `reset:${user.id}:1` }).toArray();
+    const raw = await mongoose.connection
+      .collection('outbox_messages')
+      .find({ eventKey: `reset:${user.id}:1` })
+      .toArray();
     expect(raw).toHaveLength(1);
     expect(JSON.stringify(raw)).not.toContain(token);
     expect(raw[0]!.secret).toMatchObject({ iv: expect.any(String), data: expect.any(String), tag: expect.any(String) });
@@ -152,13 +181,23 @@ describe('one-time tokens', () => {
   it('without SMTP_URL nothing is sent: the email is held in the outbox, its token erased, and admins see it', async () => {
     const admin = await makeUser({ role: 'ADMIN' });
     const user = await makeUser();
-    await publish({ type: 'account.verify_email', key: `verify:${user.id}`, recipients: [{ userId: user.id }], data: {}, secret: { token: 'secret-verify-token-123456' } });
+    await publish({
+      type: 'account.verify_email',
+      key: `verify:${user.id}`,
+      recipients: [{ userId: user.id }],
+      data: {},
+      secret: { token: 'secret-verify-token-123456' },
+    });
     const d = createDispatcher({ config: { ...config, smtpUrl: '' }, log, jobs: false });
     expect(await d.dispatchOnce()).toMatchObject({ held: 1, delivered: 0 });
     await d.stop();
     expect(emailsTo(user.user.email)).toHaveLength(0);
-    const list = dataOf(await server.gql(`{ outboxMessages(status: HELD) { totalCount edges { node { recipient subject status channel eventType } } } }`, {}, admin.token)).outboxMessages;
-    expect(list.edges).toContainEqual({ node: { recipient: user.user.email, subject: 'Confirmez votre adresse email', status: 'HELD', channel: 'EMAIL', eventType: 'account.verify_email' } });
+    const list = dataOf(
+      await server.gql(`{ outboxMessages(status: HELD) { totalCount edges { node { recipient subject status channel eventType } } } }`, {}, admin.token),
+    ).outboxMessages;
+    expect(list.edges).toContainEqual({
+      node: { recipient: user.user.email, subject: 'Confirmez votre adresse email', status: 'HELD', channel: 'EMAIL', eventType: 'account.verify_email' },
+    });
     const row = await mongoose.connection.collection('outbox_messages').findOne({ eventKey: `verify:${user.id}` });
     expect(row).not.toHaveProperty('secret');
     const refused = await server.gql(`{ outboxMessages { totalCount } }`, {}, user.token);
@@ -171,16 +210,44 @@ describe('preferences', () => {
 
   it('NONE keeps the notification without an email; DAILY_DIGEST waits for the morning digest', async () => {
     const user = await makeUser();
-    const res = dataOf(await server.gql(update, { input: { preferences: [{ kind: 'PAYMENT_RECORDED', delivery: 'NONE' }, { kind: 'FINAL_REPORT_DUE', delivery: 'DAILY_DIGEST' }] } }, user.token)).updateNotificationPreferences;
+    const res = dataOf(
+      await server.gql(
+        update,
+        {
+          input: {
+            preferences: [
+              { kind: 'PAYMENT_RECORDED', delivery: 'NONE' },
+              { kind: 'FINAL_REPORT_DUE', delivery: 'DAILY_DIGEST' },
+            ],
+          },
+        },
+        user.token,
+      ),
+    ).updateNotificationPreferences;
     expect(res.errors).toEqual([]);
     expect(res.preferences).toContainEqual({ kind: 'PAYMENT_RECORDED', delivery: 'NONE', locked: false });
     const mine = dataOf(await server.gql(`{ me { notificationPreferences { kind delivery locked } } }`, {}, user.token)).me.notificationPreferences;
     expect(mine).toContainEqual({ kind: 'FINAL_REPORT_DUE', delivery: 'DAILY_DIGEST', locked: false });
     expect(mine).toContainEqual({ kind: 'ACCOUNT_PASSWORD_RESET', delivery: 'IMMEDIATE', locked: true });
 
-    await publish({ type: 'payment.recorded', key: `pay:${user.id}`, recipients: [{ userId: user.id }], data: { applicationId: 'a2', number: '2026-00002', amount: 5000 } });
-    await publish({ type: 'final_report.due', key: `due:${user.id}:a`, recipients: [{ userId: user.id }], data: { applicationId: 'a3', number: '2026-00003', daysLeft: 30 } });
-    await publish({ type: 'final_report.due', key: `due:${user.id}:b`, recipients: [{ userId: user.id }], data: { applicationId: 'a4', number: '2026-00004', daysLeft: 7 } });
+    await publish({
+      type: 'payment.recorded',
+      key: `pay:${user.id}`,
+      recipients: [{ userId: user.id }],
+      data: { applicationId: 'a2', number: '2026-00002', amount: 5000 },
+    });
+    await publish({
+      type: 'final_report.due',
+      key: `due:${user.id}:a`,
+      recipients: [{ userId: user.id }],
+      data: { applicationId: 'a3', number: '2026-00003', daysLeft: 30 },
+    });
+    await publish({
+      type: 'final_report.due',
+      key: `due:${user.id}:b`,
+      recipients: [{ userId: user.id }],
+      data: { applicationId: 'a4', number: '2026-00004', daysLeft: 7 },
+    });
     await dispatch();
     expect(emailsTo(user.user.email)).toHaveLength(0);
     expect(dataOf(await server.gql(`{ me { notifications { totalCount } } }`, {}, user.token)).me.notifications.totalCount).toBe(3);
@@ -198,12 +265,30 @@ describe('preferences', () => {
 
   it('security emails cannot be turned off or delayed, and a publish of one ignores preferences', async () => {
     const user = await makeUser();
-    const res = dataOf(await server.gql(update, { input: { preferences: [{ kind: 'PAYMENT_RECORDED', delivery: 'NONE' }, { kind: 'ACCOUNT_PASSWORD_CHANGED', delivery: 'NONE' }] } }, user.token)).updateNotificationPreferences;
+    const res = dataOf(
+      await server.gql(
+        update,
+        {
+          input: {
+            preferences: [
+              { kind: 'PAYMENT_RECORDED', delivery: 'NONE' },
+              { kind: 'ACCOUNT_PASSWORD_CHANGED', delivery: 'NONE' },
+            ],
+          },
+        },
+        user.token,
+      ),
+    ).updateNotificationPreferences;
     expect(res.preferences).toBeNull();
     expect(res.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.preferences[1].delivery', message: expect.stringContaining('cannot be turned off') }]);
     // Stored directly, as if an old client had managed it: publish still emails at once.
     await mongoose.connection.collection('notification_preferences').insertOne({ user: user.user._id, modes: { ACCOUNT_PASSWORD_CHANGED: 'NONE' } });
-    await publish({ type: 'account.password_changed', key: `pwd:${user.id}`, recipients: [{ userId: user.id }], data: { changedAt: new Date().toISOString() } });
+    await publish({
+      type: 'account.password_changed',
+      key: `pwd:${user.id}`,
+      recipients: [{ userId: user.id }],
+      data: { changedAt: new Date().toISOString() },
+    });
     await dispatch();
     expect(emailsTo(user.user.email)).toHaveLength(1);
   });
@@ -252,13 +337,31 @@ describe('failures and retries', () => {
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1); // the same message id on every attempt
 
-    const deliveries = dataOf(await server.gql(`query ($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount edges { node { id messageId status statusCode attempts } } } }`, { id: hook.webhook.id }, admin.token)).webhookDeliveries;
+    const deliveries = dataOf(
+      await server.gql(
+        `query ($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount edges { node { id messageId status statusCode attempts } } } }`,
+        { id: hook.webhook.id },
+        admin.token,
+      ),
+    ).webhookDeliveries;
     expect(deliveries.edges[0].node).toMatchObject({ status: 'DELIVERED', statusCode: 200, attempts: 3, messageId: ids[0] });
     // Sent again on request, with the same message id.
     clock.now = realNow;
-    const again = dataOf(await server.gql(`mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { delivery { status attempts } errors { code } } }`, { id: deliveries.edges[0].node.id }, admin.token)).redeliverWebhookDelivery;
+    const again = dataOf(
+      await server.gql(
+        `mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { delivery { status attempts } errors { code } } }`,
+        { id: deliveries.edges[0].node.id },
+        admin.token,
+      ),
+    ).redeliverWebhookDelivery;
     expect(again).toEqual({ delivery: { status: 'PENDING', attempts: 0 }, errors: [] });
-    const twice = dataOf(await server.gql(`mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { delivery { status } errors { code } } }`, { id: deliveries.edges[0].node.id }, admin.token)).redeliverWebhookDelivery;
+    const twice = dataOf(
+      await server.gql(
+        `mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { delivery { status } errors { code } } }`,
+        { id: deliveries.edges[0].node.id },
+        admin.token,
+      ),
+    ).redeliverWebhookDelivery;
     expect(twice.errors).toEqual([{ code: 'CONFLICT' }]);
     await dispatch();
     expect(receiver.deliveries.filter((d) => d.headers['webhook-id'] === ids[0])).toHaveLength(4);
@@ -311,7 +414,11 @@ describe('webhook administration', () => {
       { code: 'BAD_USER_INPUT', field: 'input.url' },
       { code: 'BAD_USER_INPUT', field: 'input.events[1]' },
     ]);
-    const forbidden = await server.gql(`mutation { createWebhook(input: { url: "https://example.test", events: ["payment.recorded"] }) { secret } }`, {}, member.token);
+    const forbidden = await server.gql(
+      `mutation { createWebhook(input: { url: "https://example.test", events: ["payment.recorded"] }) { secret } }`,
+      {},
+      member.token,
+    );
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const hook = await createHook(admin.token, ['payment.recorded']);
@@ -320,7 +427,9 @@ describe('webhook administration', () => {
     const stored = await mongoose.connection.collection('webhooks').findOne({ _id: new mongoose.Types.ObjectId(hook.webhook.id) });
     expect(JSON.stringify(stored)).not.toContain(hook.secret.slice(6));
 
-    const rotated = dataOf(await server.gql(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret errors { code } } }`, { id: hook.webhook.id }, admin.token)).rotateWebhookSecret;
+    const rotated = dataOf(
+      await server.gql(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret errors { code } } }`, { id: hook.webhook.id }, admin.token),
+    ).rotateWebhookSecret;
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(hook.secret);
     await publish({ type: 'payment.recorded', key: 'rotated:1', recipients: [], data: { applicationId: 'r1' } });
@@ -331,7 +440,9 @@ describe('webhook administration', () => {
     expect(() => new StandardWebhook(rotated.secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
     expect(() => new StandardWebhook(hook.secret).verify(got.body, got.headers as Record<string, string>)).toThrow();
 
-    const deleted = dataOf(await server.gql(`mutation ($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }`, { id: hook.webhook.id }, admin.token)).deleteWebhook;
+    const deleted = dataOf(
+      await server.gql(`mutation ($id: ID!) { deleteWebhook(id: $id) { deletedId errors { code } } }`, { id: hook.webhook.id }, admin.token),
+    ).deleteWebhook;
     expect(deleted).toEqual({ deletedId: hook.webhook.id, errors: [] });
     const missing = await server.gql(`mutation ($id: ID!) { deleteWebhook(id: $id) { deletedId } }`, { id: hook.webhook.id }, admin.token);
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -341,8 +452,21 @@ describe('webhook administration', () => {
     const prod = await startServer({ webhookAllowPrivateTargets: false });
     try {
       const admin = await makeUser({ role: 'ADMIN' });
-      for (const url of ['http://127.0.0.1:9/x', 'http://localhost/x', 'http://[::1]/x', 'http://10.1.2.3/x', 'http://[::ffff:192.168.1.1]/x', 'http://169.254.169.254/latest']) {
-        const res = dataOf(await prod.gql(`mutation ($url: String!) { createWebhook(input: { url: $url, events: ["payment.recorded"] }) { webhook { id } errors { code field message } } }`, { url }, admin.token)).createWebhook;
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://localhost/x',
+        'http://[::1]/x',
+        'http://10.1.2.3/x',
+        'http://[::ffff:192.168.1.1]/x',
+        'http://169.254.169.254/latest',
+      ]) {
+        const res = dataOf(
+          await prod.gql(
+            `mutation ($url: String!) { createWebhook(input: { url: $url, events: ["payment.recorded"] }) { webhook { id } errors { code field message } } }`,
+            { url },
+            admin.token,
+          ),
+        ).createWebhook;
         expect(res.webhook).toBeNull();
         expect(res.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url', message: expect.stringMatching(/loopback or private|cannot be resolved/) }]);
       }

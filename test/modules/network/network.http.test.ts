@@ -34,13 +34,27 @@ describe('createPartnership', () => {
     const a = await makeOrganisation();
     const b = await makeOrganisation();
     const { token } = await makeUser({ memberOf: [{ organisation: a._id }] });
-    const res = dataOf(await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(b._id), kind: 'JOINT_PROJECT', since: '2025-09-01', description: 'Festival de quartier' } }, token));
+    const res = dataOf(
+      await server.gql(
+        CREATE,
+        { input: { fromId: String(a._id), toId: String(b._id), kind: 'JOINT_PROJECT', since: '2025-09-01', description: 'Festival de quartier' } },
+        token,
+      ),
+    );
     expect(res.createPartnership.errors).toEqual([]);
-    expect(res.createPartnership.partnership).toMatchObject({ kind: 'JOINT_PROJECT', since: '2025-09-01', isActive: true, description: 'Festival de quartier', permissions: { canEnd: true } });
+    expect(res.createPartnership.partnership).toMatchObject({
+      kind: 'JOINT_PROJECT',
+      since: '2025-09-01',
+      isActive: true,
+      description: 'Festival de quartier',
+      permissions: { canEnd: true },
+    });
     const q = `query($id: ID!) { organisation(id: $id) { partnerships { kind from { id } to { id } } } }`;
     const seenFromB = dataOf(await server.gql(q, { id: String(b._id) }));
     expect(seenFromB.organisation.partnerships).toHaveLength(1);
-    expect([seenFromB.organisation.partnerships[0].from.id, seenFromB.organisation.partnerships[0].to.id].sort()).toEqual([String(a._id), String(b._id)].sort());
+    expect([seenFromB.organisation.partnerships[0].from.id, seenFromB.organisation.partnerships[0].to.id].sort()).toEqual(
+      [String(a._id), String(b._id)].sort(),
+    );
   });
 
   it('refuses a person who belongs to neither organisation, and an anonymous caller', async () => {
@@ -69,7 +83,9 @@ describe('createPartnership', () => {
     dataOf(await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(b._id), kind: 'SHARED_PREMISES' } }, coordinator.token));
     const again = dataOf(await server.gql(CREATE, { input: { fromId: String(b._id), toId: String(a._id), kind: 'SHARED_PREMISES' } }, coordinator.token));
     expect(again.createPartnership.partnership).toBeNull();
-    expect(again.createPartnership.errors).toEqual([{ code: 'CONFLICT', field: 'input.kind', message: expect.stringContaining('already have an active partnership') }]);
+    expect(again.createPartnership.errors).toEqual([
+      { code: 'CONFLICT', field: 'input.kind', message: expect.stringContaining('already have an active partnership') },
+    ]);
   });
 
   it('reports every bad field at once: a malformed id, a self-link, a long description', async () => {
@@ -77,7 +93,9 @@ describe('createPartnership', () => {
     const { coordinator } = await makeRoles();
     const bad = dataOf(await server.gql(CREATE, { input: { fromId: 'nope', toId: String(a._id), kind: 'PARTNER' } }, coordinator.token));
     expect(bad.createPartnership.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.fromId', message: expect.any(String) }]);
-    const self = dataOf(await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(a._id), kind: 'PARTNER', description: 'x'.repeat(1001) } }, coordinator.token));
+    const self = dataOf(
+      await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(a._id), kind: 'PARTNER', description: 'x'.repeat(1001) } }, coordinator.token),
+    );
     expect(self.createPartnership.errors.map((e: { field: string }) => e.field)).toEqual(['input.toId', 'input.description']);
   });
 
@@ -90,13 +108,19 @@ describe('createPartnership', () => {
 });
 
 describe('endPartnership', () => {
-  it("never shows a private organisation at the other end to someone who may not see it", async () => {
+  it('never shows a private organisation at the other end to someone who may not see it', async () => {
     const mine = await makeOrganisation();
     const hidden = await makeOrganisation({ isPublic: false, name: 'Cercle discret' });
     const { coordinator } = await makeRoles();
     const { token } = await makeUser({ memberOf: [{ organisation: mine._id }] });
     const created = dataOf(await server.gql(CREATE, { input: { fromId: String(mine._id), toId: String(hidden._id), kind: 'PARTNER' } }, coordinator.token));
-    const ended = dataOf(await server.gql(`mutation($id: ID!) { endPartnership(id: $id) { partnership { from { name } to { name } } errors { code } } }`, { id: created.createPartnership.partnership.id }, token));
+    const ended = dataOf(
+      await server.gql(
+        `mutation($id: ID!) { endPartnership(id: $id) { partnership { from { name } to { name } } errors { code } } }`,
+        { id: created.createPartnership.partnership.id },
+        token,
+      ),
+    );
     const ends = [ended.endPartnership.partnership.from, ended.endPartnership.partnership.to];
     expect(ends).toContainEqual(null);
     expect(JSON.stringify(ends)).not.toContain('Cercle discret');
@@ -120,7 +144,9 @@ describe('endPartnership', () => {
     const a = await makeOrganisation();
     const b = await makeOrganisation();
     const { coordinator } = await makeRoles();
-    const created = dataOf(await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(b._id), kind: 'PARTNER', since: '2024-06-01' } }, coordinator.token));
+    const created = dataOf(
+      await server.gql(CREATE, { input: { fromId: String(a._id), toId: String(b._id), kind: 'PARTNER', since: '2024-06-01' } }, coordinator.token),
+    );
     const res = dataOf(await server.gql(END, { id: created.createPartnership.partnership.id, until: '2024-01-01' }, coordinator.token));
     expect(res.endPartnership.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'until', message: 'The end date is before the start of the partnership.' }]);
   });
@@ -141,7 +167,14 @@ describe('network', () => {
     const filter = { domainIds: [String(domain)] };
 
     const full = dataOf(await server.gql(NETWORK, { filter }, coordinator.token)).network;
-    expect(full.nodes.map((n: { organisation: { name: string } }) => n.organisation.name)).toEqual(['A Hub', 'B Spoke', 'C Spoke', 'D Spoke', 'E Private', 'F Alone']);
+    expect(full.nodes.map((n: { organisation: { name: string } }) => n.organisation.name)).toEqual([
+      'A Hub',
+      'B Spoke',
+      'C Spoke',
+      'D Spoke',
+      'E Private',
+      'F Alone',
+    ]);
     expect(full.edges).toHaveLength(4);
     const byName = new Map(full.nodes.map((n: { organisation: { name: string } }) => [n.organisation.name, n]));
     expect(byName.get('A Hub')).toMatchObject({ degree: 4, isHub: true, isIsolated: false });
@@ -167,7 +200,15 @@ describe('the graph bound', () => {
   it(`cuts the graph at ${NETWORK_MAX_NODES} organisations and says so`, async () => {
     const domain = (await DomainModel.create({ code: `big-${Date.now()}`, name: 'Grand domaine', proposal: 21 }))._id;
     await OrganisationModel.collection.insertMany(
-      Array.from({ length: NETWORK_MAX_NODES + 1 }, (_, i) => ({ name: `Org ${i}`, nameKey: `org ${String(i).padStart(5, '0')}`, legalForm: 'ASSOCIATION', status: 'ACTIVE', isPublic: true, domains: [domain], neighbourhoods: [] })),
+      Array.from({ length: NETWORK_MAX_NODES + 1 }, (_, i) => ({
+        name: `Org ${i}`,
+        nameKey: `org ${String(i).padStart(5, '0')}`,
+        legalForm: 'ASSOCIATION',
+        status: 'ACTIVE',
+        isPublic: true,
+        domains: [domain],
+        neighbourhoods: [],
+      })),
     );
     const graph = await network(createContext({ config: testConfig(), log: createLogger('silent') }, null), { domainIds: [String(domain)] });
     expect(graph.truncated).toBe(true);

@@ -17,7 +17,14 @@ it('seeds partnerships once: a second run changes nothing, and the graph has hub
   const domainIds = new Map([...ref.domainByCode].map(([k, v]) => [k, v._id]));
   const neighbourhoodIds = new Map([...ref.neighbourhoodByCode].map(([k, v]) => [k, v._id]));
   const orgs = await seedOrganisations(domainIds, neighbourhoodIds, 320);
-  const ctx = { log: { info: () => undefined }, bcryptCost: 4, domainIds, neighbourhoodIds, organisationIds: orgs.map((o) => o._id), userIds: new Map() } as unknown as SeedContext;
+  const ctx = {
+    log: { info: () => undefined },
+    bcryptCost: 4,
+    domainIds,
+    neighbourhoodIds,
+    organisationIds: orgs.map((o) => o._id),
+    userIds: new Map(),
+  } as unknown as SeedContext;
   await seedNetwork(ctx);
   const first = await PartnershipModel.find().sort({ _id: 1 }).lean();
   await seedNetwork(ctx);

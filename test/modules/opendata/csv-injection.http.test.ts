@@ -17,7 +17,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 beforeAll(async () => {
   server = await startServer({ cityName: "Commune d'Aix-en-Provence", citySiret: '21130001700012' });
-  const programme = await makeProgramme({ name: "@IMPORTXML(\"http://x\";\"//a\")" });
+  const programme = await makeProgramme({ name: '@IMPORTXML("http://x";"//a")' });
   for (const [i, name] of HOSTILE_NAMES.entries()) {
     const org = await makeOrganisation({ name, rna: `W13100${String(7000 + i).padStart(4, '0')}` });
     await makeGrant({

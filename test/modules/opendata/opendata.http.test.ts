@@ -23,12 +23,36 @@ beforeAll(async () => {
   const neither = await makeOrganisation({ name: 'Collectif sans numéro', rna: undefined, siret: undefined });
   const p = programme._id;
   grants.big = await makeGrant({
-    organisation: siretOnly._id, programme: p, amount: 123_456_78, expenses: [200_000_00, 74_000_00], title: 'Atelier vélo "solidaire", quartier Encagnane',
-    decidedAt: new Date('2026-03-10T09:00:00Z'), convention: { reference: 'CONV-2026-01', signedAt: new Date('2026-03-20T00:00:00Z') },
-    tranches: [{ amount: 60_000_00, dueDate: '2026-04-01', paidAt: '2026-04-03' }, { amount: 40_000_00, dueDate: '2026-09-01' }, { amount: 23_456_78, dueDate: '2027-01-15' }],
+    organisation: siretOnly._id,
+    programme: p,
+    amount: 123_456_78,
+    expenses: [200_000_00, 74_000_00],
+    title: 'Atelier vélo "solidaire", quartier Encagnane',
+    decidedAt: new Date('2026-03-10T09:00:00Z'),
+    convention: { reference: 'CONV-2026-01', signedAt: new Date('2026-03-20T00:00:00Z') },
+    tranches: [
+      { amount: 60_000_00, dueDate: '2026-04-01', paidAt: '2026-04-03' },
+      { amount: 40_000_00, dueDate: '2026-09-01' },
+      { amount: 23_456_78, dueDate: '2027-01-15' },
+    ],
   });
-  grants.small = await makeGrant({ organisation: rnaOnly._id, programme: p, amount: 5, expenses: [100_00], title: 'Spectacle de rue', decidedAt: new Date('2025-12-31T23:30:00Z') });
-  grants.both = await makeGrant({ organisation: both._id, programme: p, amount: 2_500_00, expenses: [2_500_00], tranches: [{ amount: 2_500_00, dueDate: '2026-06-30' }], status: 'COMPLETED', decidedAt: new Date('2026-06-01T10:00:00Z') });
+  grants.small = await makeGrant({
+    organisation: rnaOnly._id,
+    programme: p,
+    amount: 5,
+    expenses: [100_00],
+    title: 'Spectacle de rue',
+    decidedAt: new Date('2025-12-31T23:30:00Z'),
+  });
+  grants.both = await makeGrant({
+    organisation: both._id,
+    programme: p,
+    amount: 2_500_00,
+    expenses: [2_500_00],
+    tranches: [{ amount: 2_500_00, dueDate: '2026-06-30' }],
+    status: 'COMPLETED',
+    decidedAt: new Date('2026-06-01T10:00:00Z'),
+  });
   grants.excluded = await makeGrant({ organisation: neither._id, programme: p, amount: 1_000_00, decidedAt: new Date('2026-07-01T10:00:00Z') });
   await makeGrant({ organisation: both._id, programme: p, amount: 7_00, decidedAt: new Date('2026-12-31T23:30:00Z') }); // 2027 in Paris
   await makeGrant({ organisation: both._id, programme: p, status: 'UNDER_REVIEW' });
@@ -71,8 +95,22 @@ describe('GET /api/open-data/scdl/subventions-<year>.csv', () => {
       dispositifAide: 'Appel à projets "Quartiers solidaires", 2026',
     });
     // Decided at 00:30 on 1 January in Paris: a 2026 grant; 5 cents is 0.05 EUR; the share never falls below 0.01.
-    expect(small).toMatchObject({ dateConvention: '2026-01-01', montant: '0.05', rnaBeneficiaire: 'W131004102', idBeneficiaire: '', conditionsVersement: 'unique', datesPeriodeVersement: '2026-01-01', pourcentageSubvention: '0.01' });
-    expect(both).toMatchObject({ idBeneficiaire: fakeSiret(4103), rnaBeneficiaire: 'W131004103', montant: '2500.00', datesPeriodeVersement: '2026-06-30', pourcentageSubvention: '1.00' });
+    expect(small).toMatchObject({
+      dateConvention: '2026-01-01',
+      montant: '0.05',
+      rnaBeneficiaire: 'W131004102',
+      idBeneficiaire: '',
+      conditionsVersement: 'unique',
+      datesPeriodeVersement: '2026-01-01',
+      pourcentageSubvention: '0.01',
+    });
+    expect(both).toMatchObject({
+      idBeneficiaire: fakeSiret(4103),
+      rnaBeneficiaire: 'W131004103',
+      montant: '2500.00',
+      datesPeriodeVersement: '2026-06-30',
+      pourcentageSubvention: '1.00',
+    });
   });
 
   it('gives an empty but valid file for a year without grants, and refuses a malformed year on its parameter', async () => {
@@ -80,7 +118,9 @@ describe('GET /api/open-data/scdl/subventions-<year>.csv', () => {
     expect(await empty.text()).toBe(`${SCDL_2_1_1_HEADER.join(',')}\r\n`);
     const bad = await server.get('/api/open-data/scdl/subventions-26.csv');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ errors: [{ message: 'The year must be written with 4 digits, from 2000 to 2100 (got "26").', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }] });
+    expect(await bad.json()).toEqual({
+      errors: [{ message: 'The year must be written with 4 digits, from 2000 to 2100 (got "26").', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }],
+    });
   });
 });
 
@@ -111,7 +151,13 @@ describe('openDataExclusions', () => {
   const Q = `query($year: Int!) { openDataExclusions(year: $year) { application { number } organisation { name } reason } }`;
   it('tells officers which grants were left out and why; nobody else', async () => {
     const res = dataOf(await server.gql(Q, { year: 2026 }, roles.officer.token));
-    expect(res.openDataExclusions).toEqual([{ application: { number: grants.excluded!.number }, organisation: { name: 'Collectif sans numéro' }, reason: expect.stringContaining('neither a SIRET nor an RNA number') }]);
+    expect(res.openDataExclusions).toEqual([
+      {
+        application: { number: grants.excluded!.number },
+        organisation: { name: 'Collectif sans numéro' },
+        reason: expect.stringContaining('neither a SIRET nor an RNA number'),
+      },
+    ]);
     expect((await server.gql(Q, { year: 2026 }, roles.coordinator.token)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await server.gql(Q, { year: 2026 })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -119,7 +165,20 @@ describe('openDataExclusions', () => {
 
 describe('formats', () => {
   it('turns cents into euros with a decimal point and shares into hundredths, with integers only', () => {
-    expect([centsToDecimal(0), centsToDecimal(5), centsToDecimal(100), centsToDecimal(123456789), centsToDecimal(9007199254740991)]).toEqual(['0.00', '0.05', '1.00', '1234567.89', '90071992547409.91']);
-    expect([subsidyShare(1, 3), subsidyShare(2, 3), subsidyShare(1, 200), subsidyShare(5, 1000), subsidyShare(10, 5), subsidyShare(10, 0)]).toEqual(['0.33', '0.67', '0.01', '0.01', '1.00', '1.00']);
+    expect([centsToDecimal(0), centsToDecimal(5), centsToDecimal(100), centsToDecimal(123456789), centsToDecimal(9007199254740991)]).toEqual([
+      '0.00',
+      '0.05',
+      '1.00',
+      '1234567.89',
+      '90071992547409.91',
+    ]);
+    expect([subsidyShare(1, 3), subsidyShare(2, 3), subsidyShare(1, 200), subsidyShare(5, 1000), subsidyShare(10, 5), subsidyShare(10, 0)]).toEqual([
+      '0.33',
+      '0.67',
+      '0.01',
+      '0.01',
+      '1.00',
+      '1.00',
+    ]);
   });
 });

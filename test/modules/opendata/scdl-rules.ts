@@ -1,10 +1,36 @@
 // The SCDL "Subventions" 2.1.1 rules as the standard states them (column list and order, required
 // fields, patterns, SIRET-or-RNA, decimal point, YYYY-MM-DD), written independently of the exporter.
 export const SCDL_2_1_1_HEADER = [
-  'nomAttribuant', 'idAttribuant', 'dateConvention', 'referenceDecision', 'nomBeneficiaire', 'idBeneficiaire', 'rnaBeneficiaire', 'objet',
-  'montant', 'nature', 'conditionsVersement', 'datesPeriodeVersement', 'idRAE', 'notificationUE', 'pourcentageSubvention', 'dispositifAide',
+  'nomAttribuant',
+  'idAttribuant',
+  'dateConvention',
+  'referenceDecision',
+  'nomBeneficiaire',
+  'idBeneficiaire',
+  'rnaBeneficiaire',
+  'objet',
+  'montant',
+  'nature',
+  'conditionsVersement',
+  'datesPeriodeVersement',
+  'idRAE',
+  'notificationUE',
+  'pourcentageSubvention',
+  'dispositifAide',
 ];
-const REQUIRED = ['nomAttribuant', 'idAttribuant', 'dateConvention', 'nomBeneficiaire', 'objet', 'montant', 'nature', 'conditionsVersement', 'datesPeriodeVersement', 'notificationUE', 'pourcentageSubvention'];
+const REQUIRED = [
+  'nomAttribuant',
+  'idAttribuant',
+  'dateConvention',
+  'nomBeneficiaire',
+  'objet',
+  'montant',
+  'nature',
+  'conditionsVersement',
+  'datesPeriodeVersement',
+  'notificationUE',
+  'pourcentageSubvention',
+];
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 

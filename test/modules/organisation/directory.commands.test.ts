@@ -99,7 +99,11 @@ describe('database commands for one directory page', () => {
     const { commands: sent, data } = await measure(PUBLIC_PAGE, { first: 100 });
     expect(data.organisations.edges).toHaveLength(100);
     expect(data.organisations.totalCount).toBe(ORGANISATIONS);
-    expect(data.organisations.edges.every((e: { node: { domains: unknown[]; neighbourhoods: unknown[] } }) => e.node.domains.length > 0 && e.node.neighbourhoods.length > 0)).toBe(true);
+    expect(
+      data.organisations.edges.every(
+        (e: { node: { domains: unknown[]; neighbourhoods: unknown[] } }) => e.node.domains.length > 0 && e.node.neighbourhoods.length > 0,
+      ),
+    ).toBe(true);
     expect(sent).toEqual(ANONYMOUS);
   });
 
@@ -125,10 +129,9 @@ describe('database commands for one directory page', () => {
     const first = await measure(PUBLIC_PAGE, { first: 100 });
     commands = [];
     const next = dataOf(
-      await server.gql(
-        'query($after: String) { organisations(first: 100, after: $after) { edges { node { id domains { id } neighbourhoods { id } } } } }',
-        { after: first.data.organisations.pageInfo.endCursor },
-      ),
+      await server.gql('query($after: String) { organisations(first: 100, after: $after) { edges { node { id domains { id } neighbourhoods { id } } } } }', {
+        after: first.data.organisations.pageInfo.endCursor,
+      }),
     );
     expect(next.organisations.edges).toHaveLength(ORGANISATIONS - 100);
     expect([...commands].sort()).toEqual(ANONYMOUS);

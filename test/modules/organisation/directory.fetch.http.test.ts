@@ -100,7 +100,15 @@ describe('the cached counts and reference lists', () => {
   it('follow a write another instance announces through the data version', async () => {
     const before = await count();
     // Another instance's write: straight to the collection (no hook here), then its version bump.
-    await OrganisationModel.collection.insertOne({ name: 'Venue d’ailleurs', nameKey: 'venue d’ailleurs', legalForm: 'OTHER', status: 'ACTIVE', isPublic: true, domains: [], neighbourhoods: [] });
+    await OrganisationModel.collection.insertOne({
+      name: 'Venue d’ailleurs',
+      nameKey: 'venue d’ailleurs',
+      legalForm: 'OTHER',
+      status: 'ACTIVE',
+      isPublic: true,
+      domains: [],
+      neighbourhoods: [],
+    });
     expect(await count()).toBe(before);
     await DataVersionModel.collection.updateOne({ _id: 'organisations' as never }, { $set: { token: new Types.ObjectId() } }, { upsert: true });
     expect(await count()).toBe(before + 1);

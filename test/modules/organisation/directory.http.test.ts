@@ -69,34 +69,61 @@ beforeAll(async () => {
   const n = (...codes: string[]) => codes.map((c) => hoods.get(c)!);
 
   orgs.theatre = await makeOrganisation({
-    name: 'Théâtre de l’Arc', description: 'Ateliers de pratique amateur pour les habitants du centre.',
-    domains: d('culture'), neighbourhoods: n('centre-historique'), location: at('centre-historique'),
+    name: 'Théâtre de l’Arc',
+    description: 'Ateliers de pratique amateur pour les habitants du centre.',
+    domains: d('culture'),
+    neighbourhoods: n('centre-historique'),
+    location: at('centre-historique'),
   });
   orgs.streetArts = await makeOrganisation({
-    name: 'Compagnie des Places', description: 'Spectacles de rue, cirque et THÉÂTRE dans toute la ville.',
-    domains: d('arts-de-la-rue'), neighbourhoods: n('encagnane'), location: at('encagnane'),
+    name: 'Compagnie des Places',
+    description: 'Spectacles de rue, cirque et THÉÂTRE dans toute la ville.',
+    domains: d('arts-de-la-rue'),
+    neighbourhoods: n('encagnane'),
+    location: at('encagnane'),
   });
   orgs.grocery = await makeOrganisation({
-    name: 'Épicerie Solidaire de Corsy', legalForm: 'SCOP', rna: undefined, siret: fakeSiret(900001),
+    name: 'Épicerie Solidaire de Corsy',
+    legalForm: 'SCOP',
+    rna: undefined,
+    siret: fakeSiret(900001),
     description: 'Épicerie solidaire à prix réduits et ateliers de cuisine.',
-    domains: d('circuits-courts'), neighbourhoods: n('corsy'), location: at('corsy'),
+    domains: d('circuits-courts'),
+    neighbourhoods: n('corsy'),
+    location: at('corsy'),
   });
   orgs.mutual = await makeOrganisation({
-    name: 'Zèbre Mutuelle des Aînés', legalForm: 'MUTUAL', rna: undefined, siret: fakeSiret(900002),
+    name: 'Zèbre Mutuelle des Aînés',
+    legalForm: 'MUTUAL',
+    rna: undefined,
+    siret: fakeSiret(900002),
     description: 'Portage de repas et visites aux personnes âgées isolées.',
-    domains: d('seniors'), neighbourhoods: n('puyricard'), location: at('puyricard'),
+    domains: d('seniors'),
+    neighbourhoods: n('puyricard'),
+    location: at('puyricard'),
   });
   orgs.music = await makeOrganisation({
-    name: 'éveil musical des Facultés', description: 'Éveil musical pour les tout-petits et leurs parents.',
-    domains: d('culture', 'petite-enfance'), neighbourhoods: n('facultes', 'beisson'), location: at('facultes'),
+    name: 'éveil musical des Facultés',
+    description: 'Éveil musical pour les tout-petits et leurs parents.',
+    domains: d('culture', 'petite-enfance'),
+    neighbourhoods: n('facultes', 'beisson'),
+    location: at('facultes'),
   });
   orgs.hidden = await makeOrganisation({
-    name: 'Association Théâtre Privé', isPublic: false, description: 'Une troupe de théâtre qui ne veut pas être listée.',
-    domains: d('culture'), neighbourhoods: n('corsy'), location: at('corsy'),
+    name: 'Association Théâtre Privé',
+    isPublic: false,
+    description: 'Une troupe de théâtre qui ne veut pas être listée.',
+    domains: d('culture'),
+    neighbourhoods: n('corsy'),
+    location: at('corsy'),
   });
   orgs.dissolved = await makeOrganisation({
-    name: 'Ancienne Troupe de Théâtre', status: 'DISSOLVED', description: 'Troupe de théâtre dissoute en 2020.',
-    domains: d('culture'), neighbourhoods: n('encagnane'), location: at('encagnane'),
+    name: 'Ancienne Troupe de Théâtre',
+    status: 'DISSOLVED',
+    description: 'Troupe de théâtre dissoute en 2020.',
+    domains: d('culture'),
+    neighbourhoods: n('encagnane'),
+    location: at('encagnane'),
   });
   // Fillers: same shape, same words, so relevance ties and the `_id` tie-break are exercised.
   for (let i = 0; i < 24; i++) {
@@ -104,7 +131,9 @@ beforeAll(async () => {
       await makeOrganisation({
         name: `Association Quartier ${String.fromCharCode(65 + (i % 26))}${i}`,
         description: 'Animation de la vie de quartier et accompagnement des bénévoles.',
-        domains: d('vie-associative'), neighbourhoods: n('saint-eutrope'), location: at('saint-eutrope', (i % 5) * 0.0003, (i % 3) * 0.0003),
+        domains: d('vie-associative'),
+        neighbourhoods: n('saint-eutrope'),
+        location: at('saint-eutrope', (i % 5) * 0.0003, (i % 3) * 0.0003),
       }),
     );
   }
@@ -140,9 +169,19 @@ describe('the directory without a filter', () => {
 
   it('resolves nested domains and neighbourhoods, and flags priority neighbourhoods', async () => {
     const p = await page({ search: 'éveil musical' }, 5);
-    const node = p.edges[0]!.node as unknown as { domains: { code: string }[]; neighbourhoods: { code: string; isPriority: boolean }[]; servesPriorityNeighbourhood: boolean; location: { lat: number; lng: number } };
+    const node = p.edges[0]!.node as unknown as {
+      domains: { code: string }[];
+      neighbourhoods: { code: string; isPriority: boolean }[];
+      servesPriorityNeighbourhood: boolean;
+      location: { lat: number; lng: number };
+    };
     expect(node.domains.map((x) => x.code).sort()).toEqual(['culture', 'petite-enfance']);
-    expect(node.neighbourhoods).toEqual(expect.arrayContaining([{ code: 'beisson', isPriority: true }, { code: 'facultes', isPriority: false }]));
+    expect(node.neighbourhoods).toEqual(
+      expect.arrayContaining([
+        { code: 'beisson', isPriority: true },
+        { code: 'facultes', isPriority: false },
+      ]),
+    );
     expect(node.servesPriorityNeighbourhood).toBe(true);
     expect(node.location).toEqual({ lat: hood('facultes').lat, lng: hood('facultes').lng });
   });
@@ -181,7 +220,7 @@ describe('each filter alone', () => {
   });
 
   it('filters by domain, a parent domain including its children', async () => {
-    expect((await names({ domainIds: [String(domains.get('arts-de-la-rue'))] }))).toEqual(['Compagnie des Places']);
+    expect(await names({ domainIds: [String(domains.get('arts-de-la-rue'))] })).toEqual(['Compagnie des Places']);
     expect((await names({ domainIds: [String(domains.get('culture'))] })).sort()).toEqual(
       ['Compagnie des Places', 'Théâtre de l’Arc', 'éveil musical des Facultés'].sort(),
     );
@@ -196,7 +235,7 @@ describe('each filter alone', () => {
   });
 
   it('filters by legal form', async () => {
-    expect((await names({ legalForms: ['SCOP', 'MUTUAL'] }))).toEqual(['Épicerie Solidaire de Corsy', 'Zèbre Mutuelle des Aînés']);
+    expect(await names({ legalForms: ['SCOP', 'MUTUAL'] })).toEqual(['Épicerie Solidaire de Corsy', 'Zèbre Mutuelle des Aînés']);
     expect(await names({ legalForms: ['FOUNDATION'] })).toEqual([]);
   });
 

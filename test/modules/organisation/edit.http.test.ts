@@ -154,7 +154,7 @@ describe('validation, field by field', () => {
     ['a one-letter name', { name: 'A' }, 'input.name', /2 to 200/],
     ['a name over 200 characters', { name: long(201) }, 'input.name', /2 to 200/],
     ['an acronym over 30 characters', { acronym: long(31) }, 'input.acronym', /30 characters/],
-    ['a purpose under 10 characters', { description: 'Trop court' .slice(0, 9) }, 'input.description', /at least 10/],
+    ['a purpose under 10 characters', { description: 'Trop court'.slice(0, 9) }, 'input.description', /at least 10/],
     ['a purpose over 5,000 characters', { description: long(5001) }, 'input.description', /5,000/],
     ['an RNA number without its W', { rna: '131234567' }, 'input.rna', /W followed by 9 digits/],
     ['an RNA number with 8 digits', { rna: 'W13123456' }, 'input.rna', /W followed by 9 digits/],
@@ -230,9 +230,7 @@ describe('identifiers already used', () => {
 
   it('lets exactly one of several concurrent creates with the same RNA succeed, the others get CONFLICT', async () => {
     const rna = uniqueRna();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => create(valid({ rna, name: `Course ${i}` }), officer.token)),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => create(valid({ rna, name: `Course ${i}` }), officer.token)));
     const payloads = results.map((r) => dataOf(r).createOrganisation);
     expect(payloads.filter((p) => p.organisation)).toHaveLength(1);
     for (const p of payloads.filter((x) => !x.organisation)) {
@@ -258,8 +256,7 @@ describe('updateOrganisation', () => {
     manager = await makeUser({ memberOf: [{ organisation: org._id, role: 'MANAGER' }] });
     editor = await makeUser({ memberOf: [{ organisation: org._id, role: 'EDITOR' }] });
   });
-  const update = (input: Record<string, unknown>, token: string | null, id: unknown = org._id) =>
-    server.gql(UPDATE, { id: String(id), input }, token);
+  const update = (input: Record<string, unknown>, token: string | null, id: unknown = org._id) => server.gql(UPDATE, { id: String(id), input }, token);
 
   it.each([['manager'], ['editor'], ['officer'], ['admin']])('lets the %s edit it', async (who) => {
     const token = { manager, editor, officer, admin }[who as 'manager']!.token;
@@ -337,11 +334,11 @@ describe('addOrganisationMember', () => {
     manager = await makeUser({ memberOf: [{ organisation: org._id, role: 'MANAGER' }] });
     editor = await makeUser({ memberOf: [{ organisation: org._id, role: 'EDITOR' }] });
   });
-  const add = (input: Record<string, unknown>, token: string | null) =>
-    server.gql(ADD_MEMBER, { input: { organisationId: String(org._id), ...input } }, token);
+  const add = (input: Record<string, unknown>, token: string | null) => server.gql(ADD_MEMBER, { input: { organisationId: String(org._id), ...input } }, token);
 
   const IBAN = 'query($id: ID!) { organisation(id: $id) { iban } }';
-  const ACCEPT = 'mutation($id: ID!) { acceptMembership(organisationId: $id) { membership { role title status organisation { name } } invited errors { code message field } } }';
+  const ACCEPT =
+    'mutation($id: ID!) { acceptMembership(organisationId: $id) { membership { role title status organisation { name } } invited errors { code message field } } }';
   const DECLINE = 'mutation($id: ID!) { declineMembership(organisationId: $id) { membership { role } invited errors { code message field } } }';
 
   it('lets a manager invite an existing account, who becomes a member (and sees private fields) only once they accept', async () => {
@@ -351,15 +348,25 @@ describe('addOrganisationMember', () => {
     // Invited, not yet a member: no rights, but the invitation is visible to the person.
     expect(dataOf(await server.gql(IBAN, { id: String(org._id) }, newcomer.token)).organisation.iban).toBeNull();
     const pending = dataOf(await server.gql('{ me { memberships { role } invitations { role title status organisation { name } } } }', {}, newcomer.token));
-    expect(pending.me).toEqual({ memberships: [], invitations: [{ role: 'EDITOR', title: 'Trésorière', status: 'INVITED', organisation: { name: 'Réseau Bénévole' } }] });
+    expect(pending.me).toEqual({
+      memberships: [],
+      invitations: [{ role: 'EDITOR', title: 'Trésorière', status: 'INVITED', organisation: { name: 'Réseau Bénévole' } }],
+    });
     const members = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { members { user { id } } } }', { id: String(org._id) }, manager.token));
     expect(members.organisation.members.map((m: { user: { id: string } }) => m.user.id)).not.toContain(newcomer.id);
 
     const accepted = dataOf(await server.gql(ACCEPT, { id: String(org._id) }, newcomer.token)).acceptMembership;
-    expect(accepted).toEqual({ membership: { role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } }, invited: false, errors: [] });
+    expect(accepted).toEqual({
+      membership: { role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } },
+      invited: false,
+      errors: [],
+    });
     expect(dataOf(await server.gql(IBAN, { id: String(org._id) }, newcomer.token)).organisation.iban).toBe('FR7630004000031234567890143');
     const me = dataOf(await server.gql('{ me { memberships { role title status organisation { name } } invitations { role } } }', {}, newcomer.token));
-    expect(me.me).toEqual({ memberships: [{ role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } }], invitations: [] });
+    expect(me.me).toEqual({
+      memberships: [{ role: 'EDITOR', title: 'Trésorière', status: 'ACTIVE', organisation: { name: 'Réseau Bénévole' } }],
+      invitations: [],
+    });
     // Accepting twice is refused, naming the field.
     const again = dataOf(await server.gql(ACCEPT, { id: String(org._id) }, newcomer.token)).acceptMembership;
     expect(again.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'organisationId', message: 'You have no pending invitation to this organisation.' }]);

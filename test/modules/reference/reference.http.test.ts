@@ -77,7 +77,12 @@ describe('neighbourhoods', () => {
   it('are the 15 of the city, the 4 priority ones (QPV) first', async () => {
     const { neighbourhoods } = dataOf<{ neighbourhoods: Hood[] }>(await server.gql(HOODS));
     expect(neighbourhoods).toHaveLength(NEIGHBOURHOODS.length);
-    expect(neighbourhoods.slice(0, 4).map((n) => n.name).sort()).toEqual(['Beisson', 'Corsy', 'Encagnane', 'Jas de Bouffan']);
+    expect(
+      neighbourhoods
+        .slice(0, 4)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['Beisson', 'Corsy', 'Encagnane', 'Jas de Bouffan']);
     expect(neighbourhoods.slice(0, 4).every((n) => n.isPriority)).toBe(true);
     expect(neighbourhoods.slice(4).every((n) => !n.isPriority)).toBe(true);
   });

@@ -34,7 +34,13 @@ describe('npm run import:rna', () => {
     const res = await importRna(join(FIXTURES, 'waldec-utf8.csv'), '--commune', '13001');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('(UTF-8), commune 13001: 11 rows');
-    expect([count(res.stdout, 'created'), count(res.stdout, 'updated'), count(res.stdout, 'dissolved'), count(res.stdout, 'skipped'), count(res.stdout, 'rejected')]).toEqual([4, 0, 1, 2, 4]);
+    expect([
+      count(res.stdout, 'created'),
+      count(res.stdout, 'updated'),
+      count(res.stdout, 'dissolved'),
+      count(res.stdout, 'skipped'),
+      count(res.stdout, 'rejected'),
+    ]).toEqual([4, 0, 1, 2, 4]);
     expect(res.stderr).toContain('line 6: rejected: id "X12" is not an RNA number');
     expect(res.stderr).toContain('line 7: rejected: expected 39 fields separated by ";", found 9.');
     expect(res.stderr).toContain('line 8 (W131000007): rejected: position "Z"');
@@ -85,7 +91,13 @@ describe('npm run import:rna', () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('(Latin-1), commune 13001: 4 rows');
     expect(res.stderr).toBe('');
-    expect([count(res.stdout, 'created'), count(res.stdout, 'updated'), count(res.stdout, 'dissolved'), count(res.stdout, 'skipped'), count(res.stdout, 'rejected')]).toEqual([1, 1, 1, 1, 0]);
+    expect([
+      count(res.stdout, 'created'),
+      count(res.stdout, 'updated'),
+      count(res.stdout, 'dissolved'),
+      count(res.stdout, 'skipped'),
+      count(res.stdout, 'rejected'),
+    ]).toEqual([1, 1, 1, 1, 0]);
     expect((await OrganisationModel.findOne({ rna: 'W132000001' }).lean())?.name).toBe('SOCIÉTÉ DES FÊTES DE LUYNES');
     expect((await OrganisationModel.findOne({ rna: 'W132000003' }).lean())?.name).toBe("GARÇONS ET FILLES À L'ÉCOLE");
     const chapel = await OrganisationModel.findOne({ rna: 'W132000002' }).lean();

@@ -26,7 +26,9 @@ describe('applying registry rows', () => {
     expect(outcomes[1]).toEqual({ error: expect.stringContaining('(field acronym)') });
     expect(outcomes[2]).toEqual({ error: expect.stringContaining('(field address.postcode)') });
     expect(outcomes[3]).toBe('dissolved');
-    const stored = await OrganisationModel.find({ rna: /^W13900000/ }).sort({ rna: 1 }).lean();
+    const stored = await OrganisationModel.find({ rna: /^W13900000/ })
+      .sort({ rna: 1 })
+      .lean();
     expect(stored.map((o) => o.rna)).toEqual(['W139000001', 'W139000004']);
   });
 
@@ -43,7 +45,15 @@ describe('applying registry rows', () => {
 
 describe('schemaChecker', () => {
   const check = schemaChecker(OrganisationModel);
-  const valid = { name: 'Atelier Vélo', nameKey: 'atelier velo', legalForm: 'ASSOCIATION', description: 'réparer ensemble', status: 'ACTIVE', isPublic: true, source: 'RNA' };
+  const valid = {
+    name: 'Atelier Vélo',
+    nameKey: 'atelier velo',
+    legalForm: 'ASSOCIATION',
+    description: 'réparer ensemble',
+    status: 'ACTIVE',
+    isPublic: true,
+    source: 'RNA',
+  };
 
   // Each record breaks one rule of the schema; Mongoose's own validation must agree on the path.
   const broken: [string, Record<string, unknown>][] = [
@@ -58,7 +68,10 @@ describe('schemaChecker', () => {
 
   it.each(broken)('finds the same fault as Mongoose on %s', async (path, record) => {
     expect(check(record)).toEqual({ path, message: expect.any(String) });
-    const err = await new OrganisationModel(record).validate().then(() => null, (e: { errors: Record<string, unknown> }) => e);
+    const err = await new OrganisationModel(record).validate().then(
+      () => null,
+      (e: { errors: Record<string, unknown> }) => e,
+    );
     expect(Object.keys(err!.errors)).toContain(path);
   });
 

@@ -75,7 +75,9 @@ describe('signing up', () => {
     clock.now = () => later;
     expect(dataOf(await server.gql(VERIFY, { token: first })).verifyEmail.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
 
-    const resent = dataOf(await server.gql(`mutation ($email: String!) { resendVerificationEmail(email: $email) { accepted errors { code } } }`, { email })).resendVerificationEmail;
+    const resent = dataOf(
+      await server.gql(`mutation ($email: String!) { resendVerificationEmail(email: $email) { accepted errors { code } } }`, { email }),
+    ).resendVerificationEmail;
     expect(resent).toEqual({ accepted: true, errors: [] });
     await mail.deliver();
     const second = tokenFrom(mail.to(email)[1]!, '/verify-email');
@@ -145,14 +147,19 @@ describe('recovering', () => {
     const asked = dataOf(await server.gql(REQUEST_RESET, { email })).requestPasswordReset;
     expect(asked).toMatchObject({ accepted: true, errors: [] });
     await mail.deliver();
-    const token = tokenFrom(mail.to(email).find((t) => t.includes('/reset-password?token='))!, '/reset-password');
+    const token = tokenFrom(
+      mail.to(email).find((t) => t.includes('/reset-password?token='))!,
+      '/reset-password',
+    );
 
     const weak = dataOf(await server.gql(RESET, { token, newPassword: 'password1234' })).resetPassword;
     expect(weak.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'newPassword' })]);
     const done = dataOf(await server.gql(RESET, { token, newPassword: 'Olivier-Sainte-Victoire-9' })).resetPassword;
     expect(done.errors).toEqual([]);
     const reused = dataOf(await server.gql(RESET, { token, newPassword: 'Another-Strong-Pass-44' })).resetPassword;
-    expect(reused.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'token', message: expect.stringMatching(/already used or expired/) })]);
+    expect(reused.errors).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'token', message: expect.stringMatching(/already used or expired/) }),
+    ]);
 
     const revoked = await server.gql(ME, {}, old.token);
     expect(revoked.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -166,7 +173,10 @@ describe('recovering', () => {
     const email = await verifiedAccount();
     await server.gql(REQUEST_RESET, { email });
     await mail.deliver();
-    const token = tokenFrom(mail.to(email).find((t) => t.includes('/reset-password?token='))!, '/reset-password');
+    const token = tokenFrom(
+      mail.to(email).find((t) => t.includes('/reset-password?token='))!,
+      '/reset-password',
+    );
     const later = new Date(Date.now() + 61 * 60_000);
     clock.now = () => later;
     const expired = dataOf(await server.gql(RESET, { token, newPassword: 'Olivier-Sainte-Victoire-9' })).resetPassword;
@@ -179,7 +189,10 @@ describe('recovering', () => {
     const email = await verifiedAccount();
     await server.gql(REQUEST_RESET, { email });
     await mail.deliver();
-    const token = tokenFrom(mail.to(email).find((t) => t.includes('/reset-password?token='))!, '/reset-password');
+    const token = tokenFrom(
+      mail.to(email).find((t) => t.includes('/reset-password?token='))!,
+      '/reset-password',
+    );
     const answers = await Promise.all(['Premier-Essai-Lavande-1', 'Second-Essai-Garrigue-2'].map((newPassword) => server.gql(RESET, { token, newPassword })));
     expect(answers.map((a) => dataOf(a).resetPassword.errors.length).sort()).toEqual([0, 1]);
   });
@@ -226,7 +239,9 @@ describe('administering', () => {
     expect(dataOf(await server.gql(ME, {}, session.token)).me.emailVerified).toBe(true);
 
     const member = await makeUser();
-    expect((await server.gql(CREATE, { input: { email: 'x@y.test', displayName: 'X', role: 'ADMIN' } }, member.token)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.gql(CREATE, { input: { email: 'x@y.test', displayName: 'X', role: 'ADMIN' } }, member.token)).body.errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('disables an account: it cannot sign in and its tokens stop working; lists accounts for admins only', async () => {

@@ -51,10 +51,47 @@ describe('tokens', () => {
   });
 
   it.each([
-    ['forged with another secret', () => jwt.sign({ role: 'ADMIN', ver: 0 }, 'another-secret-of-sufficient-length!!', { subject: '6650f0f0f0f0f0f0f0f0f0f0', issuer: 'maillage', audience: 'maillage-api', expiresIn: 600 })],
-    ['expired', () => jwt.sign({ role: 'ADMIN', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, secret, { subject: '6650f0f0f0f0f0f0f0f0f0f0', issuer: 'maillage', audience: 'maillage-api' })],
-    ['unsigned (alg none)', () => jwt.sign({ role: 'ADMIN', ver: 0 }, '', { algorithm: 'none', subject: '6650f0f0f0f0f0f0f0f0f0f0', issuer: 'maillage', audience: 'maillage-api', expiresIn: 600 })],
-    ['signed with HS512 instead of HS256', () => jwt.sign({ role: 'ADMIN', ver: 0 }, secret, { algorithm: 'HS512', subject: '6650f0f0f0f0f0f0f0f0f0f0', issuer: 'maillage', audience: 'maillage-api', expiresIn: 600 })],
+    [
+      'forged with another secret',
+      () =>
+        jwt.sign({ role: 'ADMIN', ver: 0 }, 'another-secret-of-sufficient-length!!', {
+          subject: '6650f0f0f0f0f0f0f0f0f0f0',
+          issuer: 'maillage',
+          audience: 'maillage-api',
+          expiresIn: 600,
+        }),
+    ],
+    [
+      'expired',
+      () =>
+        jwt.sign({ role: 'ADMIN', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, secret, {
+          subject: '6650f0f0f0f0f0f0f0f0f0f0',
+          issuer: 'maillage',
+          audience: 'maillage-api',
+        }),
+    ],
+    [
+      'unsigned (alg none)',
+      () =>
+        jwt.sign({ role: 'ADMIN', ver: 0 }, '', {
+          algorithm: 'none',
+          subject: '6650f0f0f0f0f0f0f0f0f0f0',
+          issuer: 'maillage',
+          audience: 'maillage-api',
+          expiresIn: 600,
+        }),
+    ],
+    [
+      'signed with HS512 instead of HS256',
+      () =>
+        jwt.sign({ role: 'ADMIN', ver: 0 }, secret, {
+          algorithm: 'HS512',
+          subject: '6650f0f0f0f0f0f0f0f0f0f0',
+          issuer: 'maillage',
+          audience: 'maillage-api',
+          expiresIn: 600,
+        }),
+    ],
     ['garbage', () => 'not.a.token'],
   ])('refuses a token %s with 401 UNAUTHENTICATED', async (_label, make) => {
     const res = await server.gql(ME, {}, make());

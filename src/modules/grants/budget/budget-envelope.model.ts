@@ -8,11 +8,7 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 /** MongoDB collection validator: 0 <= paid <= committed <= total, whatever writes the document. */
 export const ENVELOPE_VALIDATOR = {
   $expr: {
-    $and: [
-      { $gte: ['$paid', 0] },
-      { $lte: ['$paid', '$committed'] },
-      { $lte: ['$committed', '$total'] },
-    ],
+    $and: [{ $gte: ['$paid', 0] }, { $lte: ['$paid', '$committed'] }, { $lte: ['$committed', '$total'] }],
   },
 };
 

@@ -19,12 +19,16 @@ export async function commit(envelopeId: Types.ObjectId, application: Types.Obje
     { $inc: { committed: amount }, $push: { commitments: { application, amount, at } } },
   );
   if (res.modifiedCount === 1) return 'COMMITTED';
-  const env = await BudgetEnvelopeModel.findById(envelopeId, { total: 1, committed: 1, commitments: { $elemMatch: { application } } }).lean<Pick<BudgetEnvelopeDoc, 'total' | 'committed' | 'commitments'>>();
+  const env = await BudgetEnvelopeModel.findById(envelopeId, { total: 1, committed: 1, commitments: { $elemMatch: { application } } }).lean<
+    Pick<BudgetEnvelopeDoc, 'total' | 'committed' | 'commitments'>
+  >();
   if (!env) throw new AppError('NOT_FOUND', 'Budget envelope not found.', { field: 'input.envelopeId' });
   const existing = env.commitments?.[0];
   if (existing) {
     if (existing.amount === amount) return 'ALREADY_COMMITTED';
-    throw new AppError('CONFLICT', 'An earlier commitment of this application is not released yet: run reconcileEnvelopes, then decide again.', { field: 'id' });
+    throw new AppError('CONFLICT', 'An earlier commitment of this application is not released yet: run reconcileEnvelopes, then decide again.', {
+      field: 'id',
+    });
   }
   throw new AppError(
     'ENVELOPE_EXHAUSTED',
@@ -38,7 +42,9 @@ export async function commit(envelopeId: Types.ObjectId, application: Types.Obje
  * `committedBefore` leaves alone a commitment made after that instant (a decision possibly in flight).
  */
 export async function release(envelopeId: Types.ObjectId, application: Types.ObjectId, committedBefore?: Date): Promise<boolean> {
-  const env = await BudgetEnvelopeModel.findById(envelopeId, { commitments: { $elemMatch: { application } }, payments: { $elemMatch: { application } } }).lean<Pick<BudgetEnvelopeDoc, 'commitments' | 'payments'>>();
+  const env = await BudgetEnvelopeModel.findById(envelopeId, { commitments: { $elemMatch: { application } }, payments: { $elemMatch: { application } } }).lean<
+    Pick<BudgetEnvelopeDoc, 'commitments' | 'payments'>
+  >();
   const c = env?.commitments?.[0];
   if (!c || env?.payments?.length) return false;
   // The amount is part of the condition: the $inc matches exactly the entry pulled.
@@ -69,9 +75,9 @@ export async function pay(envelopeId: Types.ObjectId, application: Types.ObjectI
 
 /** Recomputes `committed` and `paid` from the ledgers, in one atomic pipeline update. */
 export async function recomputeCounters(envelopeId: Types.ObjectId): Promise<void> {
-  await BudgetEnvelopeModel.updateOne({ _id: envelopeId }, [
-    { $set: { committed: { $sum: '$commitments.amount' }, paid: { $sum: '$payments.amount' } } },
-  ], { updatePipeline: true });
+  await BudgetEnvelopeModel.updateOne({ _id: envelopeId }, [{ $set: { committed: { $sum: '$commitments.amount' }, paid: { $sum: '$payments.amount' } } }], {
+    updatePipeline: true,
+  });
 }
 
 export const remaining = (e: Pick<BudgetEnvelopeDoc, 'total' | 'committed'>) => e.total - e.committed;

@@ -27,7 +27,8 @@ export const MAX_MOTIVATION = 2000;
 function motivationOf(p: Problems, value: string | null | undefined, required: boolean): string {
   const s = value?.trim() ?? '';
   if (!s && required) p.add('input.motivation', 'A motivation is required: say why, the applicant will read it.');
-  if (s.length > MAX_MOTIVATION) p.add('input.motivation', `The motivation is limited to ${MAX_MOTIVATION.toLocaleString('en')} characters (got ${s.length.toLocaleString('en')}).`);
+  if (s.length > MAX_MOTIVATION)
+    p.add('input.motivation', `The motivation is limited to ${MAX_MOTIVATION.toLocaleString('en')} characters (got ${s.length.toLocaleString('en')}).`);
   return s;
 }
 
@@ -51,9 +52,16 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
     action: 'APPROVE',
     change: async (app) => {
       // An organisation a member created is approved for nothing until an officer has checked who it is.
-      const organisation = await OrganisationModel.findById(app.organisation, { isVerified: 1, name: 1 }).lean<{ isVerified?: boolean | null; name?: string }>();
+      const organisation = await OrganisationModel.findById(app.organisation, { isVerified: 1, name: 1 }).lean<{
+        isVerified?: boolean | null;
+        name?: string;
+      }>();
       if (organisation && !isVerified(organisation)) {
-        throw new AppError('ORGANISATION_NOT_VERIFIED', `${organisation.name ?? 'This organisation'} is not verified yet: verify it first (verifyOrganisation), then approve.`, { field: 'id' });
+        throw new AppError(
+          'ORGANISATION_NOT_VERIFIED',
+          `${organisation.name ?? 'This organisation'} is not verified yet: verify it first (verifyOrganisation), then approve.`,
+          { field: 'id' },
+        );
       }
       const p = new Problems();
       if (checkAmount(p, 'input.amount', input.amount) && input.amount > app.requestedAmount) {
@@ -65,7 +73,9 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
       const envelope = await BudgetEnvelopeModel.findById(envelopeId, { programme: 1 }).lean<Pick<BudgetEnvelopeDoc, 'programme'>>();
       if (!envelope) throw notFound('Budget envelope', 'input.envelopeId');
       if (String(envelope.programme) !== String(app.programme)) {
-        throw new AppError('BAD_USER_INPUT', "This envelope belongs to another programme: choose one of the application's programme.", { field: 'input.envelopeId' });
+        throw new AppError('BAD_USER_INPUT', "This envelope belongs to another programme: choose one of the application's programme.", {
+          field: 'input.envelopeId',
+        });
       }
       const pending: PendingDecision = {
         token: randomUUID(),
@@ -92,7 +102,10 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
 
 /** 1. Claim the decision: only one approval of this application can be in flight. */
 async function claim(app: App, pending: PendingDecision): Promise<void> {
-  const claimed = await GrantApplicationModel.updateOne({ _id: app._id, status: 'UNDER_REVIEW', pendingDecision: null }, { $set: { pendingDecision: pending } });
+  const claimed = await GrantApplicationModel.updateOne(
+    { _id: app._id, status: 'UNDER_REVIEW', pendingDecision: null },
+    { $set: { pendingDecision: pending } },
+  );
   if (claimed.modifiedCount === 1) return;
   const now = await GrantApplicationModel.findById(app._id, { status: 1, pendingDecision: 1 }).lean<Pick<App, 'status' | 'pendingDecision'>>();
   const stuck = now?.pendingDecision && now.pendingDecision.startedAt.getTime() < clock.now().getTime() - DEFAULT_GRACE_MS;

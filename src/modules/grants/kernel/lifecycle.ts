@@ -3,16 +3,7 @@
 // (commands/command.ts) both read it, so "may this be done now" and "is it accepted" cannot disagree.
 import { AppError } from '../../../errors/app-error';
 
-export const GRANT_STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'CHANGES_REQUESTED',
-  'APPROVED',
-  'REJECTED',
-  'WITHDRAWN',
-  'COMPLETED',
-] as const;
+export const GRANT_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'COMPLETED'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 interface Step {

@@ -27,7 +27,15 @@ export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
   });
   return {
     async send(email) {
-      await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId, textEncoding: 'quoted-printable' });
+      await transporter.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: email.messageId,
+        textEncoding: 'quoted-printable',
+      });
     },
     close: () => transporter.close(),
   };

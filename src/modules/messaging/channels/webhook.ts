@@ -91,7 +91,16 @@ export function postWebhook(req: WebhookRequest): Promise<number> {
     );
     const started = Date.now();
     request.on('timeout', () => request.destroy(new DeliveryError(`No answer within ${Math.round((Date.now() - started) / 1000)} s.`, null)));
-    request.on('error', (err) => reject(err instanceof DeliveryError ? err : new DeliveryError(err instanceof PrivateTargetError ? err.message : `Could not reach the receiver (${(err as NodeJS.ErrnoException).code ?? err.message}).`, null)));
+    request.on('error', (err) =>
+      reject(
+        err instanceof DeliveryError
+          ? err
+          : new DeliveryError(
+              err instanceof PrivateTargetError ? err.message : `Could not reach the receiver (${(err as NodeJS.ErrnoException).code ?? err.message}).`,
+              null,
+            ),
+      ),
+    );
     request.end(body);
   });
 }
