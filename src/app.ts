@@ -185,7 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         try {
           const signIn = operations.signInGate?.(req.ip ?? 'unknown') ?? null;
           const accountRequests = operations.accountRequestGate?.(req.ip ?? 'unknown') ?? null;
-          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn, accountRequests);
+          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn, accountRequests, (task) => res.once('close', task));
         } catch (err) {
           const known = toAppError(err);
           res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';

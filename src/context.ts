@@ -19,6 +19,11 @@ export interface Context {
   readonly signIn?: SignInGate | null;
   /** The limits of account emails from this client address (src/ops/account-limits.ts); absent without HTTP. */
   readonly accountRequests?: AccountRequestGate | null;
+  /**
+   * Runs `task` once this request's response is sent (without HTTP: on the next turn of the event loop):
+   * work whose cost must not show in the reply's timing, such as an email only real accounts get.
+   */
+  readonly afterResponse: (task: () => void) => void;
 }
 
 export interface ContextDeps {
@@ -75,7 +80,7 @@ export function createContext(
   deps: ContextDeps,
   viewer: Viewer | null = null,
   requestId: string = randomUUID(),
-  extra: { signIn?: SignInGate | null; accountRequests?: AccountRequestGate | null } = {},
+  extra: { signIn?: SignInGate | null; accountRequests?: AccountRequestGate | null; afterResponse?: (task: () => void) => void } = {},
 ): Context {
   const slot: Slot = { current: freezeViewer(viewer) };
   const log = deps.log.child(slot.current ? { requestId, userId: slot.current.id } : { requestId });
@@ -86,6 +91,7 @@ export function createContext(
     log,
     signIn: extra.signIn ?? null,
     accountRequests: extra.accountRequests ?? null,
+    afterResponse: extra.afterResponse ?? ((task: () => void) => void setImmediate(task)),
     [SLOT]: slot,
   };
   const ctx: Context = Object.assign(Object.create(contextPrototype) as Pick<Context, 'viewer'>, fields);
@@ -99,8 +105,9 @@ export async function contextFromRequest(
   requestId: string,
   signIn: SignInGate | null = null,
   accountRequests: AccountRequestGate | null = null,
+  afterResponse?: (task: () => void) => void,
 ): Promise<Context> {
   const token = bearerToken(headers.authorization);
   const viewer = token ? await deps.resolveViewer(token) : null;
-  return createContext(deps, viewer, requestId, { signIn, accountRequests });
+  return createContext(deps, viewer, requestId, { signIn, accountRequests, afterResponse });
 }

@@ -44,13 +44,20 @@ export function oneTimeToken(kind: OneTimeKind, ttlMs: number): { token: string;
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-// Emails recorded after the reply's work: kept here so tests (and a graceful stop) can wait for them.
+// Emails recorded after the reply: kept here so tests (and a graceful stop) can wait for them.
 const recording = new Set<Promise<unknown>>();
 
-/** Records the email on the next turn of the event loop, outside the request's own work. */
-function recordAfterReply(event: MessagingEvent): void {
-  const done: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => publishQuietly(event)).finally(() => recording.delete(done));
+/**
+ * Records the email once the response is sent (ctx.afterResponse), so neither its database writes nor its
+ * sealing run while the reply is on its way: they would make the reply slower for real accounts only.
+ */
+function recordAfterReply(ctx: Context, event: MessagingEvent): void {
+  let start!: () => void;
+  const done: Promise<unknown> = new Promise<void>((resolve) => (start = resolve))
+    .then(() => publishQuietly(event))
+    .finally(() => recording.delete(done));
   recording.add(done);
+  ctx.afterResponse(start);
 }
 
 /** Resolves when every account email started so far is recorded in the outbox. */
@@ -122,6 +129,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<stri
     if ((err as { code?: number }).code !== 11000) throw err;
   }
   recordAfterReply(
+    ctx,
     created
       ? { type: 'account.verify_email', key: `verify:${stored.hash.slice(0, 32)}`, recipients: [{ email }], data: {}, secret: { token } }
       : { type: 'account.register_attempt', key: `register-attempt:${randomUUID()}`, recipients: [{ email }], data: {} },
@@ -159,7 +167,7 @@ export async function resendVerificationEmail(ctx: Context, rawEmail: string): P
   const { token, stored } = oneTimeToken('VERIFY', VERIFY_TTL_MS);
   const res = await UserModel.updateOne({ email, emailVerified: false, disabled: { $ne: true } }, { $set: { verification: stored } }, { timestamps: false });
   if (res.matchedCount) {
-    recordAfterReply({ type: 'account.verify_email', key: `verify:${stored.hash.slice(0, 32)}`, recipients: [{ email }], data: {}, secret: { token } });
+    recordAfterReply(ctx, { type: 'account.verify_email', key: `verify:${stored.hash.slice(0, 32)}`, recipients: [{ email }], data: {}, secret: { token } });
   }
   return ACCOUNT_REQUEST_REPLY.resend;
 }
@@ -173,7 +181,7 @@ export async function requestPasswordReset(ctx: Context, rawEmail: string): Prom
   const { token, stored } = oneTimeToken('RESET', RESET_TTL_MS);
   const res = await UserModel.updateOne({ email, disabled: { $ne: true } }, { $set: { passwordReset: stored } }, { timestamps: false });
   if (res.matchedCount) {
-    recordAfterReply({ type: 'account.password_reset', key: `reset:${stored.hash.slice(0, 32)}`, recipients: [{ email }], data: {}, secret: { token } });
+    recordAfterReply(ctx, { type: 'account.password_reset', key: `reset:${stored.hash.slice(0, 32)}`, recipients: [{ email }], data: {}, secret: { token } });
   }
   return ACCOUNT_REQUEST_REPLY.reset;
 }
