@@ -28,6 +28,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           ActivityRecord: parent('ActivityDoc'),
+          ActivityRecordConnection: parent('ActivityRecordConnectionParent'),
           BudgetEnvelope: parent('BudgetEnvelopeDoc'),
           CofundingAlert: parent('CofundingAlertParent'),
           ConflictOfInterest: parent('ConflictOfInterestDoc'),

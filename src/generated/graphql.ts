@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
+import type { ActivityDoc, ActivityRecordConnectionParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +48,8 @@ export type ActivityRecord = {
   actor?: Maybe<User>;
   /** When. */
   at: Scalars['DateTime']['output'];
+  /** For an edit (of an organisation's profile, or a member added by staff): each field changed, before and after, bank details masked. Empty for the other steps. */
+  changes: Array<FieldChange>;
   /** Status before. */
   fromStatus?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
@@ -56,6 +58,26 @@ export type ActivityRecord = {
   reason?: Maybe<Scalars['String']['output']>;
   /** Status after. */
   toStatus?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the audit trail, newest first. */
+export type ActivityRecordConnection = {
+  __typename?: 'ActivityRecordConnection';
+  /** This page. */
+  edges: Array<ActivityRecordEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many records the trail holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One record of the audit trail in a list, with its cursor. */
+export type ActivityRecordEdge = {
+  __typename?: 'ActivityRecordEdge';
+  /** Opaque position of this record: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: ActivityRecord;
 };
 
 /** A person to add to an organisation. */
@@ -438,6 +460,17 @@ export type Domain = {
   parent?: Maybe<Domain>;
   /** Number of the programme proposal (12 to 23 of the Solidarité chapter) this domain serves. */
   proposal: Scalars['Int']['output'];
+};
+
+/** One field changed by an edit, as the trail keeps it: text as is, other values as JSON, bank details (IBAN) masked to their country, check digits and last four characters (FR76 •••• •••• 0143). */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The value after the edit; null when it was cleared. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The value before the edit; null when it was empty. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The field, as named in the input (iban, name, isPublic, status...), or members for a member added by staff. */
+  field: Scalars['String']['output'];
 };
 
 /** The final report (compte-rendu financier, CERFA 15059). */
@@ -1010,7 +1043,7 @@ export type Mutation = {
   updateGrantApplication: GrantApplicationPayload;
   /** Chooses, per kind of event, how you are emailed: immediately, in a daily digest, or not. Security emails stay immediate. */
   updateNotificationPreferences: UpdateNotificationPreferencesPayload;
-  /** Edits an organisation (its members, officers and admins). */
+  /** Edits an organisation: its members while it operates; officers and admins not recused from it, who also dissolve it and reactivate it (status). Every edit lands in its history. */
   updateOrganisation: OrganisationPayload;
   /** Changes an account's role or disables it (admins only). Nobody can demote or disable the last active admin. */
   updateUser: UserPayload;
@@ -1537,6 +1570,8 @@ export type Organisation = {
   grantApplications: Array<GrantApplication>;
   /** Head-counts. */
   headcount?: Maybe<Headcount>;
+  /** Its edit trail, newest first: who changed which fields, when, before and after (bank details masked), status changes and members added by staff. Null unless the viewer is a member of it, or an officer or admin not recused from it. */
+  history?: Maybe<ActivityRecordConnection>;
   /** Bank account (IBAN): null unless the viewer is a member of the organisation, an officer or an admin. */
   iban?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
@@ -1581,6 +1616,13 @@ export type Organisation = {
   updatedAt: Scalars['DateTime']['output'];
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A person's request to manage an organisation that has no manager. */
@@ -1692,11 +1734,11 @@ export type OrganisationPayload = {
 /** What the viewer may do with an organisation, computed by the same checks as the mutations. */
 export type OrganisationPermissions = {
   __typename?: 'OrganisationPermissions';
-  /** May edit the profile (updateOrganisation). */
+  /** May edit the profile (updateOrganisation): false for its members once it is dissolved, and for an officer recused from it. */
   canEdit: Scalars['Boolean']['output'];
-  /** May add members (addOrganisationMember). */
+  /** May add members (addOrganisationMember): false for its managers once it is dissolved, and for an officer recused from it. */
   canManageMembers: Scalars['Boolean']['output'];
-  /** May see private fields (iban, privateContact, members). */
+  /** May see private fields (iban, privateContact, members, history): false for an officer recused from it. */
   canSeePrivate: Scalars['Boolean']['output'];
 };
 
@@ -1704,7 +1746,7 @@ export type OrganisationPermissions = {
 export type OrganisationStatus =
   /** Operating. */
   | 'ACTIVE'
-  /** Dissolved (kept for history). */
+  /** Dissolved (kept for history): read-only for its members; officers and admins may still edit it and reactivate it (updateOrganisation with status ACTIVE). */
   | 'DISSOLVED';
 
 /** Another funder of the project (co-funding). */
@@ -2349,7 +2391,7 @@ export type UpdateOrganisationInput = {
   rna?: InputMaybe<Scalars['String']['input']>;
   /** SIRET: 14 digits with a valid check digit. */
   siret?: InputMaybe<Scalars['String']['input']>;
-  /** Operating or dissolved (officers and admins only). */
+  /** Operating or dissolved (officers and admins only): DISSOLVED makes it read-only for its members, ACTIVE reactivates it. */
   status?: InputMaybe<OrganisationStatus>;
   /** Website (http or https). */
   website?: InputMaybe<Scalars['String']['input']>;
@@ -2592,6 +2634,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AccountRequestPayload: ResolverTypeWrapper<AccountRequestPayload>;
   ActivityRecord: ResolverTypeWrapper<ActivityDoc>;
+  ActivityRecordConnection: ResolverTypeWrapper<ActivityRecordConnectionParent>;
+  ActivityRecordEdge: ResolverTypeWrapper<Omit<ActivityRecordEdge, 'node'> & { node: ResolversTypes['ActivityRecord'] }>;
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
@@ -2624,6 +2668,7 @@ export type ResolversTypes = {
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
   Domain: ResolverTypeWrapper<DomainDoc>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   FinalReport: ResolverTypeWrapper<FinalReportParent>;
   FinalReportInput: FinalReportInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2746,6 +2791,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AccountRequestPayload: AccountRequestPayload;
   ActivityRecord: ActivityDoc;
+  ActivityRecordConnection: ActivityRecordConnectionParent;
+  ActivityRecordEdge: Omit<ActivityRecordEdge, 'node'> & { node: ResolversParentTypes['ActivityRecord'] };
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: Address;
   AddressInput: AddressInput;
@@ -2777,6 +2824,7 @@ export type ResolversParentTypes = {
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteWebhookPayload: DeleteWebhookPayload;
   Domain: DomainDoc;
+  FieldChange: FieldChange;
   FinalReport: FinalReportParent;
   FinalReportInput: FinalReportInput;
   Float: Scalars['Float']['output'];
@@ -2890,10 +2938,22 @@ export type ActivityRecordResolvers<ContextType = Context, ParentType extends Re
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ActivityRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityRecordConnection'] = ResolversParentTypes['ActivityRecordConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActivityRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivityRecordEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityRecordEdge'] = ResolversParentTypes['ActivityRecordEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActivityRecord'], ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -2992,6 +3052,12 @@ export type DomainResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   proposal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FinalReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinalReport'] = ResolversParentTypes['FinalReport']> = {
@@ -3313,6 +3379,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
   headcount?: Resolver<Maybe<ResolversTypes['Headcount']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, Partial<OrganisationHistoryArgs>>;
   iban?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3618,6 +3685,8 @@ export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType exten
 export type Resolvers<ContextType = Context> = {
   AccountRequestPayload?: AccountRequestPayloadResolvers<ContextType>;
   ActivityRecord?: ActivityRecordResolvers<ContextType>;
+  ActivityRecordConnection?: ActivityRecordConnectionResolvers<ContextType>;
+  ActivityRecordEdge?: ActivityRecordEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   BudgetEnvelope?: BudgetEnvelopeResolvers<ContextType>;
   BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
@@ -3633,6 +3702,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   FinalReport?: FinalReportResolvers<ContextType>;
   FundingProgramme?: FundingProgrammeResolvers<ContextType>;
   FundingProgrammePayload?: FundingProgrammePayloadResolvers<ContextType>;

@@ -6,7 +6,7 @@ import type { ActivityDoc } from './activity/activity.model';
 import type { CofundingAlert, Funding } from './coordination/cofunding.service';
 import type { CoverageCell } from './coordination/coverage.service';
 import type { BudgetEnvelopeDoc } from './grants/budget/budget-envelope.model';
-import type { ConflictOfInterestDoc } from './grants/application/conflict-of-interest.model';
+import type { ConflictOfInterestDoc } from './organisation/conflict-of-interest.model';
 import type { FundingProgrammeDoc } from './grants/budget/funding-programme.model';
 import type { GrantApplicationDoc } from './grants/application/grant-application.model';
 import type { NotificationDoc, OutboxMessageDoc, WebhookDoc } from './messaging/messaging.model';
@@ -32,6 +32,7 @@ export type UserParent = Viewer | UserDoc;
 export type MembershipParent = Membership & { status?: MembershipStatus; user: UserParent };
 
 export type OrganisationConnectionParent = Connection<OrganisationDoc>;
+export type ActivityRecordConnectionParent = Connection<ActivityDoc>;
 export type UserConnectionParent = Connection<UserDoc>;
 export type { OrganisationClaimDoc } from './organisation/organisation-claim.model';
 export type OrganisationClaimConnectionParent = Connection<import('./organisation/organisation-claim.model').OrganisationClaimDoc>;

@@ -221,6 +221,17 @@ describe('a private organisation and private fields reached through another obje
     expect(officer[0].user.email).toBe(emails.applicant);
   });
 
+  it('shows an organisation\'s edit history to its members and to staff not recused, to nobody else', async () => {
+    const Q = `query($id: ID!) { organisation(id: $id) { history { totalCount edges { node { action changes { field before after } } } } } }`;
+    for (const who of ['anonymous', 'outsider', 'coordinator'] as const) {
+      expect({ who, history: dataOf(await gql(who, Q, { id: ids.pub })).organisation.history }).toEqual({ who, history: null });
+    }
+    expect(dataOf(await gql('recused', Q, { id: ids.priv })).organisation.history).toBeNull();
+    for (const [who, id] of [['member', ids.pub], ['applicant', ids.priv], ['officer', ids.priv], ['admin', ids.pub]] as const) {
+      expect({ who, history: dataOf(await gql(who, Q, { id })).organisation.history }).toEqual({ who, history: { totalCount: 0, edges: [] } });
+    }
+  });
+
   it('lists in me.memberships only the viewer\'s own organisations', async () => {
     const me = dataOf(await gql('outsider', `{ me { memberships { organisation { id iban } } } }`)).me;
     expect(me.memberships).toEqual([{ organisation: { id: ids.other, iban: null } }]);

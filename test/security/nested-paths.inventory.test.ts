@@ -16,6 +16,7 @@ const REVIEWED: Record<string, string> = {
   'GrantApplicationEdge.node': 'listGrantApplications: applicationVisibility',
   'Organisation.privateContact': 'canSeePrivate',
   'Organisation.members': 'canSeeMembers',
+  'ActivityRecordEdge.node': 'Organisation.history: canSeePrivate (its members; staff not recused), else null',
   'Organisation.grantApplications': 'filtered by canSeeApplication',
   'Organisation.partnerships': 'partnershipsOf: the other end must pass canSeeOrganisation',
   'Partnership.from': 'visibleEnd: canSeeOrganisation, else null',

@@ -1,4 +1,5 @@
-// The audit trail: who did what to which object, when, from which state to which, and why. Append-only:
+// The audit trail: who did what to which object, when, from which state to which, why, and for an edit
+// which fields changed from what to what. Append-only:
 // the model refuses updates and deletions; records are inserted once under a unique `key`, so a step
 // retried after a crash never writes a second record.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
@@ -15,6 +16,11 @@ const activitySchema = new Schema(
     fromStatus: { type: String, default: null },
     toStatus: { type: String, default: null },
     reason: { type: String, default: null, maxlength: 5000 },
+    /** An edit's fields, before and after, as shown to readers (bank details already masked). */
+    changes: {
+      type: [{ _id: false, field: { type: String, required: true }, before: { type: String, default: null }, after: { type: String, default: null } }],
+      default: undefined,
+    },
     at: { type: Date, required: true },
   },
   { versionKey: false },

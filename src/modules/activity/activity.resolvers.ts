@@ -8,6 +8,10 @@ export const activityModule: AppModule = {
     ActivityRecord: {
       id: (a) => String(a._id),
       actor: (a, _, ctx) => (a.actor ? ctx.loaders.user.byId.load(a.actor) : null),
+      changes: (a) => a.changes ?? [],
+    },
+    ActivityRecordConnection: {
+      totalCount: (c) => c.totalCount(),
     },
   },
 };

@@ -1,10 +1,9 @@
-// Grants' DataLoaders, fresh per request: programmes, envelopes, applications by organisation, and
-// the officer's declared conflicts (read once per request by every permission check).
+// Grants' DataLoaders, fresh per request: programmes, envelopes and applications by organisation. The
+// officer's declared conflicts are the organisation module's (`ctx.loaders.organisation.recusalsByOfficer`).
 import { byIdLoader, groupByLoader } from '../../shared/loaders';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from './budget/funding-programme.model';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget/budget-envelope.model';
 import { GrantApplicationModel, type GrantApplicationDoc } from './application/grant-application.model';
-import { ConflictOfInterestModel, type ConflictOfInterestDoc } from './application/conflict-of-interest.model';
 
 type Rec<T> = T & Record<string, unknown>;
 
@@ -20,6 +19,5 @@ export function createGrantsLoaders() {
       sort: { createdAt: -1 },
       projection: { outbox: 0 },
     }),
-    conflictsByOfficer: groupByLoader<Rec<ConflictOfInterestDoc>>(ConflictOfInterestModel, 'officer'),
   };
 }

@@ -5,6 +5,7 @@ import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import { visibleOrganisation } from '../organisation/organisation.service';
+import { withActor } from '../organisation/organisation.actor';
 import { today } from './kernel/clock';
 import { sum } from './kernel/money';
 import type { App } from './application/grant-application.model';
@@ -88,8 +89,8 @@ export const grantsModule: AppModule = {
     Query: {
       fundingProgrammes: (_, args, ctx) => listFundingProgrammes(ctx, args.year),
       fundingProgramme: (_, args, ctx) => nullIfNotFound(() => getFundingProgramme(ctx, args.id)),
-      grantApplications: (_, args, ctx) => listGrantApplications(ctx, args.filter ?? {}, args),
-      grantApplication: (_, args, ctx) => getGrantApplication(ctx, args.id),
+      grantApplications: (_, args, ctx) => withActor(ctx, listGrantApplications(ctx, args.filter ?? {}, args)),
+      grantApplication: (_, args, ctx) => withActor(ctx, getGrantApplication(ctx, args.id)),
       myConflictsOfInterest: (_, __, ctx) => myConflictsOfInterest(ctx),
     },
     Mutation: {
@@ -146,22 +147,22 @@ export const grantsModule: AppModule = {
       otherFunders: (a) => a.otherFunders ?? [],
       republicanContractAttested: (a) => !!a.republicanContractAttested,
       assignedTo: (a, _, ctx) => (a.assignedTo ? ctx.loaders.user.byId.load(a.assignedTo) : null),
-      reviews: (a, _, ctx) => (canSeeInternals(ctx.viewer) ? (a.reviews ?? []) : null),
-      privateNotes: (a, _, ctx) => (canSeeInternals(ctx.viewer) ? (a.notes ?? []) : null),
-      changesRequested: (a, _, ctx) => (canSeeMessages(ctx.viewer, a) ? (a.changesRequested ?? null) : null),
-      messages: (a, _, ctx) => (canSeeMessages(ctx.viewer, a) ? (a.messages ?? []) : []),
+      reviews: async (a, _, ctx) => (canSeeInternals(await actorOf(ctx), a) ? (a.reviews ?? []) : null),
+      privateNotes: async (a, _, ctx) => (canSeeInternals(await actorOf(ctx), a) ? (a.notes ?? []) : null),
+      changesRequested: async (a, _, ctx) => (canSeeMessages(await actorOf(ctx), a) ? (a.changesRequested ?? null) : null),
+      messages: async (a, _, ctx) => (canSeeMessages(await actorOf(ctx), a) ? (a.messages ?? []) : []),
       convention: (a) => (a.convention ? { reference: a.convention.reference, signedOn: isoDay(a.convention.signedAt) } : null),
       payments: (a) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt) })),
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
       reportOverdue: (a) => isReportOverdue(a),
       history: async (a, _, ctx) => {
-        const records = await ctx.loaders.activity.byObject.load(a._id);
-        // Reviews are internal: the applicant sees the transitions, not the officers' recommendations.
-        if (canSeeInternals(ctx.viewer)) return records;
+        const [records, actor] = await Promise.all([ctx.loaders.activity.byObject.load(a._id), actorOf(ctx)]);
+        // Reviews are internal: the applicant (and a recused officer) sees the transitions, not the officers' recommendations.
+        if (canSeeInternals(actor, a)) return records;
         const shown = records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
         // A change request's reason is the message itself: only those who read the messages read it.
-        if (canSeeMessages(ctx.viewer, a)) return shown;
+        if (canSeeMessages(actor, a)) return shown;
         return shown.map((r) => (MESSAGE_ACTIONS.has(r.action) ? { ...r, reason: null } : r));
       },
       permissions: async (a, _, ctx) => permissionsOf(await actorOf(ctx), a),

@@ -69,6 +69,8 @@ const organisationSchema = new Schema(
     locallyEditedFields: { type: [String], default: [] },
     registryUpdatedAt: { type: Date },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    /** Trail records written with an edit, until copied into the audit trail (organisation.history.ts). */
+    activityOutbox: { type: [Schema.Types.Mixed], default: undefined, select: false },
     /**
      * False while an organisation created by a member is not checked by an officer (verifyOrganisation): no
      * grant is approved for it and the registry import never merges into it. Absent on records made before

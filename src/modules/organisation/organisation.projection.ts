@@ -31,9 +31,10 @@ export const ORGANISATION_FIELDS: Readonly<Record<string, readonly string[]>> = 
   labels: ['labels'],
   status: [],
   isPublic: [],
-  // Their resolvers read the id and the viewer only.
+  // Their resolvers read the id and the viewer only (history: the trail, by the organisation's id).
   members: [],
   permissions: [],
+  history: [],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
 };

@@ -6,6 +6,8 @@ import { nullIfNotFound } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
 import { connectionNodeProjection } from './organisation.projection';
+import { actorOf, withActor } from './organisation.actor';
+import { organisationHistory } from './organisation.history';
 import { canEditOrganisation, canManageMembers, canSeeMembers, canSeePrivate } from './organisation.policy';
 import {
   acceptMembership,
@@ -39,8 +41,8 @@ export const organisationModule: AppModule = {
     Query: {
       // Only the document fields the query's selection needs (organisation.projection.ts).
       organisations: (_, args, ctx, info) =>
-        searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) }),
-      organisation: (_, args, ctx) => nullIfNotFound(() => getOrganisation(ctx, args.id)),
+        withActor(ctx, searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) })),
+      organisation: (_, args, ctx) => withActor(ctx, nullIfNotFound(() => getOrganisation(ctx, args.id))),
       organisationClaims: (_, args) => listClaims(args.status, args),
       organisationClashes: (_, args) => listRegistryClashes(args),
     },
@@ -94,11 +96,11 @@ export const organisationModule: AppModule = {
         (await loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
       location: (o) => (o.location?.coordinates?.length === 2 ? { lng: o.location.coordinates[0], lat: o.location.coordinates[1] } : null),
       address: (o) => (o.address && Object.values(o.address).some(Boolean) ? o.address : null),
-      privateContact: (o, _, ctx) => (canSeePrivate(ctx.viewer, o) ? (o.privateContact ?? null) : null),
-      iban: (o, _, ctx) => (canSeePrivate(ctx.viewer, o) ? (o.iban ?? null) : null),
+      privateContact: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.privateContact ?? null) : null),
+      iban: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.iban ?? null) : null),
       labels: (o) => o.labels ?? [],
       members: async (o, _, ctx) => {
-        if (!canSeeMembers(ctx.viewer, o)) return null;
+        if (!canSeeMembers(await actorOf(ctx), o)) return null;
         const users = await ctx.loaders.user.byOrganisation.load(o._id);
         // Active members only: a pending invitation grants nothing and is the invitee's to see.
         return users.flatMap((u) => {
@@ -109,11 +111,15 @@ export const organisationModule: AppModule = {
       },
       isVerified: (o) => isVerified(o),
       registryClash: (o, _, ctx) => (isStaff(ctx.viewer) && o.registryClash?.detectedAt ? o.registryClash : null),
-      permissions: (o, _, ctx) => ({
-        canEdit: canEditOrganisation(ctx.viewer, o),
-        canManageMembers: canManageMembers(ctx.viewer, o),
-        canSeePrivate: canSeePrivate(ctx.viewer, o),
-      }),
+      history: async (o, args, ctx) => (canSeePrivate(await actorOf(ctx), o) ? organisationHistory(o._id, args) : null),
+      permissions: async (o, _, ctx) => {
+        const actor = await actorOf(ctx);
+        return {
+          canEdit: canEditOrganisation(actor, o),
+          canManageMembers: canManageMembers(actor, o),
+          canSeePrivate: canSeePrivate(actor, o),
+        };
+      },
     },
   },
 };

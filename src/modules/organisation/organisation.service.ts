@@ -20,11 +20,15 @@ import { identifierTaken, verificationOnCreate } from './identifier-conflict';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
 import {
   canChangeStatus,
-  canEditOrganisation,
-  canManageMembers,
   canSeeOrganisation,
+  dissolvedRefusal,
+  editRefusal,
+  ensure,
+  manageMembersRefusal,
   visibilityFilter,
 } from './organisation.policy';
+import { actorOf } from './organisation.actor';
+import { editRecord, flushOrganisationOutbox, recordOrganisationActivity } from './organisation.history';
 
 /** The city's bounds (commune of Aix-en-Provence, with a margin). */
 export const CITY_BOUNDS = { minLat: 43.44, maxLat: 43.63, minLng: 5.24, maxLng: 5.6 } as const;
@@ -362,23 +366,45 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   return created;
 }
 
+/**
+ * Edits a profile: its members while it operates, city staff not recused (who also dissolve and
+ * reactivate it). The write is a compare-and-set on the version read, carrying its trail record (who,
+ * which fields, before and after): a concurrent edit makes this one re-read and re-check (a dissolution
+ * in between refuses it), so the record's "before" is always what the edit replaced.
+ */
 export async function updateOrganisation(ctx: Context, id: unknown, input: OrganisationInput): Promise<OrganisationDoc> {
-  const existing = await getOrganisation(ctx, id);
-  if (!canEditOrganisation(ctx.viewer, existing)) throw forbidden('Only the organisation\'s members, officers and admins may edit it.');
-  if (input.status !== undefined && input.status !== null && !canChangeStatus(ctx.viewer)) {
-    throw forbidden('Only officers and admins change the status of an organisation.');
-  }
-  const { set, unset } = await validateOrganisationInput(input, existing);
-  const edited = [...Object.keys(set), ...unset].filter((k) => k !== 'nameKey');
-  const update: Record<string, unknown> = { $set: set, $addToSet: { locallyEditedFields: { $each: edited } } };
-  if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
-  try {
-    const updated = await OrganisationModel.findByIdAndUpdate(existing._id, update, { returnDocument: 'after', runValidators: true }).lean();
-    if (!updated) throw notFound('Organisation');
-    ctx.loaders.organisation.byId.clear(String(existing._id)).prime(String(existing._id), updated as OrganisationDoc);
-    return updated as OrganisationDoc;
-  } catch (err) {
-    conflictOnIdentifier(err);
+  const actor = await actorOf(ctx);
+  let existing = await getOrganisation(ctx, id);
+  for (let attempt = 1; ; attempt++) {
+    ensure(editRefusal(actor, existing));
+    if (input.status !== undefined && input.status !== null && !canChangeStatus(ctx.viewer)) {
+      throw forbidden('Only officers and admins change the status of an organisation.');
+    }
+    const { set, unset } = await validateOrganisationInput(input, existing);
+    const edited = [...Object.keys(set), ...unset].filter((k) => k !== 'nameKey');
+    const record = editRecord(existing, set, unset, ctx.viewer?.id ?? null);
+    const update: Record<string, unknown> = { $set: set, $addToSet: { locallyEditedFields: { $each: edited } } };
+    if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
+    if (record) update.$push = { activityOutbox: record };
+    let updated: OrganisationDoc | null;
+    try {
+      updated = await OrganisationModel.findOneAndUpdate({ _id: existing._id, updatedAt: existing.updatedAt }, update, {
+        returnDocument: 'after',
+        runValidators: true,
+      }).lean<OrganisationDoc>();
+    } catch (err) {
+      conflictOnIdentifier(err);
+    }
+    if (updated) {
+      if (record) await flushOrganisationOutbox(existing._id);
+      ctx.loaders.organisation.byId.clear(String(existing._id)).prime(String(existing._id), updated);
+      return updated;
+    }
+    // Changed (or deleted) since it was read: read it again and decide again.
+    const fresh = await OrganisationModel.findById(existing._id).lean<OrganisationDoc>();
+    if (!fresh || !canSeeOrganisation(ctx.viewer, fresh)) throw notFound('Organisation');
+    if (attempt >= 3) throw new AppError('CONFLICT', 'This organisation is being edited by someone else: reload it and try again.', { field: 'id' });
+    existing = fresh;
   }
 }
 
@@ -393,7 +419,7 @@ export async function addOrganisationMember(
   input: { organisationId: string; email: string; role?: MembershipRole | null; title?: string | null },
 ): Promise<{ membership: AddedMembership | null; invited: boolean }> {
   const org = await getOrganisation(ctx, input.organisationId);
-  if (!canManageMembers(ctx.viewer, org)) throw forbidden('Only the organisation\'s managers, officers and admins may add members.');
+  ensure(manageMembersRefusal(await actorOf(ctx), org));
   const p = new Problems();
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) p.add('input.email', 'Enter a valid email address.');
@@ -420,6 +446,8 @@ export async function addOrganisationMember(
   if (user.role !== 'MEMBER') throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
   // Atomic: adds the membership only if the person is not already a member (or invited).
   if (!(await addMembership(user._id, membership))) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
+  // Staff enrol without anyone's consent: the organisation's trail says who added whom, with which role.
+  await recordOrganisationActivity(org._id, 'ADD_MEMBER', ctx.viewer!.id, [{ field: 'members', before: null, after: `${user.name} (${role})` }]);
   const added = { organisationId: String(org._id), role, title: membership.title ?? null };
   const person = toViewer(user);
   return {
@@ -441,6 +469,10 @@ export interface AddedMembership {
 export async function acceptMembership(ctx: Context, organisationId: unknown): Promise<AddedMembership> {
   const viewer = ctx.viewer!;
   const orgId = toObjectId(organisationId, 'organisationId');
+  // A dissolved organisation takes no new member; the invitation waits (or is declined) until it is reactivated.
+  if (viewer.invitations?.some((m) => m.organisationId === String(orgId)) && (await OrganisationModel.exists({ _id: orgId, status: 'DISSOLVED' }))) {
+    throw dissolvedRefusal('organisationId');
+  }
   if (!(await activateInvitation(viewer.id, orgId, new Date()))) {
     throw new AppError('BAD_USER_INPUT', 'You have no pending invitation to this organisation.', { field: 'organisationId' });
   }

@@ -5,13 +5,15 @@
 import { Types } from 'mongoose';
 import { AppError, forbidden } from '../../../errors/app-error';
 import { hasRole, isStaff, membershipIn, type Viewer } from '../../../auth/viewer';
+import { actsAsStaffFor, isRecusedFrom, recusalRefusal, type Actor } from '../../organisation/organisation.policy';
 import { statusRefusal, type Action, type GrantStatus } from '../kernel/lifecycle';
 
-/** The viewer plus the organisations they declared a link to (loaded once per request). */
-export interface GrantActor {
-  viewer: Viewer | null;
-  recusedFrom: ReadonlySet<string>;
-}
+/**
+ * The viewer plus the organisations they declared a link to (loaded once per request). Recusal is the
+ * organisation's rule: a recused officer takes no staff step on its applications and reads none of their
+ * staff-only fields (reviews, notes, messages, the internal history).
+ */
+export type GrantActor = Actor;
 
 export interface ApplicationLike {
   organisation: unknown;
@@ -32,15 +34,18 @@ export function canSeeApplication(v: Viewer | null, app: ApplicationLike): boole
   return hasRole(v, 'COORDINATOR') && PUBLICLY_DECIDED.includes(app.status as GrantStatus);
 }
 
-/** Reviews and private notes: officers and admins only. */
-export const canSeeInternals = (v: Viewer | null): boolean => isStaff(v);
+/** Reviews and private notes: officers and admins not recused from the organisation. */
+export function canSeeInternals(a: GrantActor, app: ApplicationLike): boolean {
+  return actsAsStaffFor(a, app.organisation);
+}
 
 /**
- * Messages, read and written: the applicant and city staff. A change request is a message too (it is
- * pushed to `messages`), so it follows the same rule in `changesRequested` and in the history's reasons.
+ * Messages, read and written: the applicant and city staff not recused. A change request is a message
+ * too (it is pushed to `messages`), so it follows the same rule in `changesRequested` and in the
+ * history's reasons.
  */
-export function canSeeMessages(v: Viewer | null, app: ApplicationLike): boolean {
-  return isApplicant(v, app) || isStaff(v);
+export function canSeeMessages(a: GrantActor, app: ApplicationLike): boolean {
+  return isApplicant(a.viewer, app) || actsAsStaffFor(a, app.organisation);
 }
 
 /** The MongoDB condition matching the applications a viewer may see in lists. */
@@ -66,13 +71,10 @@ const applicant =
 
 /** City staff, not recused from the organisation. */
 const staff =
-  (action: string): Check =>
+  (action: string, who = `Only officers and admins can ${action} applications.`): Check =>
   (a, app) => {
-    if (!isStaff(a.viewer)) return forbidden(`Only officers and admins can ${action} applications.`);
-    if (a.recusedFrom.has(String(app.organisation))) {
-      return new AppError('CONFLICT_OF_INTEREST', `You declared a link to this organisation: you cannot ${action} its applications. Ask another officer.`, { field: 'id' });
-    }
-    return null;
+    if (!isStaff(a.viewer)) return forbidden(who);
+    return isRecusedFrom(a, app.organisation) ? recusalRefusal(`${action} its applications`) : null;
   };
 
 /** Deciding adds: nobody decides an application they wrote. */
@@ -84,16 +86,14 @@ const decider =
       ? new AppError('CONFLICT_OF_INTEREST', `You wrote this application: another officer must ${action} it.`, { field: 'id' })
       : null);
 
-const noteWriter: Check = (a, app) => {
-  if (!isStaff(a.viewer)) return forbidden('Only officers and admins write private notes.');
-  if (a.recusedFrom.has(String(app.organisation))) {
-    return new AppError('CONFLICT_OF_INTEREST', 'You declared a link to this organisation: you cannot annotate its applications.', { field: 'id' });
-  }
-  return null;
-};
+const noteWriter: Check = staff('annotate', 'Only officers and admins write private notes.');
 
-const messageWriter: Check = (a, app) =>
-  canSeeMessages(a.viewer, app) ? null : forbidden('Only the applicant and city staff can write messages on this application.');
+/** The applicant, or staff not recused (a recused officer is told why). */
+const messageWriter: Check = (a, app) => {
+  if (isApplicant(a.viewer, app)) return null;
+  if (isStaff(a.viewer)) return staff('message')(a, app);
+  return forbidden('Only the applicant and city staff can write messages on this application.');
+};
 
 /** Who may take each step. The status part is the lifecycle table's, never repeated here. */
 const WHO: Record<Action, Check> = {

@@ -3,23 +3,19 @@
 import { Types } from 'mongoose';
 import { AppError, notFound, nullIfNotFound, Problems } from '../../../errors/app-error';
 import type { Context } from '../../../context';
-import { isStaff } from '../../../auth/viewer';
+import { actorOf as organisationActorOf } from '../../organisation/organisation.actor';
 import { withSubdomains } from '../../reference/reference.service';
 import { objectIdOrProblem, toObjectId, toObjectIds } from '../../../shared/ids';
 import { paginate, type Connection, type PageArgs } from '../../../shared/pagination';
 import { today } from '../kernel/clock';
 import { GRANT_STATUSES, GrantApplicationModel, type App, type GrantStatus } from './grant-application.model';
-import { ConflictOfInterestModel, type ConflictOfInterestDoc } from './conflict-of-interest.model';
+import { ConflictOfInterestModel, type ConflictOfInterestDoc } from '../../organisation/conflict-of-interest.model';
 import { applicationVisibility, canSeeApplication, type GrantActor } from './grant-application.policy';
 
 export type { App };
 
-/** The viewer with the organisations they are recused from (one query per request, through a loader). */
-export async function actorOf(ctx: Context): Promise<GrantActor> {
-  if (!ctx.viewer || !isStaff(ctx.viewer)) return { viewer: ctx.viewer, recusedFrom: new Set() };
-  const conflicts = await ctx.loaders.grants.conflictsByOfficer.load(ctx.viewer.id);
-  return { viewer: ctx.viewer, recusedFrom: new Set(conflicts.map((c) => String(c.organisation))) };
-}
+/** The viewer with the organisations they are recused from (the organisation module's, one query per request). */
+export const actorOf = (ctx: Context): Promise<GrantActor> => organisationActorOf(ctx);
 
 /** Loads an application the viewer may see, fresh from the database; otherwise NOT_FOUND (never reveals it exists). */
 export async function loadApplication(ctx: Pick<Context, 'viewer'>, id: string): Promise<App> {

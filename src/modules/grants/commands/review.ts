@@ -8,7 +8,8 @@ import { toObjectId } from '../../../shared/ids';
 import { OrganisationModel } from '../../organisation/organisation.model';
 import { clock } from '../kernel/clock';
 import { RECOMMENDATIONS, type App } from '../application/grant-application.model';
-import { ConflictOfInterestModel, type ConflictOfInterestDoc } from '../application/conflict-of-interest.model';
+import type { ConflictOfInterestDoc } from '../../organisation/conflict-of-interest.model';
+import { recordConflictOfInterest } from '../../organisation/conflict-of-interest.service';
 import { command } from './command';
 import { publishGrantMessage } from '../../messaging/grant-events';
 
@@ -106,17 +107,10 @@ export async function sendGrantMessage(ctx: Context, id: string, body: string): 
   return app;
 }
 
-/** An officer declares a link to an organisation; from then on they are recused from its applications. */
+/** An officer declares a link to an organisation; from then on they are recused from every staff action on it and its applications. */
 export async function declareConflictOfInterest(ctx: Context, organisationId: string, reason: string): Promise<ConflictOfInterestDoc> {
   const organisation = toObjectId(organisationId, 'organisationId');
   const text = requiredText('reason', reason, 1000);
   if (!(await OrganisationModel.exists({ _id: organisation }))) throw notFound('Organisation', 'organisationId');
-  const officer = me(ctx);
-  // Upsert: declaring twice keeps one declaration (the first reason and date).
-  const doc = await ConflictOfInterestModel.findOneAndUpdate(
-    { officer, organisation },
-    { $setOnInsert: { officer, organisation, reason: text, declaredAt: clock.now() } },
-    { upsert: true, returnDocument: 'after' },
-  ).lean<ConflictOfInterestDoc>();
-  return doc!;
+  return recordConflictOfInterest(me(ctx), organisation, text, clock.now());
 }

@@ -6,6 +6,7 @@ import { objectIdOrProblem, toObjectIds } from '../../../shared/ids';
 import { DomainModel } from '../../reference/domain.model';
 import { NeighbourhoodModel } from '../../reference/neighbourhood.model';
 import { OrganisationModel, type OrganisationDoc } from '../../organisation/organisation.model';
+import { dissolvedRefusal } from '../../organisation/organisation.policy';
 import { clock, today } from '../kernel/clock';
 import { checkAmount, checkTotal, formatEuros, MAX_APPLICATION_AMOUNT, sum } from '../kernel/money';
 import { BUDGET_LINE_KINDS, FUNDER_STATUSES, GrantApplicationModel, type App } from '../application/grant-application.model';
@@ -148,7 +149,7 @@ export async function createGrantApplication(ctx: Context, input: CreateApplicat
   ]);
   if (!org) throw notFound('Organisation', 'input.organisationId');
   if (!programme) throw notFound('Funding programme', 'input.programmeId');
-  if (org.status !== 'ACTIVE') throw new AppError('BAD_USER_INPUT', 'A dissolved organisation cannot apply for a grant.', { field: 'input.organisationId' });
+  if (org.status !== 'ACTIVE') throw dissolvedRefusal('input.organisationId');
   const fields = await contentFields(input, true);
   const _id = new Types.ObjectId();
   const actor = new Types.ObjectId(ctx.viewer!.id);

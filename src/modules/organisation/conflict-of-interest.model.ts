@@ -1,4 +1,6 @@
-// An officer's declared link to an organisation: it recuses them from reviewing and deciding its applications.
+// An officer's declared link to an organisation: it recuses them from every staff action on that organisation
+// and its applications (organisation.policy.ts, isRecusedFrom). Owned here: the organisation's rules and the
+// grants' both read it.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 const conflictSchema = new Schema(

@@ -1,0 +1,240 @@
+// Recusal reaches every staff action (issue 9, finding 2). officer2 declared a link to member2's
+// organisation: over HTTP, every staff mutation on that organisation and on its applications is refused
+// with CONFLICT_OF_INTEREST and changes nothing, and the staff-only fields read as hidden, while the public
+// file stays readable and a colleague who is not recused keeps every right. Every edit of the organisation
+// lands in its history, bank details masked.
+import { useTestDatabase } from '../helpers/db';
+import { dataOf, startServer, type TestServer } from '../helpers/server';
+import { makeOrganisation, makeUser, seedReference } from '../helpers/factories';
+import { ctxFor, draftApplication, makeEnvelope, makeProgramme } from '../modules/grants/fixtures';
+import { submitGrantApplication } from '../../src/modules/grants/commands/submit';
+import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview } from '../../src/modules/grants/commands/review';
+import { approveGrantApplication } from '../../src/modules/grants/commands/decide';
+import { schedulePayments } from '../../src/modules/grants/commands/pay';
+import { submitFinalReport } from '../../src/modules/grants/commands/report';
+import { GrantApplicationModel } from '../../src/modules/grants/application/grant-application.model';
+import { OrganisationModel } from '../../src/modules/organisation/organisation.model';
+import { ActivityModel } from '../../src/modules/activity/activity.model';
+import { UserModel } from '../../src/modules/user/user.model';
+
+useTestDatabase();
+let server: TestServer;
+
+const IBAN = 'FR7630004000031234567890143';
+const OTHER_IBAN = 'FR1420041010050500013M02606';
+const SECRET = {
+  change: 'SECRET-CHANGE précisez le budget',
+  review: 'SECRET-REVIEW avis favorable',
+  note: 'SECRET-NOTE à vérifier',
+  message: 'SECRET-MESSAGE bonjour',
+};
+
+type Who = 'member2' | 'officer' | 'officer2' | 'admin';
+const tokens = {} as Record<Who, string>;
+const ids = {} as Record<'org' | 'reviewing' | 'approved' | 'tranche' | 'envelope' | 'officer' | 'outsider', string>;
+let outsiderEmail = '';
+
+beforeAll(async () => {
+  await seedReference();
+  server = await startServer();
+  const org = await makeOrganisation({ name: 'Les Amis du Jas de Bouffan', iban: IBAN, privateContact: { name: 'Nadia', email: 'nadia@example.test' } });
+  const member2 = await makeUser({ role: 'MEMBER', name: 'Member Two', memberOf: [{ organisation: org._id, role: 'MANAGER' }] });
+  const officer = await makeUser({ role: 'OFFICER', name: 'Officer One' });
+  const officer2 = await makeUser({ role: 'OFFICER', name: 'Officer Two' });
+  const admin = await makeUser({ role: 'ADMIN' });
+  const outsider = await makeUser({ role: 'MEMBER', name: 'Olga Outsider' });
+  Object.assign(tokens, { member2: member2.token, officer: officer.token, officer2: officer2.token, admin: admin.token });
+  outsiderEmail = outsider.user.email;
+
+  const programme = await makeProgramme({ year: new Date().getUTCFullYear(), opensOn: new Date('2000-01-01'), closesOn: new Date('2100-01-01') });
+  const envelope = await makeEnvelope(programme, 100_000_000);
+  // Under review, after a change request, with a review, a private note and messages both ways.
+  const reviewing = String((await draftApplication(member2.user, org, programme))._id);
+  await submitGrantApplication(ctxFor(member2.user), reviewing);
+  await startReview(ctxFor(officer.user), reviewing);
+  await requestChanges(ctxFor(officer.user), reviewing, SECRET.change);
+  await submitGrantApplication(ctxFor(member2.user), reviewing);
+  await startReview(ctxFor(officer.user), reviewing);
+  await addReview(ctxFor(officer.user), reviewing, { recommendation: 'APPROVE', comment: SECRET.review });
+  await addPrivateNote(ctxFor(officer.user), reviewing, SECRET.note);
+  await sendGrantMessage(ctxFor(officer.user), reviewing, SECRET.message);
+  // Approved, with a tranche scheduled and a final report submitted.
+  const approved = String((await draftApplication(member2.user, org, programme))._id);
+  await submitGrantApplication(ctxFor(member2.user), approved);
+  await startReview(ctxFor(officer.user), approved);
+  await approveGrantApplication(ctxFor(officer.user), approved, { amount: 500_000, envelopeId: String(envelope._id) });
+  const scheduled = await schedulePayments(ctxFor(officer.user), approved, [
+    { amount: 500_000, dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+  ]);
+  await submitFinalReport(ctxFor(member2.user), approved, {
+    spentLines: [{ label: 'Animateur', amount: 500_000 }],
+    beneficiariesReached: 40,
+    narrative: 'Ateliers tenus.',
+  });
+
+  await declareConflictOfInterest(ctxFor(officer2.user), String(org._id), 'Trésorier de cette association.');
+  Object.assign(ids, {
+    org: String(org._id),
+    reviewing,
+    approved,
+    tranche: String(scheduled.payments[0]!._id),
+    envelope: String(envelope._id),
+    officer: officer.id,
+    outsider: outsider.id,
+  });
+});
+afterAll(() => server.close());
+
+const gql = (who: Who, query: string, variables: Record<string, unknown> = {}) => server.gql(query, variables, tokens[who]);
+const P = 'errors { code message field }';
+
+describe('an officer recused from an organisation', () => {
+  it('is refused every organisation mutation done as staff: its IBAN, its dissolution, a manager added without consent', async () => {
+    const before = await OrganisationModel.findById(ids.org).lean();
+    const cases: [string, Record<string, unknown>][] = [
+      [`mutation($id: ID!) { updateOrganisation(id: $id, input: { iban: "${OTHER_IBAN}" }) { organisation { id } ${P} } }`, { id: ids.org }],
+      [`mutation($id: ID!) { updateOrganisation(id: $id, input: { status: DISSOLVED }) { organisation { id } ${P} } }`, { id: ids.org }],
+      [`mutation($id: ID!) { updateOrganisation(id: $id, input: { isPublic: false, name: "Repris" }) { organisation { id } ${P} } }`, { id: ids.org }],
+      [
+        `mutation($i: AddOrganisationMemberInput!) { addOrganisationMember(input: $i) { membership { role } invited ${P} } }`,
+        { i: { organisationId: ids.org, email: outsiderEmail, role: 'MANAGER' } },
+      ],
+    ];
+    for (const [mutation, variables] of cases) {
+      const res = await gql('officer2', mutation, variables);
+      const payload = Object.values(dataOf(res))[0] as { errors: { code: string; message: string }[] };
+      expect({ mutation, codes: payload.errors.map((e) => e.code) }).toEqual({ mutation, codes: ['CONFLICT_OF_INTEREST'] });
+      expect(payload.errors[0]!.message).toMatch(/declared a link to this organisation/);
+    }
+    const after = await OrganisationModel.findById(ids.org).lean();
+    expect({ iban: after!.iban, status: after!.status, name: after!.name, isPublic: after!.isPublic }).toEqual({
+      iban: before!.iban,
+      status: 'ACTIVE',
+      name: before!.name,
+      isPublic: true,
+    });
+    expect((await UserModel.findById(ids.outsider).lean())!.memberships).toEqual([]);
+  });
+
+  it('is refused every staff step on its applications: review, note, message, change request, decision, payments, schedule, final report, reopening', async () => {
+    const before = await GrantApplicationModel.find({ organisation: ids.org }).lean();
+    const onReviewing = [
+      `mutation($id: ID!) { startReview(id: $id) { application { id } ${P} } }`,
+      `mutation($id: ID!) { requestChanges(id: $id, message: "Encore") { application { id } ${P} } }`,
+      `mutation($id: ID!) { addReview(id: $id, input: { recommendation: REJECT }) { application { id } ${P} } }`,
+      `mutation($id: ID!) { addPrivateNote(id: $id, body: "Entre nous") { application { id } ${P} } }`,
+      `mutation($id: ID!) { sendGrantMessage(id: $id, body: "Bonjour, c'est officer2") { application { id } ${P} } }`,
+      `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Non" }) { application { id } ${P} } }`,
+      `mutation($id: ID!, $e: ID!) { approveGrantApplication(id: $id, input: { amount: 100000, envelopeId: $e }) { application { id } ${P} } }`,
+    ];
+    const onApproved = [
+      `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 100000, dueDate: "2099-01-01" }]) { application { id } ${P} } }`,
+      `mutation($id: ID!) { recordConvention(id: $id, input: { reference: "C-1", signedOn: "2026-01-02" }) { application { id } ${P} } }`,
+      `mutation($id: ID!, $t: ID!) { recordPayment(id: $id, input: { trancheId: $t }) { application { id } ${P} } }`,
+      `mutation($id: ID!) { acceptFinalReport(id: $id) { application { id } ${P} } }`,
+      `mutation($id: ID!) { reopenGrantApplication(id: $id) { application { id } ${P} } }`,
+      `mutation($id: ID!) { sendGrantMessage(id: $id, body: "Relance") { application { id } ${P} } }`,
+    ];
+    for (const [id, mutations] of [
+      [ids.reviewing, onReviewing],
+      [ids.approved, onApproved],
+    ] as const) {
+      for (const mutation of mutations) {
+        const res = await gql('officer2', mutation, {
+          id,
+          ...(mutation.includes('$e') ? { e: ids.envelope } : {}),
+          ...(mutation.includes('$t') ? { t: ids.tranche } : {}),
+        });
+        const payload = Object.values(dataOf(res))[0] as { application: unknown; errors: { code: string; field: string }[] };
+        expect({ mutation, application: payload.application, errors: payload.errors.map((e) => [e.code, e.field]) }).toEqual({
+          mutation,
+          application: null,
+          errors: [['CONFLICT_OF_INTEREST', 'id']],
+        });
+      }
+    }
+    // Nothing was written: no message, note, review, payment, acceptance or status change.
+    expect(await GrantApplicationModel.find({ organisation: ids.org }).lean()).toEqual(before);
+  });
+
+  it('reads the public file, but not the IBAN, private contact, members or edit history, and is told it may do nothing', async () => {
+    const res = await gql(
+      'officer2',
+      `query($id: ID!) { organisation(id: $id) {
+      id name status iban privateContact { email } members { role } history { totalCount }
+      permissions { canEdit canManageMembers canSeePrivate } } }`,
+      { id: ids.org },
+    );
+    expect(dataOf(res).organisation).toEqual({
+      id: ids.org,
+      name: 'Les Amis du Jas de Bouffan',
+      status: 'ACTIVE',
+      iban: null,
+      privateContact: null,
+      members: null,
+      history: null,
+      permissions: { canEdit: false, canManageMembers: false, canSeePrivate: false },
+    });
+    expect(JSON.stringify(res.body)).not.toContain(IBAN);
+  });
+
+  it("sees its applications without the colleagues' reviews, private notes, messages or change request, in any field", async () => {
+    const Q = `query($id: ID!) { grantApplication(id: $id) { id status reviews { comment } privateNotes { body } messages { body } changesRequested
+      history { action reason } organisation { iban }
+      permissions { canReview canDecide canReopen canPay canAcceptReport } } }`;
+    const res = await gql('officer2', Q, { id: ids.reviewing });
+    const app = dataOf(res).grantApplication;
+    expect({ id: app.id, status: app.status }).toEqual({ id: ids.reviewing, status: 'UNDER_REVIEW' });
+    expect({ reviews: app.reviews, privateNotes: app.privateNotes, messages: app.messages, changesRequested: app.changesRequested }).toEqual({
+      reviews: null,
+      privateNotes: null,
+      messages: [],
+      changesRequested: null,
+    });
+    const actions = app.history.map((h: { action: string }) => h.action);
+    expect(actions).toContain('REQUEST_CHANGES');
+    expect(actions).not.toContain('ADD_REVIEW');
+    expect(app.history.find((h: { action: string }) => h.action === 'REQUEST_CHANGES').reason).toBeNull();
+    expect(app.organisation.iban).toBeNull();
+    expect(Object.values(app.permissions)).toEqual([false, false, false, false, false]);
+    for (const secret of Object.values(SECRET)) expect(JSON.stringify(res.body)).not.toContain(secret);
+
+    // A colleague who is not recused reads everything, as before.
+    const colleague = dataOf(await gql('officer', Q, { id: ids.reviewing })).grantApplication;
+    expect(colleague.reviews).toEqual([{ comment: SECRET.review }]);
+    expect(colleague.privateNotes).toEqual([{ body: SECRET.note }]);
+    expect(colleague.messages.map((m: { body: string }) => m.body)).toEqual([SECRET.change, SECRET.message]);
+    expect(colleague.permissions.canReview).toBe(true);
+  });
+
+  it("leaves a colleague's rights on the organisation whole, and the edit lands in its history with the IBAN masked", async () => {
+    const res = await gql(
+      'officer',
+      `mutation($id: ID!) { updateOrganisation(id: $id, input: { iban: "${OTHER_IBAN}", publicPhone: "04 42 00 00 00" }) {
+      organisation { iban history(first: 5) { totalCount edges { node { action fromStatus toStatus at actor { id } changes { field before after } } } } } ${P} } }`,
+      { id: ids.org },
+    );
+    const { organisation, errors } = dataOf(res).updateOrganisation;
+    expect(errors).toEqual([]);
+    expect(organisation.iban).toBe(OTHER_IBAN);
+    const latest = organisation.history.edges[0].node;
+    expect(latest).toMatchObject({ action: 'UPDATE', fromStatus: 'ACTIVE', toStatus: 'ACTIVE', actor: { id: ids.officer } });
+    expect(Date.now() - Date.parse(latest.at)).toBeLessThan(60_000);
+    expect(latest.changes).toEqual([
+      { field: 'iban', before: 'FR76 •••• •••• 0143', after: 'FR14 •••• •••• 2606' },
+      { field: 'publicPhone', before: null, after: '04 42 00 00 00' },
+    ]);
+    // The applicant reads the same trail; the full IBAN is stored nowhere in it.
+    const seen = dataOf(
+      await gql('member2', `query($id: ID!) { organisation(id: $id) { history { edges { node { action actor { id } changes { field before after } } } } } }`, {
+        id: ids.org,
+      }),
+    );
+    expect(seen.organisation.history.edges[0].node.changes[0]).toEqual({ field: 'iban', before: 'FR76 •••• •••• 0143', after: 'FR14 •••• •••• 2606' });
+    const stored = JSON.stringify(await ActivityModel.find({ objectId: ids.org }).lean());
+    expect(stored).not.toContain(IBAN);
+    expect(stored).not.toContain(OTHER_IBAN);
+    // Nothing is left waiting in the organisation's outbox.
+    expect((await OrganisationModel.findById(ids.org).select('+activityOutbox').lean<{ activityOutbox?: unknown[] }>())!.activityOutbox).toEqual([]);
+  });
+});
