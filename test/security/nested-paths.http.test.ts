@@ -13,6 +13,7 @@ import { createPartnership } from '../../src/modules/network/network.service';
 import { PartnershipModel } from '../../src/modules/network/partnership.model';
 import { GrantApplicationModel } from '../../src/modules/grants/application/grant-application.model';
 import { UserModel } from '../../src/modules/user/user.model';
+import { oneTimeToken } from '../../src/modules/user/account.service';
 
 useTestDatabase();
 let server: TestServer;
@@ -322,5 +323,32 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
     expect(app!.paidAmount ?? 0).toBe(0);
     expect(app!.payments ?? []).toEqual([]);
     expect(app!.status).toBe('APPROVED');
+  });
+});
+
+describe('accounts and claims reached through their payloads', () => {
+  it('gives a link holder the account without its email or memberships, lists accounts to admins only, and hides a claimant and a clash from others', async () => {
+    const email = `link.${Date.now()}@example.test`;
+    const reg = await server.gql(`mutation ($input: RegisterInput!) { register(input: $input) { accepted } }`, { input: { email, password: 'Lavande-Brise-Calanque-73', displayName: 'Link Holder' } });
+    expect(dataOf(reg).register.accepted).toBe(true);
+    // The link's token is only in the email; forge a known one on the account to act as its holder.
+    const { token, stored } = oneTimeToken('VERIFY', 3600_000);
+    await UserModel.updateOne({ email }, { $set: { verification: stored } });
+    const verified = dataOf(await server.gql(`mutation ($t: String!) { verifyEmail(token: $t) { user { name email memberships { role } } errors { code } } }`, { t: token })).verifyEmail;
+    expect(verified.user).toEqual({ name: 'Link Holder', email: null, memberships: null });
+
+    const officer = await makeUser({ role: 'OFFICER' });
+    expect((await server.gql(`{ users { edges { node { email } } } }`, {}, officer.token)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A private organisation is not found by someone who may not see it, claim or not.
+    const privateOrg = await makeOrganisation({ isPublic: false });
+    const claimant = await makeUser();
+    const CLAIM = `mutation ($input: ClaimOrganisationInput!) { claimOrganisation(input: $input) { claim { id organisation { id } claimant { id email } } errors { code field } } }`;
+    const hidden = await server.gql(CLAIM, { input: { organisationId: String(privateOrg._id) } }, claimant.token);
+    expect(hidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.organisationId' });
+    // The claimant reads their own claim, their own email included.
+    const publicOrg = await makeOrganisation();
+    const own = dataOf(await server.gql(CLAIM, { input: { organisationId: String(publicOrg._id) } }, claimant.token)).claimOrganisation;
+    expect(own.claim).toMatchObject({ organisation: { id: String(publicOrg._id) }, claimant: { id: claimant.id, email: claimant.user.email } });
   });
 });

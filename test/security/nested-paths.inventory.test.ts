@@ -48,6 +48,14 @@ const REVIEWED: Record<string, string> = {
   'GrantApplicationPayload.application': 'every grants mutation: loadApplication + its checkX',
   'ConflictOfInterestPayload.conflict': 'OFFICER, ADMIN',
   'LoginPayload.user': 'the person who signed in',
+  'ChangePasswordPayload.user': 'the signed-in person themself',
+  'VerifyEmailPayload.user': 'whoever holds the emailed link; User fields (no email nor memberships for an anonymous caller)',
+  'ResetPasswordPayload.user': 'whoever holds the emailed link; User fields (no email nor memberships for an anonymous caller)',
+  'UserPayload.user': 'createUser, updateUser: ADMIN',
+  'UserEdge.node': 'users: ADMIN',
+  'OrganisationClaim.organisation': 'visibleOrganisation: canSeeOrganisation, else null',
+  'OrganisationClaim.claimant': 'the claimant themself and staff, else null; User fields',
+  'RegistryClash.organisation': 'Organisation.registryClash: staff only; visibleOrganisation',
 };
 
 describe('nested paths inventory', () => {

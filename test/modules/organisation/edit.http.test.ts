@@ -209,14 +209,15 @@ describe('identifiers already used', () => {
   it('refuses an RNA number used by another organisation with CONFLICT on input.rna', async () => {
     const existing = await makeOrganisation();
     const problems = await refusedCreate(valid({ rna: existing.rna }), officer.token);
-    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.rna', message: 'This RNA number is already used by another organisation.' }]);
+    // The message names the holder and the way to take charge of it (issue 11: creation points to the claim).
+    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.rna', message: expect.stringMatching(/^This RNA number is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/) }]);
   });
 
   it('refuses a SIRET used by another organisation with CONFLICT on input.siret', async () => {
     const siret = uniqueSiret();
     await makeOrganisation({ siret });
     const problems = await refusedCreate(valid({ siret }), officer.token);
-    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.siret', message: 'This SIRET is already used by another organisation.' }]);
+    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.siret', message: expect.stringMatching(/^This SIRET is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/) }]);
   });
 
   it('refuses an update that takes another organisation’s SIRET', async () => {
