@@ -46,7 +46,8 @@ export function maskBankDetail(value: string): string {
 
 function shown(field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (BANK_FIELDS.has(field)) return maskBankDetail(String(value));
+  // Bank details are stored as strings.
+  if (BANK_FIELDS.has(field)) return maskBankDetail(String(value as string));
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -72,7 +73,8 @@ function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(comparable);
   if (typeof value === 'object') {
-    if (typeof (value as { toHexString?: unknown }).toHexString === 'function') return String(value);
+    // An ObjectId: its string is its hex id.
+    if (typeof (value as { toHexString?: unknown }).toHexString === 'function') return String(value as Types.ObjectId);
     const entries = Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => [k, comparable(v)] as const)
       .filter(([, v]) => v !== null);

@@ -18,7 +18,7 @@ export type GrantActor = Actor;
 export interface ApplicationLike {
   organisation: unknown;
   status: string;
-  createdBy?: unknown;
+  createdBy?: Types.ObjectId | string | null;
   paidAmount?: number | null;
   finalReport?: { acceptedAt?: Date | null } | null;
 }
