@@ -42,11 +42,7 @@ export class AppError extends Error {
   /** Extra, safe data for the client (e.g. retryAfterSeconds). */
   readonly extra: Record<string, unknown>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    opts: { field?: string | null; details?: FieldProblem[]; extra?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, opts: { field?: string | null; details?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -67,11 +63,9 @@ export class AppError extends Error {
   }
 }
 
-export const unauthenticated = (message = 'You must be signed in to do this.') =>
-  new AppError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'You must be signed in to do this.') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
-export const notFound = (what: string, field: string | null = 'id') =>
-  new AppError('NOT_FOUND', `${what} not found.`, { field });
+export const notFound = (what: string, field: string | null = 'id') => new AppError('NOT_FOUND', `${what} not found.`, { field });
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
 
 /** Collects validation problems so a caller learns everything wrong at once. */

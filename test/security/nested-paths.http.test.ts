@@ -47,8 +47,14 @@ beforeAll(async () => {
   const recused = await makeUser({ role: 'OFFICER' });
   const admin = await makeUser({ role: 'ADMIN' });
   Object.assign(tokens, {
-    anonymous: null, member: member.token, applicant: applicant.token, outsider: outsider.token, coordinator: coordinator.token,
-    officer: officer.token, recused: recused.token, admin: admin.token,
+    anonymous: null,
+    member: member.token,
+    applicant: applicant.token,
+    outsider: outsider.token,
+    coordinator: coordinator.token,
+    officer: officer.token,
+    recused: recused.token,
+    admin: admin.token,
   });
   Object.assign(emails, { officer: officer.user.email, member: member.user.email, applicant: applicant.user.email });
 
@@ -72,8 +78,17 @@ beforeAll(async () => {
   const partnership = await createPartnership(ctxFor(officer.user), { fromId: String(pub._id), toId: String(priv._id), kind: 'PARTNER' });
 
   Object.assign(ids, {
-    pub: String(pub._id), priv: String(priv._id), other: String(other._id), draft: String(draft._id), granted: g, envelope: String(envelope._id),
-    partnership: String(partnership._id), officer: officer.id, recused: recused.id, member: member.id, applicant: applicant.id,
+    pub: String(pub._id),
+    priv: String(priv._id),
+    other: String(other._id),
+    draft: String(draft._id),
+    granted: g,
+    envelope: String(envelope._id),
+    partnership: String(partnership._id),
+    officer: officer.id,
+    recused: recused.id,
+    member: member.id,
+    applicant: applicant.id,
   });
 });
 afterAll(() => server.close());
@@ -138,7 +153,7 @@ describe('a grant application reached directly or through another object', () =>
     expect(app.assignedTo.email).toBe(emails.officer);
   });
 
-  it('hides another organisation\'s applications from members, by id, in lists and through Organisation.grantApplications', async () => {
+  it("hides another organisation's applications from members, by id, in lists and through Organisation.grantApplications", async () => {
     expect(dataOf(await gql('member', `query($id: ID!) { grantApplication(id: $id) { id } }`, { id: ids.granted })).grantApplication).toBeNull();
     expect(dataOf(await gql('outsider', `query($id: ID!) { grantApplication(id: $id) { id } }`, { id: ids.draft })).grantApplication).toBeNull();
     const list = dataOf(await gql('member', `{ grantApplications(first: 100) { totalCount edges { node { id } } } }`)).grantApplications;
@@ -161,7 +176,9 @@ describe('a grant application reached directly or through another object', () =>
   it('shows coordinators only decided grants through Organisation.grantApplications, never drafts', async () => {
     const pub = dataOf(await gql('coordinator', `query($id: ID!) { organisation(id: $id) { grantApplications { id } } }`, { id: ids.pub }));
     expect(pub.organisation.grantApplications).toEqual([]);
-    const priv = dataOf(await gql('coordinator', `query($id: ID!) { organisation(id: $id) { grantApplications { id changesRequested messages { body } } } }`, { id: ids.priv }));
+    const priv = dataOf(
+      await gql('coordinator', `query($id: ID!) { organisation(id: $id) { grantApplications { id changesRequested messages { body } } } }`, { id: ids.priv }),
+    );
     expect(priv.organisation.grantApplications).toEqual([{ id: ids.granted, changesRequested: null, messages: [] }]);
   });
 });
@@ -169,7 +186,7 @@ describe('a grant application reached directly or through another object', () =>
 describe('a private organisation and private fields reached through another object', () => {
   const PARTNERS = `query($id: ID!) { organisation(id: $id) { partnerships { id from { id iban } to { id iban } } } }`;
 
-  it('leaves a private partner out of a public organisation\'s partnerships for those who may not see it', async () => {
+  it("leaves a private partner out of a public organisation's partnerships for those who may not see it", async () => {
     for (const who of ['anonymous', 'outsider', 'member'] as const) {
       const res = dataOf(await gql(who, PARTNERS, { id: ids.pub }));
       expect({ who, partnerships: res.organisation.partnerships }).toEqual({ who, partnerships: [] });
@@ -210,7 +227,7 @@ describe('a private organisation and private fields reached through another obje
     }
   });
 
-  it('hides the members\' emails and memberships behind Organisation.members from everyone but themselves and staff', async () => {
+  it("hides the members' emails and memberships behind Organisation.members from everyone but themselves and staff", async () => {
     const Q = `query($id: ID!) { organisation(id: $id) { members { user { id email memberships { organisation { id } } } } } }`;
     expect(dataOf(await gql('outsider', Q, { id: ids.pub })).organisation.members).toBeNull();
     expect(dataOf(await gql('anonymous', Q, { id: ids.pub })).organisation.members).toBeNull();
@@ -222,34 +239,42 @@ describe('a private organisation and private fields reached through another obje
     expect(officer[0].user.email).toBe(emails.applicant);
   });
 
-  it('shows an organisation\'s edit history to its members and to staff not recused, to nobody else', async () => {
+  it("shows an organisation's edit history to its members and to staff not recused, to nobody else", async () => {
     const Q = `query($id: ID!) { organisation(id: $id) { history { totalCount edges { node { action changes { field before after } } } } } }`;
     for (const who of ['anonymous', 'outsider', 'coordinator'] as const) {
       expect({ who, history: dataOf(await gql(who, Q, { id: ids.pub })).organisation.history }).toEqual({ who, history: null });
     }
     expect(dataOf(await gql('recused', Q, { id: ids.priv })).organisation.history).toBeNull();
-    for (const [who, id] of [['member', ids.pub], ['applicant', ids.priv], ['officer', ids.priv], ['admin', ids.pub]] as const) {
+    for (const [who, id] of [
+      ['member', ids.pub],
+      ['applicant', ids.priv],
+      ['officer', ids.priv],
+      ['admin', ids.pub],
+    ] as const) {
       expect({ who, history: dataOf(await gql(who, Q, { id })).organisation.history }).toEqual({ who, history: { totalCount: 0, edges: [] } });
     }
   });
 
-  it('lists in me.memberships only the viewer\'s own organisations', async () => {
+  it("lists in me.memberships only the viewer's own organisations", async () => {
     const me = dataOf(await gql('outsider', `{ me { memberships { organisation { id iban } } } }`)).me;
     expect(me.memberships).toEqual([{ organisation: { id: ids.other, iban: null } }]);
   });
 });
 
-describe('mutations on another organisation\'s objects (ids in inputs)', () => {
+describe("mutations on another organisation's objects (ids in inputs)", () => {
   const PAYLOAD = `application { id } errors { code field }`;
 
-  it('refuses to edit, submit, withdraw, report on or message another organisation\'s application, as if it did not exist', async () => {
+  it("refuses to edit, submit, withdraw, report on or message another organisation's application, as if it did not exist", async () => {
     const before = await GrantApplicationModel.findById(ids.draft).lean();
     for (const [mutation, vars] of [
       [`mutation($id: ID!) { updateGrantApplication(id: $id, input: { title: "Piraté" }) { ${PAYLOAD} } }`, { id: ids.draft }],
       [`mutation($id: ID!) { submitGrantApplication(id: $id) { ${PAYLOAD} } }`, { id: ids.draft }],
       [`mutation($id: ID!) { withdrawGrantApplication(id: $id) { ${PAYLOAD} } }`, { id: ids.granted }],
       [`mutation($id: ID!) { sendGrantMessage(id: $id, body: "Bonjour") { ${PAYLOAD} } }`, { id: ids.granted }],
-      [`mutation($id: ID!) { submitFinalReport(id: $id, input: { spentLines: [], beneficiariesReached: 1, narrative: "x" }) { ${PAYLOAD} } }`, { id: ids.granted }],
+      [
+        `mutation($id: ID!) { submitFinalReport(id: $id, input: { spentLines: [], beneficiariesReached: 1, narrative: "x" }) { ${PAYLOAD} } }`,
+        { id: ids.granted },
+      ],
     ] as const) {
       const res = await gql('outsider', mutation, vars);
       expect({ mutation, codes: codes(res) }).toEqual({ mutation, codes: ['NOT_FOUND'] });
@@ -272,7 +297,9 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
   });
 
   it('refuses to edit another organisation or add a member to it (a private one is not found)', async () => {
-    const edit = await gql('outsider', `mutation($id: ID!) { updateOrganisation(id: $id, input: { iban: null }) { organisation { id } errors { code } } }`, { id: ids.pub });
+    const edit = await gql('outsider', `mutation($id: ID!) { updateOrganisation(id: $id, input: { iban: null }) { organisation { id } errors { code } } }`, {
+      id: ids.pub,
+    });
     expect(codes(edit)).toEqual(['FORBIDDEN']);
     const ADD = `mutation($i: AddOrganisationMemberInput!) { addOrganisationMember(input: $i) { membership { role } errors { code } } }`;
     const outsiderEmail = (await UserModel.findById(ids.member).lean())!.email;
@@ -294,7 +321,9 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
   });
 
   it('lets a party end a partnership with a private organisation without showing it that organisation', async () => {
-    const res = await gql('member', `mutation($id: ID!) { endPartnership(id: $id) { partnership { isActive from { id } to { id } } errors { code } } }`, { id: ids.partnership });
+    const res = await gql('member', `mutation($id: ID!) { endPartnership(id: $id) { partnership { isActive from { id } to { id } } errors { code } } }`, {
+      id: ids.partnership,
+    });
     const { partnership, errors } = dataOf(res).endPartnership;
     expect(errors).toEqual([]);
     expect(partnership.isActive).toBe(false);
@@ -302,7 +331,7 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
     expect([partnership.from, partnership.to].filter(Boolean)).toEqual([{ id: ids.pub }]);
   });
 
-  it('refuses a recused officer every money step and annotation on the organisation\'s grant', async () => {
+  it("refuses a recused officer every money step and annotation on the organisation's grant", async () => {
     for (const mutation of [
       `mutation($id: ID!) { recordPayment(id: $id, input: { amount: 100000 }) { ${PAYLOAD} } }`,
       `mutation($id: ID!) { schedulePayments(id: $id, tranches: [{ amount: 100000, dueDate: "2030-01-01" }]) { ${PAYLOAD} } }`,
@@ -316,7 +345,9 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
       `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "x" }) { ${PAYLOAD} } }`,
       `mutation($id: ID!, $e: ID!) { approveGrantApplication(id: $id, input: { amount: 100000, envelopeId: $e }) { ${PAYLOAD} } }`,
     ]) {
-      const payload = Object.values(dataOf(await gql('recused', mutation, { id: ids.granted, ...(mutation.includes('$e') ? { e: ids.envelope } : {}) })))[0] as any;
+      const payload = Object.values(
+        dataOf(await gql('recused', mutation, { id: ids.granted, ...(mutation.includes('$e') ? { e: ids.envelope } : {}) })),
+      )[0] as any;
       expect({ mutation, errors: payload.errors.map((e: any) => e.code) }).toEqual({ mutation, errors: ['CONFLICT_OF_INTEREST'] });
     }
     const app = await GrantApplicationModel.findById(ids.granted).lean();
@@ -329,12 +360,16 @@ describe('mutations on another organisation\'s objects (ids in inputs)', () => {
 describe('accounts and claims reached through their payloads', () => {
   it('gives a link holder the account without its email or memberships, lists accounts to admins only, and hides a claimant and a clash from others', async () => {
     const email = `link.${Date.now()}@example.test`;
-    const reg = await server.gql(`mutation ($input: RegisterInput!) { register(input: $input) { accepted } }`, { input: { email, password: 'Lavande-Brise-Calanque-73', displayName: 'Link Holder' } });
+    const reg = await server.gql(`mutation ($input: RegisterInput!) { register(input: $input) { accepted } }`, {
+      input: { email, password: 'Lavande-Brise-Calanque-73', displayName: 'Link Holder' },
+    });
     expect(dataOf(reg).register.accepted).toBe(true);
     // The link's token is only in the email; forge a known one on the account to act as its holder.
     const { token, stored } = oneTimeToken('VERIFY', 3600_000);
     await UserModel.updateOne({ email }, { $set: { verification: stored } });
-    const verified = dataOf(await server.gql(`mutation ($t: String!) { verifyEmail(token: $t) { user { name email memberships { role } } errors { code } } }`, { t: token })).verifyEmail;
+    const verified = dataOf(
+      await server.gql(`mutation ($t: String!) { verifyEmail(token: $t) { user { name email memberships { role } } errors { code } } }`, { t: token }),
+    ).verifyEmail;
     expect(verified.user).toEqual({ name: 'Link Holder', email: null, memberships: null });
 
     const officer = await makeUser({ role: 'OFFICER' });

@@ -5,13 +5,25 @@ import { getNamedType, isObjectType } from 'graphql';
 import { buildSchema } from '../../src/schema';
 
 /** The types whose objects are not for everyone: reaching one is an authorization decision. */
-const GUARDED = ['Organisation', 'GrantApplication', 'User', 'Membership', 'PrivateContact', 'GrantReview', 'GrantNote', 'GrantMessage', 'Partnership', 'ActivityRecord', 'ConflictOfInterest'];
+const GUARDED = [
+  'Organisation',
+  'GrantApplication',
+  'User',
+  'Membership',
+  'PrivateContact',
+  'GrantReview',
+  'GrantNote',
+  'GrantMessage',
+  'Partnership',
+  'ActivityRecord',
+  'ConflictOfInterest',
+];
 
 const REVIEWED: Record<string, string> = {
   'Query.organisation': 'getOrganisation: canSeeOrganisation, else null',
   'Query.grantApplication': 'loadApplication: canSeeApplication, else null',
   'Query.me': 'the viewer',
-  'Query.myConflictsOfInterest': 'OFFICER, ADMIN; the viewer\'s own',
+  'Query.myConflictsOfInterest': "OFFICER, ADMIN; the viewer's own",
   'OrganisationEdge.node': 'directoryMatch: visibilityFilter',
   'GrantApplicationEdge.node': 'listGrantApplications: applicationVisibility',
   'Organisation.privateContact': 'canSeePrivate',

@@ -18,15 +18,7 @@ import { NeighbourhoodModel } from '../reference/neighbourhood.model';
 import { neighbourhoodsContaining, priorityNeighbourhoodIds, withSubdomains } from '../reference/reference.service';
 import { identifierTaken, verificationOnCreate } from './identifier-conflict';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
-import {
-  canChangeStatus,
-  canSeeOrganisation,
-  dissolvedRefusal,
-  editRefusal,
-  ensure,
-  manageMembersRefusal,
-  visibilityFilter,
-} from './organisation.policy';
+import { canChangeStatus, canSeeOrganisation, dissolvedRefusal, editRefusal, ensure, manageMembersRefusal, visibilityFilter } from './organisation.policy';
 import { actorOf } from './organisation.actor';
 import { editRecord, flushOrganisationOutbox, recordOrganisationActivity } from './organisation.history';
 
@@ -269,14 +261,18 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
     const l = input.location;
     if (!l) unset.push('location');
     else if (
-      !Number.isFinite(l.lat) || !Number.isFinite(l.lng) ||
-      l.lat < CITY_BOUNDS.minLat || l.lat > CITY_BOUNDS.maxLat || l.lng < CITY_BOUNDS.minLng || l.lng > CITY_BOUNDS.maxLng
+      !Number.isFinite(l.lat) ||
+      !Number.isFinite(l.lng) ||
+      l.lat < CITY_BOUNDS.minLat ||
+      l.lat > CITY_BOUNDS.maxLat ||
+      l.lng < CITY_BOUNDS.minLng ||
+      l.lng > CITY_BOUNDS.maxLng
     ) {
       p.add(f('location'), 'The location must be inside the city (around 43.53 N, 5.45 E). Check that latitude and longitude are not swapped.');
     } else {
       set.location = { type: 'Point', coordinates: [l.lng, l.lat] };
       // Neighbourhoods follow the location when the caller does not say which ones are served.
-      if (!has('neighbourhoodIds') && !(existing?.neighbourhoods?.length)) set.neighbourhoods = await neighbourhoodsContaining(l.lng, l.lat);
+      if (!has('neighbourhoodIds') && !existing?.neighbourhoods?.length) set.neighbourhoods = await neighbourhoodsContaining(l.lng, l.lat);
     }
   }
   if (has('website')) {
@@ -319,7 +315,8 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
     else {
       for (const k of ['staff', 'volunteers', 'members'] as const) {
         const v = h[k];
-        if (v !== null && v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000_000)) p.add(f(`headcount.${k}`), 'A head-count is a whole number from 0.');
+        if (v !== null && v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000_000))
+          p.add(f(`headcount.${k}`), 'A head-count is a whole number from 0.');
       }
       set.headcount = { staff: h.staff ?? undefined, volunteers: h.volunteers ?? undefined, members: h.members ?? undefined };
     }
@@ -353,7 +350,9 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   const { set } = await validateOrganisationInput(input, null);
   let created: OrganisationDoc;
   try {
-    created = (await OrganisationModel.create({ ...set, ...verificationOnCreate(viewer), createdBy: new Types.ObjectId(viewer.id) })).toObject() as OrganisationDoc;
+    created = (
+      await OrganisationModel.create({ ...set, ...verificationOnCreate(viewer), createdBy: new Types.ObjectId(viewer.id) })
+    ).toObject() as OrganisationDoc;
   } catch (err) {
     throw (await identifierTaken(viewer, err, set)) ?? conflictOnIdentifier(err);
   }
@@ -443,9 +442,11 @@ export async function addOrganisationMember(
   }
   const user = await findAccountByEmail(email);
   if (!user) throw new AppError('BAD_USER_INPUT', 'No account uses this email. Ask the person to create an account first.', { field: 'input.email' });
-  if (user.role !== 'MEMBER') throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
+  if (user.role !== 'MEMBER')
+    throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
   // Atomic: adds the membership only if the person is not already a member (or invited).
-  if (!(await addMembership(user._id, membership))) throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
+  if (!(await addMembership(user._id, membership)))
+    throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
   // Staff enrol without anyone's consent: the organisation's trail says who added whom, with which role.
   await recordOrganisationActivity(org._id, 'ADD_MEMBER', ctx.viewer!.id, [{ field: 'members', before: null, after: `${user.name} (${role})` }]);
   const added = { organisationId: String(org._id), role, title: membership.title ?? null };
@@ -478,7 +479,11 @@ export async function acceptMembership(ctx: Context, organisationId: unknown): P
   }
   const invitation = viewer.invitations?.find((m) => m.organisationId === String(orgId));
   const accepted = { organisationId: String(orgId), role: invitation?.role ?? 'EDITOR', title: invitation?.title ?? null };
-  const member = { ...viewer, memberships: [...viewer.memberships, accepted], invitations: (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId)) };
+  const member = {
+    ...viewer,
+    memberships: [...viewer.memberships, accepted],
+    invitations: (viewer.invitations ?? []).filter((m) => m.organisationId !== String(orgId)),
+  };
   continueAs(ctx, member);
   return { ...accepted, status: 'ACTIVE', user: member };
 }

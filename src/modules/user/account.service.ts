@@ -53,9 +53,7 @@ const recording = new Set<Promise<unknown>>();
  */
 function recordAfterReply(ctx: Context, event: MessagingEvent): void {
   let start!: () => void;
-  const done: Promise<unknown> = new Promise<void>((resolve) => (start = resolve))
-    .then(() => publishQuietly(event))
-    .finally(() => recording.delete(done));
+  const done: Promise<unknown> = new Promise<void>((resolve) => (start = resolve)).then(() => publishQuietly(event)).finally(() => recording.delete(done));
   recording.add(done);
   ctx.afterResponse(start);
 }

@@ -210,14 +210,30 @@ describe('identifiers already used', () => {
     const existing = await makeOrganisation();
     const problems = await refusedCreate(valid({ rna: existing.rna }), officer.token);
     // The message names the holder and the way to take charge of it (issue 11: creation points to the claim).
-    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.rna', message: expect.stringMatching(/^This RNA number is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/) }]);
+    expect(problems).toEqual([
+      {
+        code: 'CONFLICT',
+        field: 'input.rna',
+        message: expect.stringMatching(
+          /^This RNA number is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/,
+        ),
+      },
+    ]);
   });
 
   it('refuses a SIRET used by another organisation with CONFLICT on input.siret', async () => {
     const siret = uniqueSiret();
     await makeOrganisation({ siret });
     const problems = await refusedCreate(valid({ siret }), officer.token);
-    expect(problems).toEqual([{ code: 'CONFLICT', field: 'input.siret', message: expect.stringMatching(/^This SIRET is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/) }]);
+    expect(problems).toEqual([
+      {
+        code: 'CONFLICT',
+        field: 'input.siret',
+        message: expect.stringMatching(
+          /^This SIRET is already used by another organisation \(id [0-9a-f]{24}\)\. If it is yours, ask to manage it with claimOrganisation/,
+        ),
+      },
+    ]);
   });
 
   it('refuses an update that takes another organisation’s SIRET', async () => {

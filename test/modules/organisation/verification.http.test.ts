@@ -30,7 +30,12 @@ const VERIFY = `mutation ($id: ID!) { verifyOrganisation(id: $id) { organisation
 const ORG = `query ($id: ID!) { organisation(id: $id) { id rna isVerified registryClash { rna detectedAt organisation { id name rna } } } }`;
 let rnaSeq = 900_000 + Math.floor(Math.random() * 90_000);
 const freshRna = () => fakeRna(++rnaSeq);
-const association = (rna: string, name = 'Les Jardins Partagés du Jas') => ({ name, legalForm: 'ASSOCIATION', rna, description: 'Jardins partagés et ateliers de compostage.' });
+const association = (rna: string, name = 'Les Jardins Partagés du Jas') => ({
+  name,
+  legalForm: 'ASSOCIATION',
+  rna,
+  description: 'Jardins partagés et ateliers de compostage.',
+});
 
 describe('verification', () => {
   afterEach(() => restoreClock());
@@ -75,7 +80,9 @@ describe('verification', () => {
     const member = await makeUser();
     const res = dataOf(await server.gql(CREATE, { input: association(rna) }, member.token)).createOrganisation;
     expect(res.organisation).toBeNull();
-    expect(res.errors).toEqual([{ code: 'CONFLICT', field: 'input.rna', message: expect.stringContaining(`claimOrganisation (organisationId ${String(holder._id)})`) }]);
+    expect(res.errors).toEqual([
+      { code: 'CONFLICT', field: 'input.rna', message: expect.stringContaining(`claimOrganisation (organisationId ${String(holder._id)})`) },
+    ]);
   });
 });
 
@@ -89,7 +96,18 @@ describe('the registry import beside an unverified record', () => {
     ).createOrganisation;
     const squatId = created.organisation.id;
 
-    const outcomes = await applyRegistryRows([{ line: 1, rna, fields: { name: 'Association des Jardins du Jas de Bouffan', description: 'Objet officiel', status: 'ACTIVE', registryUpdatedAt: new Date('2026-01-02') } }]);
+    const outcomes = await applyRegistryRows([
+      {
+        line: 1,
+        rna,
+        fields: {
+          name: 'Association des Jardins du Jas de Bouffan',
+          description: 'Objet officiel',
+          status: 'ACTIVE',
+          registryUpdatedAt: new Date('2026-01-02'),
+        },
+      },
+    ]);
     expect(outcomes).toEqual(['created']);
 
     const real = await OrganisationModel.findOne({ rna }).lean();
@@ -138,7 +156,9 @@ describe('claims', () => {
     const rival = await makeUser();
     const officer = await makeUser({ role: 'OFFICER' });
 
-    const made = dataOf(await server.gql(CLAIM, { input: { organisationId: String(imported._id), message: 'Je suis la présidente élue en 2025.' } }, claimant.token)).claimOrganisation;
+    const made = dataOf(
+      await server.gql(CLAIM, { input: { organisationId: String(imported._id), message: 'Je suis la présidente élue en 2025.' } }, claimant.token),
+    ).claimOrganisation;
     expect(made).toMatchObject({ claim: { status: 'PENDING', organisation: { id: String(imported._id) }, claimant: { id: claimant.id } }, errors: [] });
     const twice = dataOf(await server.gql(CLAIM, { input: { organisationId: String(imported._id) } }, claimant.token)).claimOrganisation;
     expect(twice.errors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: 'input.organisationId' })]);
@@ -151,7 +171,9 @@ describe('claims', () => {
 
     const noReason = dataOf(await server.gql(DECIDE, { id: other.claim.id, input: { approve: false } }, officer.token)).decideOrganisationClaim;
     expect(noReason.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.reason' })]);
-    const approved = dataOf(await server.gql(DECIDE, { id: made.claim.id, input: { approve: true, reason: 'Statuts vérifiés.' } }, officer.token)).decideOrganisationClaim;
+    const approved = dataOf(
+      await server.gql(DECIDE, { id: made.claim.id, input: { approve: true, reason: 'Statuts vérifiés.' } }, officer.token),
+    ).decideOrganisationClaim;
     expect(approved).toMatchObject({ claim: { status: 'APPROVED', reason: 'Statuts vérifiés.' }, errors: [] });
     const again = dataOf(await server.gql(DECIDE, { id: made.claim.id, input: { approve: false, reason: 'x' } }, officer.token)).decideOrganisationClaim;
     expect(again.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
@@ -179,4 +201,3 @@ describe('claims', () => {
     expect(dataOf(missing).claimOrganisation.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.organisationId' })]);
   });
 });
-

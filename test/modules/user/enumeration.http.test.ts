@@ -203,7 +203,11 @@ describe('the same reply, status and timing over HTTP (40 samples each)', () => 
 
   it('resendVerificationEmail', async () => {
     const awaiting = `awaiting.http.${Date.now()}@example.test`;
-    dataOf(await server.gql(`mutation ($input: RegisterInput!) { register(input: $input) { accepted } }`, { input: { email: awaiting, password: STRONG, displayName: 'Awaiting' } }));
+    dataOf(
+      await server.gql(`mutation ($input: RegisterInput!) { register(input: $input) { accepted } }`, {
+        input: { email: awaiting, password: STRONG, displayName: 'Awaiting' },
+      }),
+    );
     expect(await UserModel.countDocuments({ email: awaiting, emailVerified: false })).toBe(1);
     const q = `mutation ($email: String!) { resendVerificationEmail(email: $email) { accepted message errors { code } } }`;
     const r = await compare((side) => timed(q, { email: side === 'known' ? awaiting : unknown() }));

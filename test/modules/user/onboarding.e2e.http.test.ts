@@ -36,14 +36,23 @@ it('takes a new association from nothing to a submitted application with the API
   const token = tokenFrom(mail.to(email)[0]!, '/verify-email');
   expect(dataOf(await server.gql(`mutation ($t: String!) { verifyEmail(token: $t) { errors { code } } }`, { t: token })).verifyEmail.errors).toEqual([]);
 
-  const session = dataOf(await server.gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code } } }`, { e: email, p: password })).login;
+  const session = dataOf(
+    await server.gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code } } }`, { e: email, p: password }),
+  ).login;
   expect(session.errors).toEqual([]);
   const auth = session.token as string;
 
   const org = dataOf(
     await server.gql(
       `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id isVerified permissions { canEdit } } errors { field message } } }`,
-      { input: { name: 'Les Jardins du Jas', legalForm: 'ASSOCIATION', rna: fakeRna(987_654), description: 'Jardins partagés et compostage au Jas de Bouffan.' } },
+      {
+        input: {
+          name: 'Les Jardins du Jas',
+          legalForm: 'ASSOCIATION',
+          rna: fakeRna(987_654),
+          description: 'Jardins partagés et compostage au Jas de Bouffan.',
+        },
+      },
       auth,
     ),
   ).createOrganisation;
@@ -51,7 +60,9 @@ it('takes a new association from nothing to a submitted application with the API
   expect(org.organisation).toMatchObject({ isVerified: false, permissions: { canEdit: true } });
 
   const year = new Date().getUTCFullYear();
-  const programmes = dataOf(await server.gql(`query ($y: Int) { fundingProgrammes(year: $y) { id name minAmount maxAmount } }`, { y: year }, auth)).fundingProgrammes;
+  const programmes = dataOf(
+    await server.gql(`query ($y: Int) { fundingProgrammes(year: $y) { id name minAmount maxAmount } }`, { y: year }, auth),
+  ).fundingProgrammes;
   expect(programmes.length).toBeGreaterThan(0);
   const programme = programmes[0];
   const amount = Math.max(programme.minAmount ?? 0, 300_000);
@@ -79,7 +90,11 @@ it('takes a new association from nothing to a submitted application with the API
   expect(created.errors).toEqual([]);
 
   const submitted = dataOf(
-    await server.gql(`mutation ($id: ID!) { submitGrantApplication(id: $id) { application { id status number } errors { field message } } }`, { id: created.application.id }, auth),
+    await server.gql(
+      `mutation ($id: ID!) { submitGrantApplication(id: $id) { application { id status number } errors { field message } } }`,
+      { id: created.application.id },
+      auth,
+    ),
   ).submitGrantApplication;
   expect(submitted.errors).toEqual([]);
   expect(submitted.application).toMatchObject({ status: 'SUBMITTED', number: expect.any(String) });

@@ -113,5 +113,7 @@ export async function listGrantApplications(ctx: Context, filter: ApplicationFil
 
 export async function myConflictsOfInterest(ctx: Context): Promise<ConflictOfInterestDoc[]> {
   if (!ctx.viewer) return [];
-  return ConflictOfInterestModel.find({ officer: new Types.ObjectId(ctx.viewer.id) }).sort({ declaredAt: 1 }).lean<ConflictOfInterestDoc[]>();
+  return ConflictOfInterestModel.find({ officer: new Types.ObjectId(ctx.viewer.id) })
+    .sort({ declaredAt: 1 })
+    .lean<ConflictOfInterestDoc[]>();
 }

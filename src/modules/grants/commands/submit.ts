@@ -102,8 +102,18 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
         return checkAmount(p, f(`budgetLines[${i}].amount`), l.amount);
       });
       // Each line within the bound is not enough: their sums are the project's cost and resources.
-      checkTotal(p, f('budgetLines'), 'expense lines', valid.filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
-      checkTotal(p, f('budgetLines'), 'income lines', valid.filter((l) => l.kind === 'INCOME').map((l) => l.amount));
+      checkTotal(
+        p,
+        f('budgetLines'),
+        'expense lines',
+        valid.filter((l) => l.kind === 'EXPENSE').map((l) => l.amount),
+      );
+      checkTotal(
+        p,
+        f('budgetLines'),
+        'income lines',
+        valid.filter((l) => l.kind === 'INCOME').map((l) => l.amount),
+      );
       out.budgetLines = input.budgetLines.map((l) => ({ kind: l.kind, label: l.label?.trim(), amount: l.amount }));
     }
   }
@@ -116,7 +126,12 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
         if (!(FUNDER_STATUSES as readonly string[]).includes(o.status)) p.add(f(`otherFunders[${i}].status`), 'REQUESTED or GRANTED.');
         return ok;
       });
-      checkTotal(p, f('otherFunders'), 'other funders', valid.map((o) => o.amount));
+      checkTotal(
+        p,
+        f('otherFunders'),
+        'other funders',
+        valid.map((o) => o.amount),
+      );
       out.otherFunders = input.otherFunders.map((o) => ({
         name: o.name?.trim(),
         amount: o.amount,
@@ -200,11 +215,7 @@ export async function completenessProblems(app: App): Promise<Problems> {
     // Only an application stored before the bounds can get here: it must be edited down first.
     p.add('budgetLines', `The budget adds up to more than the ${formatEuros(MAX_APPLICATION_AMOUNT)} an application may hold: correct its amounts.`, code);
   } else if (income !== expenses) {
-    p.add(
-      'budgetLines',
-      `The budget is not balanced: income with the request (${formatEuros(income)}) must equal expenses (${formatEuros(expenses)}).`,
-      code,
-    );
+    p.add('budgetLines', `The budget is not balanced: income with the request (${formatEuros(income)}) must equal expenses (${formatEuros(expenses)}).`, code);
   }
   if (programme) {
     if (app.requestedAmount < programme.minAmount || app.requestedAmount > programme.maxAmount) {
@@ -223,11 +234,16 @@ export async function completenessProblems(app: App): Promise<Problems> {
     }
   } else p.add('programmeId', 'The programme no longer exists.', code);
   if (sum((app.otherFunders ?? []).map((o) => o.amount)) > MAX_APPLICATION_AMOUNT) {
-    p.add('otherFunders', `The other funders add up to more than the ${formatEuros(MAX_APPLICATION_AMOUNT)} an application may hold: correct their amounts.`, code);
+    p.add(
+      'otherFunders',
+      `The other funders add up to more than the ${formatEuros(MAX_APPLICATION_AMOUNT)} an application may hold: correct their amounts.`,
+      code,
+    );
   }
   if (expenses > 0 && app.requestedAmount > expenses) p.add('requestedAmount', `The request cannot exceed the expenses (${formatEuros(expenses)}).`, code);
   if (org && org.status !== 'ACTIVE') p.add('organisationId', 'The organisation is dissolved.', code);
-  if (!app.republicanContractAttested) p.add('republicanContractAttested', "Attest the republican commitment contract (contrat d'engagement républicain).", code);
+  if (!app.republicanContractAttested)
+    p.add('republicanContractAttested', "Attest the republican commitment contract (contrat d'engagement républicain).", code);
   if (overdue.length) {
     const o = overdueProblem(overdue);
     p.add(o.field, o.message, o.code);
