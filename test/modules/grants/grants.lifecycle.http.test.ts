@@ -222,6 +222,9 @@ describe('batching', () => {
       }
       return queries;
     };
+    // A first request fills the per-instance reference cache (src/modules/reference/reference.cache.ts);
+    // what must not grow with the page is the work of the requests after it.
+    await count(5);
     const small = await count(5);
     const large = await count(50);
     expect(small).toBeGreaterThan(5);
