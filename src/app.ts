@@ -40,7 +40,6 @@ export interface App {
 
 const REQUEST_ID_HEADER = /^[A-Za-z0-9_-]{8,64}$/;
 
-
 /** Tags every error with the request id and logs the unexpected ones in full (they are masked at the edge). */
 function errorPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -185,7 +184,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
         try {
           const signIn = operations.signInGate?.(req.ip ?? 'unknown') ?? null;
           const accountRequests = operations.accountRequestGate?.(req.ip ?? 'unknown') ?? null;
-          return await contextFromRequest({ config, log, resolveViewer }, { authorization: req.get('authorization') }, res.locals.requestId as string, signIn, accountRequests, (task) => res.once('close', task));
+          return await contextFromRequest(
+            { config, log, resolveViewer },
+            { authorization: req.get('authorization') },
+            res.locals.requestId as string,
+            signIn,
+            accountRequests,
+            (task) => res.once('close', task),
+          );
         } catch (err) {
           const known = toAppError(err);
           res.locals.errorCode = known?.code ?? 'INTERNAL_SERVER_ERROR';

@@ -41,7 +41,7 @@ export const userModule: AppModule = {
   resolvers: {
     Query: {
       me: (_, __, ctx) => ctx.viewer,
-      users: (_, args, ctx) => listAccounts(args.filter, args),
+      users: (_, args) => listAccounts(args.filter, args),
     },
     Mutation: {
       register: (_, args, ctx) => accountRequest(() => register(ctx, args.input)),
@@ -66,10 +66,10 @@ export const userModule: AppModule = {
           // The rest of this response is read as the person who just signed in.
           if (p.session) continueAs(ctx, p.session.user);
           return {
-          token: p.session?.token ?? null,
-          user: p.session?.user ?? null,
-          expiresAt: p.session ? new Date(Date.now() + ctx.config.jwtTtlSeconds * 1000) : null,
-          errors: p.errors,
+            token: p.session?.token ?? null,
+            user: p.session?.user ?? null,
+            expiresAt: p.session ? new Date(Date.now() + ctx.config.jwtTtlSeconds * 1000) : null,
+            errors: p.errors,
           };
         }),
     },
