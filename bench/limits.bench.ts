@@ -1,6 +1,7 @@
 // Throughput of the directory query (20 organisations with their domains and neighbourhoods) through
 // HTTP with the operations layer on (access log written out, metrics, rate limits checked on every
-// request) against the same app with it off. Both servers run in this process, interleaved run by run.
+// request) against the same app with it off, and the query cost analysis on against off. The servers run
+// in this process, interleaved run by run.
 import { devNull } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,13 +45,18 @@ const bench: Bench = {
     const config = testConfig({ requestsPerWindow: 1_000_000, loginMaxAttempts: 10_000 });
     const on = await createApp({ config, log: createLogger('info', pino.destination({ dest: devNull, sync: false })) });
     const off = await createApp({ config, log: createLogger('silent'), ops: { accessLog: false, metrics: false, rateLimits: false } });
+    const noCost = await createApp({ config, log: createLogger('silent'), ops: { accessLog: false, metrics: false, rateLimits: false }, queryCost: false });
     const onServer = await listen(on.app);
     const offServer = await listen(off.app);
+    const noCostServer = await listen(noCost.app);
     try {
-      const times = await compareMs({ on: () => burst(onServer.url), off: () => burst(offServer.url) }, 9, 2);
+      const times = await compareMs({ on: () => burst(onServer.url), off: () => burst(offServer.url), noCost: () => burst(noCostServer.url) }, 9, 2);
       const onRps = REQUESTS_PER_RUN / (times.on! / 1000);
       const offRps = REQUESTS_PER_RUN / (times.off! / 1000);
-      ctx.log(`directory query: ${onRps.toFixed(0)} req/s with limits and logging, ${offRps.toFixed(0)} req/s without`);
+      const noCostRps = REQUESTS_PER_RUN / (times.noCost! / 1000);
+      ctx.log(
+        `directory query: ${onRps.toFixed(0)} req/s with limits and logging, ${offRps.toFixed(0)} req/s without, ${noCostRps.toFixed(0)} req/s without the cost analysis either`,
+      );
       return [
         result({
           name: 'directory query (20 with domains and neighbourhoods), limits + logging + metrics on vs off',
@@ -61,14 +67,24 @@ const bench: Bench = {
           aim: '> 0.8',
           ok: onRps / offRps > 0.8,
         }),
+        result({
+          name: 'directory query, the query cost analysis (lists multiplied) on vs off (ops off in both)',
+          value: Number(offRps.toFixed(1)),
+          baseline: Number(noCostRps.toFixed(1)),
+          unit: 'req/s',
+          higherIsBetter: true,
+          aim: '> 0.95 (within noise)',
+          ok: offRps / noCostRps > 0.95,
+        }),
       ];
     } finally {
-      for (const s of [onServer.server, offServer.server]) {
+      for (const s of [onServer.server, offServer.server, noCostServer.server]) {
         s.closeAllConnections();
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
       await on.stop();
       await off.stop();
+      await noCost.stop();
       await ctx.disconnectDatabase();
     }
   },

@@ -18,6 +18,7 @@ import { buildSchema } from './schema';
 import { modules } from './modules';
 import { createOperations, type Operations, type OpsOptions } from './ops';
 import { SupportedOperationTypes } from './ops/validation';
+import { queryCostPlugin } from './ops/query-cost';
 import { pingDatabase } from './ops/readiness';
 import { securityHeaders, withoutSuggestions } from './ops/security-headers';
 import { mountExplorer } from './explorer/explorer';
@@ -29,6 +30,8 @@ export interface AppDeps {
   schema?: GraphQLSchema;
   /** Access log, metrics and rate limits: all on unless turned off here (the limits bench compares). */
   ops?: Partial<OpsOptions>;
+  /** The query cost analysis (MAX_QUERY_COST): on unless turned off here (the limits bench compares). */
+  queryCost?: boolean;
 }
 
 export interface App {
@@ -88,7 +91,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: config.maxQueryCost, ignoreIntrospection: true },
+    // Armor's cost limit adds fields up without multiplying by list sizes: queryCostPlugin replaces it.
+    costLimit: { enabled: false },
     maxAliases: { n: config.maxAliases },
     maxDirectives: { n: 20 },
     // Token limit: enforced by graphql-js's own parser (parseOptions below). Armor's version re-parses in
@@ -114,7 +118,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError: production ? withoutSuggestions(formatError) : formatError,
     validationRules: [...protection.validationRules, SupportedOperationTypes],
     // Apollo's landing page loads from its CDN and Google Fonts; browsers get our own explorer (mountExplorer).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins, errorPlugin(), ...operations.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      ...(deps.queryCost === false ? [] : [queryCostPlugin<Context>(config.maxQueryCost)]),
+      errorPlugin(),
+      ...operations.plugins,
+    ],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),

@@ -17,6 +17,8 @@ const APOLLO_SAFE_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // Ours, raised before execution by the query cost analysis (src/ops/query-cost.ts).
+  'QUERY_TOO_COSTLY',
 ]);
 
 export function appErrorExtensions(err: AppError, requestId?: string): Record<string, unknown> {
@@ -61,8 +63,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: ext };
   }
   if (!isUnexpected(error)) {
-    const code = ((original as GraphQLError).extensions.code as string | undefined) ?? 'BAD_REQUEST';
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const { code = 'BAD_REQUEST', cost, maxCost } = (original as GraphQLError).extensions as { code?: string; cost?: unknown; maxCost?: unknown };
+    // A query refused for its cost says the computed cost and the limit.
+    const costs = code === 'QUERY_TOO_COSTLY' ? { cost, maxCost } : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...costs } };
   }
   return {
     message: `Something went wrong on our side. Please try again; if it persists, give this reference to support: ${requestId ?? 'unknown'}.`,

@@ -215,6 +215,12 @@ export type CofundingAlert = {
   related: Array<GrantApplication>;
 };
 
+
+/** An application whose co-funding needs an officer's attention. */
+export type CofundingAlertRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An officer's declared link to an organisation. */
 export type ConflictOfInterest = {
   __typename?: 'ConflictOfInterest';
@@ -543,6 +549,12 @@ export type FundingProgramme = {
   year: Scalars['Int']['output'];
 };
 
+
+/** A funding programme (dispositif, call for proposals): a year, domains, an opening window, eligibility, envelopes. */
+export type FundingProgrammeEnvelopesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The result of creating or editing a programme. */
 export type FundingProgrammePayload = {
   __typename?: 'FundingProgrammePayload';
@@ -653,6 +665,30 @@ export type GrantApplication = {
   totalExpenses: Scalars['Money']['output'];
   /** The programme's year. */
   year: Scalars['Int']['output'];
+};
+
+
+/** A grant application (dossier). */
+export type GrantApplicationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A grant application (dossier). */
+export type GrantApplicationMessagesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A grant application (dossier). */
+export type GrantApplicationPrivateNotesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A grant application (dossier). */
+export type GrantApplicationReviewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of applications, newest first. */
@@ -1390,13 +1426,13 @@ export type Neighbourhood = {
 /** The associative network: active organisations and the active partnerships between them. */
 export type Network = {
   __typename?: 'Network';
-  /** Partnerships whose both ends are nodes. */
+  /** Partnerships whose both ends are nodes; at most 5,000 (see `truncated`). */
   edges: Array<NetworkEdge>;
   /** The degree from which a node is a hub in this graph. */
   hubThreshold: Scalars['Int']['output'];
   /** Organisations, by name; at most 2,000 (see `truncated`). */
   nodes: Array<NetworkNode>;
-  /** True when more than 2,000 organisations matched and the graph was cut: narrow the filter. */
+  /** True when more than 2,000 organisations or 5,000 partnerships matched and the graph was cut: narrow the filter. */
   truncated: Scalars['Boolean']['output'];
 };
 
@@ -1592,7 +1628,7 @@ export type Organisation = {
   name: Scalars['String']['output'];
   /** Neighbourhoods served. */
   neighbourhoods: Array<Neighbourhood>;
-  /** Its active partnerships whose other end the viewer may see (the public: public organisations only). */
+  /** Its active partnerships whose other end the viewer may see (the public: public organisations only), newest first. */
   partnerships: Array<Partnership>;
   /** What the viewer may do with it. */
   permissions: OrganisationPermissions;
@@ -1620,8 +1656,26 @@ export type Organisation = {
 
 
 /** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationGrantApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
 export type OrganisationHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationPartnershipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2022,6 +2076,7 @@ export type QueryFundingProgrammeArgs = {
 
 /** The entry points for reading. */
 export type QueryFundingProgrammesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2036,6 +2091,12 @@ export type QueryGrantApplicationArgs = {
 export type QueryGrantApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GrantApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryMyConflictsOfInterestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2116,6 +2177,12 @@ export type QueryWebhookDeliveriesArgs = {
   webhookId: Scalars['ID']['input'];
 };
 
+
+/** The entry points for reading. */
+export type QueryWebhooksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The result of a reconciliation. */
 export type ReconciliationPayload = {
   __typename?: 'ReconciliationPayload';
@@ -2142,7 +2209,7 @@ export type ReconciliationReport = {
   pendingFinished: Scalars['Int']['output'];
   /** Interrupted approvals rolled back (no commitment). */
   pendingRolledBack: Scalars['Int']['output'];
-  /** What needs a person. */
+  /** What needs a person (the first 100; the server log lists them all). */
   unrepaired: Array<Scalars['String']['output']>;
 };
 
@@ -2428,6 +2495,18 @@ export type User = {
   notifications?: Maybe<NotificationConnection>;
   /** City-wide role. */
   role: Role;
+};
+
+
+/** An account. */
+export type UserInvitationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An account. */
+export type UserMembershipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2928,6 +3007,14 @@ export type ResolversParentTypes = {
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
 };
 
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = Context, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AccountRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountRequestPayload'] = ResolversParentTypes['AccountRequestPayload']> = {
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -2995,7 +3082,7 @@ export type CofundingAlertResolvers<ContextType = Context, ParentType extends Re
   flag?: Resolver<ResolversTypes['FundingFlag'], ParentType, ContextType>;
   funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  related?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<CofundingAlertRelatedArgs, 'first'>>;
 };
 
 export type ConflictOfInterestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictOfInterest'] = ResolversParentTypes['ConflictOfInterest']> = {
@@ -3073,7 +3160,7 @@ export type FundingProgrammeResolvers<ContextType = Context, ParentType extends 
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   eligibleLegalForms?: Resolver<Array<ResolversTypes['LegalForm']>, ParentType, ContextType>;
-  envelopes?: Resolver<Array<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType>;
+  envelopes?: Resolver<Array<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType, RequireFields<FundingProgrammeEnvelopesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   maxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -3115,9 +3202,9 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   expectedBeneficiaries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finalReport?: Resolver<Maybe<ResolversTypes['FinalReport']>, ParentType, ContextType>;
   funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['ActivityRecord']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ActivityRecord']>, ParentType, ContextType, RequireFields<GrantApplicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  messages?: Resolver<Array<ResolversTypes['GrantMessage']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['GrantMessage']>, ParentType, ContextType, RequireFields<GrantApplicationMessagesArgs, 'first'>>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectives?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
@@ -3125,13 +3212,13 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   paidAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   payments?: Resolver<Array<ResolversTypes['PaymentTranche']>, ParentType, ContextType>;
   permissions?: Resolver<ResolversTypes['GrantPermissions'], ParentType, ContextType>;
-  privateNotes?: Resolver<Maybe<Array<ResolversTypes['GrantNote']>>, ParentType, ContextType>;
+  privateNotes?: Resolver<Maybe<Array<ResolversTypes['GrantNote']>>, ParentType, ContextType, RequireFields<GrantApplicationPrivateNotesArgs, 'first'>>;
   programme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType>;
   reportDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reportOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   republicanContractAttested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  reviews?: Resolver<Maybe<Array<ResolversTypes['GrantReview']>>, ParentType, ContextType>;
+  reviews?: Resolver<Maybe<Array<ResolversTypes['GrantReview']>>, ParentType, ContextType, RequireFields<GrantApplicationReviewsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['GrantStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   targetDomains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
@@ -3377,9 +3464,9 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
-  grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType>;
+  grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<OrganisationGrantApplicationsArgs, 'first'>>;
   headcount?: Resolver<Maybe<ResolversTypes['Headcount']>, ParentType, ContextType>;
-  history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, Partial<OrganisationHistoryArgs>>;
+  history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, RequireFields<OrganisationHistoryArgs, 'first'>>;
   iban?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3387,10 +3474,10 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
-  members?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType, RequireFields<OrganisationMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
-  partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
+  partnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, RequireFields<OrganisationPartnershipsArgs, 'first'>>;
   permissions?: Resolver<ResolversTypes['OrganisationPermissions'], ParentType, ContextType>;
   privateContact?: Resolver<Maybe<ResolversTypes['PrivateContact']>, ParentType, ContextType>;
   publicEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3534,11 +3621,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainsArgs, 'rootsOnly'>>;
   fundingProgramme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammeArgs, 'id'>>;
-  fundingProgrammes?: Resolver<Array<ResolversTypes['FundingProgramme']>, ParentType, ContextType, Partial<QueryFundingProgrammesArgs>>;
+  fundingProgrammes?: Resolver<Array<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammesArgs, 'first'>>;
   grantApplication?: Resolver<Maybe<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<QueryGrantApplicationArgs, 'id'>>;
-  grantApplications?: Resolver<ResolversTypes['GrantApplicationConnection'], ParentType, ContextType, Partial<QueryGrantApplicationsArgs>>;
+  grantApplications?: Resolver<ResolversTypes['GrantApplicationConnection'], ParentType, ContextType, RequireFields<QueryGrantApplicationsArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  myConflictsOfInterest?: Resolver<Array<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType>;
+  myConflictsOfInterest?: Resolver<Array<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType, RequireFields<QueryMyConflictsOfInterestArgs, 'first'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'id'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'priorityOnly'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, Partial<QueryNetworkArgs>>;
@@ -3546,11 +3633,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisationClaims?: Resolver<ResolversTypes['OrganisationClaimConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClaimsArgs, 'first'>>;
   organisationClashes?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClashesArgs, 'first'>>;
-  organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
-  outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, Partial<QueryOutboxMessagesArgs>>;
+  organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first'>>;
+  outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, RequireFields<QueryOutboxMessagesArgs, 'first'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
-  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'webhookId'>>;
-  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, RequireFields<QueryWebhooksArgs, 'first'>>;
 };
 
 export type ReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationPayload'] = ResolversParentTypes['ReconciliationPayload']> = {
@@ -3612,11 +3699,11 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invitations?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
-  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
+  invitations?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType, RequireFields<UserInvitationsArgs, 'first'>>;
+  memberships?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType, RequireFields<UserMembershipsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notificationPreferences?: Resolver<Maybe<Array<ResolversTypes['NotificationPreference']>>, ParentType, ContextType>;
-  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'unreadOnly'>>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'first' | 'unreadOnly'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
@@ -3777,3 +3864,6 @@ export type Resolvers<ContextType = Context> = {
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+};

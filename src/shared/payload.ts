@@ -3,6 +3,9 @@
 import { toAppError } from '../errors/known-error';
 import type { FieldProblem } from '../errors/app-error';
 
+/** The most problems a payload lists (declared `@listSize(assumedSize: 100)` on every `errors`). */
+export const MAX_PAYLOAD_ERRORS = 100;
+
 const TOP_LEVEL = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 export type Payload<K extends string, T> = { [key in K]: T | null } & { errors: FieldProblem[] };
@@ -18,6 +21,6 @@ export async function payload<K extends string, T>(
   } catch (err) {
     const known = toAppError(err);
     if (!known || (TOP_LEVEL.has(known.code) && !opts.alsoInPayload?.includes(known.code))) throw err;
-    return { [key]: null, errors: known.toProblems() } as Payload<K, T>;
+    return { [key]: null, errors: known.toProblems().slice(0, MAX_PAYLOAD_ERRORS) } as Payload<K, T>;
   }
 }

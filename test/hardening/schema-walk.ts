@@ -1,5 +1,5 @@
 // Walks whatever schema exists when the tests run: root fields, their arguments, minimal valid values
-// and hostile ones. New modules are covered without touching these tests.
+// and hostile ones, and the bounds of every list. New modules are covered without touching these tests.
 import { Types } from 'mongoose';
 import {
   getNamedType,
@@ -10,11 +10,14 @@ import {
   isNonNullType,
   isScalarType,
   isLeafType,
+  isObjectType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { listSizeOf } from '../../src/ops/query-cost';
 
 export type Root = 'Query' | 'Mutation';
 
@@ -183,4 +186,67 @@ export function setAt(vars: Record<string, unknown>, path: string[], value: unkn
   }
   node[path[path.length - 1]!] = value;
   return copy;
+}
+
+/**
+ * Every list field of every object type that has no bound: a list is bounded when it declares
+ * `@listSize(assumedSize: n)`, or `@listSize(slicingArguments: [...])` naming Int arguments that have a
+ * default (or an assumedSize besides); a connection's `edges` is bounded when every field returning the
+ * connection declares `sizedFields` naming it. Returns `Type.field: why` for each one that is not.
+ */
+export function unboundedLists(schema: GraphQLSchema): string[] {
+  const problems: string[] = [];
+  const objects = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
+  // Every field returning each object type, and which of that type's lists it sizes (a connection's `edges`).
+  const sizedBy = new Map<string, { field: string; sizes: Set<string> }[]>();
+  for (const type of objects) {
+    for (const field of Object.values(type.getFields())) {
+      const size = listSizeOf(field as GraphQLField<unknown, unknown>);
+      const named = getNamedType(field.type);
+      if (!isObjectType(named)) continue;
+      const list = sizedBy.get(named.name) ?? [];
+      list.push({ field: `${type.name}.${field.name}`, sizes: new Set(size?.slicingArguments ? (size.sizedFields ?? []) : []) });
+      sizedBy.set(named.name, list);
+    }
+  }
+  for (const type of objects) {
+    for (const field of Object.values(type.getFields())) {
+      if (!isListType(getNullableType(field.type))) continue;
+      const where = `${type.name}.${field.name}`;
+      const size = listSizeOf(field as GraphQLField<unknown, unknown>);
+      const returners = sizedBy.get(type.name) ?? [];
+      if (returners.some((r) => r.sizes.has(field.name))) {
+        const missing = returners.filter((r) => !r.sizes.has(field.name)).map((r) => r.field);
+        if (missing.length) problems.push(`${where}: some fields returning ${type.name} do not size it (${missing.join(', ')})`);
+        continue;
+      }
+      if (!size) {
+        problems.push(
+          `${where}: a list with no bound (declare @listSize(assumedSize: n), or take \`first\` with @listSize(slicingArguments: ["first"]), or make it a connection)`,
+        );
+        continue;
+      }
+      if (size.slicingArguments?.length) {
+        for (const name of size.slicingArguments) {
+          const arg = field.args.find((a) => a.name === name);
+          if (!arg || getNamedType(arg.type).name !== 'Int') problems.push(`${where}: slicing argument "${name}" is not an Int argument of the field`);
+          else if (arg.defaultValue === undefined && size.assumedSize === undefined)
+            problems.push(`${where}: slicing argument "${name}" has no default and the field no assumedSize`);
+        }
+      } else if (size.assumedSize === undefined || size.assumedSize < 1) {
+        problems.push(`${where}: @listSize without assumedSize or slicingArguments`);
+      }
+    }
+    // A connection field must size its lists: sizedFields name list fields of the type it returns.
+    for (const field of Object.values(type.getFields())) {
+      const size = listSizeOf(field as GraphQLField<unknown, unknown>);
+      const named = getNamedType(field.type);
+      for (const sized of size?.sizedFields ?? []) {
+        const target = isObjectType(named) ? named.getFields()[sized] : undefined;
+        if (!target || !isListType(getNullableType(target.type)))
+          problems.push(`${type.name}.${field.name}: sizedFields names "${sized}", which is not a list field of ${named.name}`);
+      }
+    }
+  }
+  return problems;
 }

@@ -1,5 +1,6 @@
 import { roles } from '../../auth/policy';
 import type { AppModule } from '../module';
+import { firstOf } from '../../shared/pagination';
 import { applicationFunding, cofundingAlerts } from './cofunding.service';
 import { coverage } from './coverage.service';
 
@@ -16,8 +17,12 @@ export const coordinationModule: AppModule = {
     GrantApplication: {
       funding: (a, _, ctx) => applicationFunding(ctx, a),
     },
+    Coverage: {
+      // Declared @listSize(assumedSize: 5000): at most 50 neighbourhoods times 100 domains (reference.resolvers.ts).
+      cells: (c) => c.cells.slice(0, 5000),
+    },
     CofundingAlert: {
-      related: (a) => a.related,
+      related: (a, args) => firstOf(args.first, () => a.related),
     },
     CoverageCell: {
       domain: (c) => c.domain,

@@ -3,6 +3,7 @@
 import { AUTHENTICATED, PUBLIC, roles } from '../../auth/policy';
 import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
+import { firstOf } from '../../shared/pagination';
 import type { AppModule } from '../module';
 import { visibleOrganisation } from '../organisation/organisation.service';
 import { withActor } from '../organisation/organisation.actor';
@@ -87,11 +88,11 @@ export const grantsModule: AppModule = {
   },
   resolvers: {
     Query: {
-      fundingProgrammes: (_, args, ctx) => listFundingProgrammes(ctx, args.year),
+      fundingProgrammes: (_, args, ctx) => firstOf(args.first, () => listFundingProgrammes(ctx, args.year)),
       fundingProgramme: (_, args, ctx) => nullIfNotFound(() => getFundingProgramme(ctx, args.id)),
       grantApplications: (_, args, ctx) => withActor(ctx, listGrantApplications(ctx, args.filter ?? {}, args)),
       grantApplication: (_, args, ctx) => withActor(ctx, getGrantApplication(ctx, args.id)),
-      myConflictsOfInterest: (_, __, ctx) => myConflictsOfInterest(ctx),
+      myConflictsOfInterest: (_, args, ctx) => firstOf(args.first, () => myConflictsOfInterest(ctx)),
     },
     Mutation: {
       createFundingProgramme: (_, a, ctx) => payload('programme', () => createFundingProgramme(ctx, a.input)),
@@ -125,7 +126,7 @@ export const grantsModule: AppModule = {
       domains: (p, _, ctx) => loadMany(ctx.loaders.reference.domainById, p.domains),
       isOpen: (p) => p.opensOn <= today() && today() <= p.closesOn,
       eligibleLegalForms: (p) => p.eligibleLegalForms ?? [],
-      envelopes: (p, _, ctx) => ctx.loaders.grants.envelopesByProgramme.load(p._id),
+      envelopes: (p, args, ctx) => firstOf(args.first, () => ctx.loaders.grants.envelopesByProgramme.load(p._id)),
     },
     BudgetEnvelope: {
       id: (e) => String(e._id),
@@ -147,16 +148,16 @@ export const grantsModule: AppModule = {
       otherFunders: (a) => a.otherFunders ?? [],
       republicanContractAttested: (a) => !!a.republicanContractAttested,
       assignedTo: (a, _, ctx) => (a.assignedTo ? ctx.loaders.user.byId.load(a.assignedTo) : null),
-      reviews: async (a, _, ctx) => (canSeeInternals(await actorOf(ctx), a) ? (a.reviews ?? []) : null),
-      privateNotes: async (a, _, ctx) => (canSeeInternals(await actorOf(ctx), a) ? (a.notes ?? []) : null),
+      reviews: (a, args, ctx) => firstOf(args.first, async () => (canSeeInternals(await actorOf(ctx), a) ? (a.reviews ?? []) : null)),
+      privateNotes: (a, args, ctx) => firstOf(args.first, async () => (canSeeInternals(await actorOf(ctx), a) ? (a.notes ?? []) : null)),
       changesRequested: async (a, _, ctx) => (canSeeMessages(await actorOf(ctx), a) ? (a.changesRequested ?? null) : null),
-      messages: async (a, _, ctx) => (canSeeMessages(await actorOf(ctx), a) ? (a.messages ?? []) : []),
+      messages: (a, args, ctx) => firstOf(args.first, async () => (canSeeMessages(await actorOf(ctx), a) ? (a.messages ?? []) : [])),
       convention: (a) => (a.convention ? { reference: a.convention.reference, signedOn: isoDay(a.convention.signedAt) } : null),
       payments: (a) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt) })),
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
       reportOverdue: (a) => isReportOverdue(a),
-      history: async (a, _, ctx) => {
+      history: (a, args, ctx) => firstOf(args.first, async () => {
         const [records, actor] = await Promise.all([ctx.loaders.activity.byObject.load(a._id), actorOf(ctx)]);
         // Reviews are internal: the applicant (and a recused officer) sees the transitions, not the officers' recommendations.
         if (canSeeInternals(actor, a)) return records;
@@ -164,8 +165,12 @@ export const grantsModule: AppModule = {
         // A change request's reason is the message itself: only those who read the messages read it.
         if (canSeeMessages(actor, a)) return shown;
         return shown.map((r) => (MESSAGE_ACTIONS.has(r.action) ? { ...r, reason: null } : r));
-      },
+      }),
       permissions: async (a, _, ctx) => permissionsOf(await actorOf(ctx), a),
+    },
+    ReconciliationReport: {
+      // Declared @listSize(assumedSize: 100): an admin reads the first hundred; the log has them all.
+      unrepaired: (r) => r.unrepaired.slice(0, 100),
     },
     GrantDecision: {
       envelope: (d, _, ctx) => (d.envelope ? ctx.loaders.grants.budgetEnvelopeById.load(d.envelope) : null),
@@ -188,11 +193,11 @@ export const grantsModule: AppModule = {
       organisation: (c, _, ctx) => ctx.loaders.organisation.byId.load(c.organisation),
     },
     Organisation: {
-      grantApplications: async (o, _, ctx) => {
+      grantApplications: (o, args, ctx) => firstOf(args.first, async () => {
         if (!ctx.viewer) return [];
         const apps = await ctx.loaders.grants.applicationsByOrganisation.load(o._id);
         return apps.filter((a) => canSeeApplication(ctx.viewer, a));
-      },
+      }),
     },
   },
 };

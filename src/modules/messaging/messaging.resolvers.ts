@@ -2,6 +2,7 @@
 // outbox and webhooks. Thin: each field calls one service function.
 import { AUTHENTICATED, roles } from '../../auth/policy';
 import { payload } from '../../shared/payload';
+import { firstOf } from '../../shared/pagination';
 import type { AppModule } from '../module';
 import type { UserParent } from '../parents';
 import type { NotificationKind } from '../../generated/graphql';
@@ -41,7 +42,7 @@ export const messagingModule: AppModule = {
   resolvers: {
     Query: {
       outboxMessages: (_, args) => outboxMessages(args.status, args),
-      webhooks: () => listWebhooks(),
+      webhooks: (_, args) => firstOf(args.first, () => listWebhooks()),
       webhookDeliveries: (_, args) => webhookDeliveries(args.webhookId, args),
     },
     Mutation: {

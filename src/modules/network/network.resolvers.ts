@@ -1,6 +1,7 @@
 import { AUTHENTICATED, PUBLIC } from '../../auth/policy';
 import type { Context } from '../../context';
 import { payload } from '../../shared/payload';
+import { firstOf } from '../../shared/pagination';
 import type { AppModule } from '../module';
 import { canSeeOrganisation } from '../organisation/organisation.policy';
 import { canManagePartnership } from './network.policy';
@@ -29,7 +30,7 @@ export const networkModule: AppModule = {
         payload('partnership', () => endPartnership(ctx, args.id, args.until)),
     },
     Organisation: {
-      partnerships: (o, _, ctx) => partnershipsOf(ctx, o),
+      partnerships: (o, args, ctx) => firstOf(args.first, () => partnershipsOf(ctx, o)),
     },
     Partnership: {
       id: (p) => String(p._id),

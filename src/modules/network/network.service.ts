@@ -14,6 +14,8 @@ import { clock, today } from '../../shared/clock';
 
 /** The graph is bounded: beyond this many organisations the answer is cut (and says so). */
 export const NETWORK_MAX_NODES = 2000;
+/** The most partnerships drawn (declared `@listSize(assumedSize: 5000)` on Network.edges). */
+export const NETWORK_MAX_EDGES = 5000;
 /** A hub has at least this many partners... */
 export const HUB_MIN_DEGREE = 3;
 /** ...and a degree in the top decile of the graph shown. */
@@ -152,8 +154,9 @@ export async function network(ctx: Context, filter: NetworkFilter | null | undef
       const d = degree.get(String(o._id)) ?? 0;
       return { organisation: o, degree: d, isHub: d >= hubThreshold, isIsolated: d === 0 };
     }),
-    edges: links.map((l) => ({ id: String(l._id), from: String(l.from), to: String(l.to), kind: l.kind as PartnershipKind })),
-    truncated,
+    // Degrees count every link; the graph draws at most NETWORK_MAX_EDGES of them.
+    edges: links.slice(0, NETWORK_MAX_EDGES).map((l) => ({ id: String(l._id), from: String(l.from), to: String(l.to), kind: l.kind as PartnershipKind })),
+    truncated: truncated || links.length > NETWORK_MAX_EDGES,
     hubThreshold,
   };
 }

@@ -2,6 +2,7 @@ import { AUTHENTICATED, PUBLIC, roles } from '../../auth/policy';
 import { isStaff } from '../../auth/viewer';
 import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
+import { firstOf } from '../../shared/pagination';
 import { nullIfNotFound } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { toViewer } from '../user/user.service';
@@ -99,7 +100,7 @@ export const organisationModule: AppModule = {
       privateContact: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.privateContact ?? null) : null),
       iban: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.iban ?? null) : null),
       labels: (o) => o.labels ?? [],
-      members: async (o, _, ctx) => {
+      members: (o, args, ctx) => firstOf(args.first, async () => {
         if (!canSeeMembers(await actorOf(ctx), o)) return null;
         const users = await ctx.loaders.user.byOrganisation.load(o._id);
         // Active members only: a pending invitation grants nothing and is the invitee's to see.
@@ -108,7 +109,7 @@ export const organisationModule: AppModule = {
           if (!m || m.status === 'INVITED') return [];
           return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
         });
-      },
+      }),
       isVerified: (o) => isVerified(o),
       registryClash: (o, _, ctx) => (isStaff(ctx.viewer) && o.registryClash?.detectedAt ? o.registryClash : null),
       history: async (o, args, ctx) => (canSeePrivate(await actorOf(ctx), o) ? organisationHistory(o._id, args) : null),

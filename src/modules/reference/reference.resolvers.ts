@@ -10,7 +10,7 @@ import { listDomains, listNeighbourhoods } from './reference.service';
  */
 export const MAX_DOMAINS = 100;
 export const MAX_NEIGHBOURHOODS = 50;
-export const MAX_CHILD_DOMAINS = 50;
+export const MAX_CHILD_DOMAINS = 10;
 
 export const referenceModule: AppModule = {
   name: 'reference',

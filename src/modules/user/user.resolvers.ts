@@ -2,6 +2,7 @@ import { AUTHENTICATED, PUBLIC, roles } from '../../auth/policy';
 import { isStaff, type Viewer } from '../../auth/viewer';
 import { continueAs, type Context } from '../../context';
 import { payload } from '../../shared/payload';
+import { firstOf } from '../../shared/pagination';
 import type { AppModule } from '../module';
 import type { UserParent } from '../parents';
 import { visibleOrganisation } from '../organisation/organisation.service';
@@ -78,16 +79,18 @@ export const userModule: AppModule = {
       email: (u, _, ctx) => (canSeeAccount(ctx, asViewer(u)) ? asViewer(u).email : null),
       emailVerified: async (u, _, ctx) => (canSeeAccount(ctx, asViewer(u)) ? (await accountField(u, 'emailVerified', ctx)) !== false : null),
       disabled: async (u, _, ctx) => (canSeeAccount(ctx, asViewer(u)) ? !!(await accountField(u, 'disabled', ctx)) : null),
-      memberships: (u, _, ctx) => {
-        const v = asViewer(u);
-        if (!canSeeAccount(ctx, v)) return null;
-        return v.memberships.map((m) => ({ ...m, status: 'ACTIVE' as const, user: v }));
-      },
-      invitations: (u, _, ctx) => {
-        const v = asViewer(u);
-        if (!canSeeAccount(ctx, v)) return null;
-        return (v.invitations ?? []).map((m) => ({ ...m, status: 'INVITED' as const, user: v }));
-      },
+      memberships: (u, args, ctx) =>
+        firstOf(args.first, () => {
+          const v = asViewer(u);
+          if (!canSeeAccount(ctx, v)) return null;
+          return v.memberships.map((m) => ({ ...m, status: 'ACTIVE' as const, user: v }));
+        }),
+      invitations: (u, args, ctx) =>
+        firstOf(args.first, () => {
+          const v = asViewer(u);
+          if (!canSeeAccount(ctx, v)) return null;
+          return (v.invitations ?? []).map((m) => ({ ...m, status: 'INVITED' as const, user: v }));
+        }),
     },
     UserConnection: {
       totalCount: (c) => c.totalCount(),
