@@ -144,7 +144,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   // Only the configured proxies may name the client address the limits count (TRUST_PROXY).
-  app.set('trust proxy', Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy);
+  app.set('trust proxy', typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy);
   app.use(securityHeaders());
 
   app.use((req, res, next) => {
