@@ -18,7 +18,17 @@ import type { DomainDoc } from './reference/domain.model';
 import type { NeighbourhoodDoc } from './reference/neighbourhood.model';
 import type { UserDoc } from './user/user.model';
 
-export type { ActivityDoc, BudgetEnvelopeDoc, ConflictOfInterestDoc, DomainDoc, FundingProgrammeDoc, GrantApplicationDoc, NeighbourhoodDoc, OrganisationDoc, PartnershipDoc };
+export type {
+  ActivityDoc,
+  BudgetEnvelopeDoc,
+  ConflictOfInterestDoc,
+  DomainDoc,
+  FundingProgrammeDoc,
+  GrantApplicationDoc,
+  NeighbourhoodDoc,
+  OrganisationDoc,
+  PartnershipDoc,
+};
 /** Named apart from the generated wire types of the same name. */
 export type CofundingAlertParent = CofundingAlert;
 export type CoverageCellParent = CoverageCell;

@@ -10,11 +10,7 @@ const TOP_LEVEL = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LI
 
 export type Payload<K extends string, T> = { [key in K]: T | null } & { errors: FieldProblem[] };
 
-export async function payload<K extends string, T>(
-  key: K,
-  run: () => Promise<T>,
-  opts: { alsoInPayload?: string[] } = {},
-): Promise<Payload<K, T>> {
+export async function payload<K extends string, T>(key: K, run: () => Promise<T>, opts: { alsoInPayload?: string[] } = {}): Promise<Payload<K, T>> {
   try {
     const value = await run();
     return { [key]: value, errors: [] } as Payload<K, T>;

@@ -21,12 +21,7 @@ import {
   updateBudgetEnvelope,
   updateFundingProgramme,
 } from './budget/funding-programme.service';
-import {
-  createGrantApplication,
-  submitGrantApplication,
-  updateGrantApplication,
-  withdrawGrantApplication,
-} from './commands/submit';
+import { createGrantApplication, submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from './commands/submit';
 import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview } from './commands/review';
 import { approveGrantApplication, rejectGrantApplication, reopenGrantApplication } from './commands/decide';
 import { recordConvention, recordPayment, schedulePayments } from './commands/pay';
@@ -53,7 +48,13 @@ const linked =
 export const grantsModule: AppModule = {
   name: 'grants',
   policies: {
-    Query: { fundingProgrammes: PUBLIC, fundingProgramme: PUBLIC, grantApplications: AUTHENTICATED, grantApplication: AUTHENTICATED, myConflictsOfInterest: STAFF },
+    Query: {
+      fundingProgrammes: PUBLIC,
+      fundingProgramme: PUBLIC,
+      grantApplications: AUTHENTICATED,
+      grantApplication: AUTHENTICATED,
+      myConflictsOfInterest: STAFF,
+    },
     Mutation: {
       createFundingProgramme: ADMIN,
       updateFundingProgramme: ADMIN,
@@ -117,8 +118,7 @@ export const grantsModule: AppModule = {
       recordPayment: (_, a, ctx) => app(() => recordPayment(ctx, a.id, a.input)),
       submitFinalReport: (_, a, ctx) => app(() => submitFinalReport(ctx, a.id, a.input)),
       acceptFinalReport: (_, a, ctx) => app(() => acceptFinalReport(ctx, a.id)),
-      declareConflictOfInterest: (_, a, ctx) =>
-        payload('conflict', () => declareConflictOfInterest(ctx, a.organisationId, a.reason)),
+      declareConflictOfInterest: (_, a, ctx) => payload('conflict', () => declareConflictOfInterest(ctx, a.organisationId, a.reason)),
     },
     FundingProgramme: {
       id: (p) => String(p._id),
@@ -157,15 +157,16 @@ export const grantsModule: AppModule = {
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
       reportOverdue: (a) => isReportOverdue(a),
-      history: (a, args, ctx) => firstOf(args.first, async () => {
-        const [records, actor] = await Promise.all([ctx.loaders.activity.byObject.load(a._id), actorOf(ctx)]);
-        // Reviews are internal: the applicant (and a recused officer) sees the transitions, not the officers' recommendations.
-        if (canSeeInternals(actor, a)) return records;
-        const shown = records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
-        // A change request's reason is the message itself: only those who read the messages read it.
-        if (canSeeMessages(actor, a)) return shown;
-        return shown.map((r) => (MESSAGE_ACTIONS.has(r.action) ? { ...r, reason: null } : r));
-      }),
+      history: (a, args, ctx) =>
+        firstOf(args.first, async () => {
+          const [records, actor] = await Promise.all([ctx.loaders.activity.byObject.load(a._id), actorOf(ctx)]);
+          // Reviews are internal: the applicant (and a recused officer) sees the transitions, not the officers' recommendations.
+          if (canSeeInternals(actor, a)) return records;
+          const shown = records.filter((r) => !INTERNAL_ACTIONS.has(r.action));
+          // A change request's reason is the message itself: only those who read the messages read it.
+          if (canSeeMessages(actor, a)) return shown;
+          return shown.map((r) => (MESSAGE_ACTIONS.has(r.action) ? { ...r, reason: null } : r));
+        }),
       permissions: async (a, _, ctx) => permissionsOf(await actorOf(ctx), a),
     },
     ReconciliationReport: {
@@ -193,11 +194,12 @@ export const grantsModule: AppModule = {
       organisation: (c, _, ctx) => ctx.loaders.organisation.byId.load(c.organisation),
     },
     Organisation: {
-      grantApplications: (o, args, ctx) => firstOf(args.first, async () => {
-        if (!ctx.viewer) return [];
-        const apps = await ctx.loaders.grants.applicationsByOrganisation.load(o._id);
-        return apps.filter((a) => canSeeApplication(ctx.viewer, a));
-      }),
+      grantApplications: (o, args, ctx) =>
+        firstOf(args.first, async () => {
+          if (!ctx.viewer) return [];
+          const apps = await ctx.loaders.grants.applicationsByOrganisation.load(o._id);
+          return apps.filter((a) => canSeeApplication(ctx.viewer, a));
+        }),
     },
   },
 };

@@ -47,13 +47,28 @@ export const messagingModule: AppModule = {
     },
     Mutation: {
       markNotificationsRead: (_, args, ctx) =>
-        payload('result', () => markNotificationsRead(ctx, args.input)).then((p) => ({ markedCount: p.result?.markedCount ?? null, unreadCount: p.result?.unreadCount ?? null, errors: p.errors })),
+        payload('result', () => markNotificationsRead(ctx, args.input)).then((p) => ({
+          markedCount: p.result?.markedCount ?? null,
+          unreadCount: p.result?.unreadCount ?? null,
+          errors: p.errors,
+        })),
       updateNotificationPreferences: (_, args, ctx) =>
-        payload('preferences', () => updatePreferences(ctx, args.input)).then((p) => ({ preferences: p.preferences?.map(asPreference) ?? null, errors: p.errors })),
+        payload('preferences', () => updatePreferences(ctx, args.input)).then((p) => ({
+          preferences: p.preferences?.map(asPreference) ?? null,
+          errors: p.errors,
+        })),
       createWebhook: (_, args, ctx) =>
-        payload('created', () => createWebhook(ctx, args.input)).then((p) => ({ webhook: p.created?.webhook ?? null, secret: p.created?.secret ?? null, errors: p.errors })),
+        payload('created', () => createWebhook(ctx, args.input)).then((p) => ({
+          webhook: p.created?.webhook ?? null,
+          secret: p.created?.secret ?? null,
+          errors: p.errors,
+        })),
       rotateWebhookSecret: (_, args, ctx) =>
-        payload('rotated', () => rotateWebhookSecret(ctx, args.id)).then((p) => ({ webhook: p.rotated?.webhook ?? null, secret: p.rotated?.secret ?? null, errors: p.errors })),
+        payload('rotated', () => rotateWebhookSecret(ctx, args.id)).then((p) => ({
+          webhook: p.rotated?.webhook ?? null,
+          secret: p.rotated?.secret ?? null,
+          errors: p.errors,
+        })),
       deleteWebhook: (_, args, ctx) => payload('deletedId', () => deleteWebhook(ctx, args.id)),
       redeliverWebhookDelivery: (_, args) => payload('delivery', () => redeliverWebhookDelivery(args.id)),
     },
@@ -61,7 +76,8 @@ export const messagingModule: AppModule = {
       // Someone else's notifications answer null rather than an error: a User reached through a membership
       // list must not break the page, and reveals nothing.
       notifications: (u, args, ctx) => (canReadNotificationsOf(ctx.viewer, userId(u)) ? notificationsOf(ctx, userId(u), args) : null),
-      notificationPreferences: async (u, _, ctx) => (canReadNotificationsOf(ctx.viewer, userId(u)) ? (await preferencesOf(ctx, userId(u))).map(asPreference) : null),
+      notificationPreferences: async (u, _, ctx) =>
+        canReadNotificationsOf(ctx.viewer, userId(u)) ? (await preferencesOf(ctx, userId(u))).map(asPreference) : null,
     },
     Notification: {
       id: (n) => String(n._id),
@@ -78,7 +94,8 @@ export const messagingModule: AppModule = {
       // The address, or the hook's URL when the event was recorded.
       recipient: (m) => m.to ?? null,
       // Rendered without the token: an admin sees what was said, never the link's secret.
-      subject: (m, _, ctx) => (m.channel === 'EMAIL' ? render(m.type as EventType, (m.data ?? {}) as Record<string, unknown>, ctx.config.publicUrl, null).subject : null),
+      subject: (m, _, ctx) =>
+        m.channel === 'EMAIL' ? render(m.type as EventType, (m.data ?? {}) as Record<string, unknown>, ctx.config.publicUrl, null).subject : null,
       nextAttemptAt: (m) => (m.status === 'PENDING' ? m.nextAttemptAt : null),
       deliveredAt: (m) => m.deliveredAt ?? null,
       lastError: (m) => m.lastError ?? null,

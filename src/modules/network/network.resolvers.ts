@@ -24,10 +24,8 @@ export const networkModule: AppModule = {
       network: (_, args, ctx) => network(ctx, args.filter),
     },
     Mutation: {
-      createPartnership: (_, args, ctx) =>
-        payload('partnership', () => createPartnership(ctx, args.input)),
-      endPartnership: (_, args, ctx) =>
-        payload('partnership', () => endPartnership(ctx, args.id, args.until)),
+      createPartnership: (_, args, ctx) => payload('partnership', () => createPartnership(ctx, args.input)),
+      endPartnership: (_, args, ctx) => payload('partnership', () => endPartnership(ctx, args.id, args.until)),
     },
     Organisation: {
       partnerships: (o, args, ctx) => firstOf(args.first, () => partnershipsOf(ctx, o)),

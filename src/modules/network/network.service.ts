@@ -29,7 +29,6 @@ export interface PartnershipInput {
   description?: string | null;
 }
 
-
 export async function createPartnership(ctx: Context, input: PartnershipInput): Promise<PartnershipDoc> {
   if (!ctx.viewer) throw forbidden();
   const p = new Problems();
@@ -40,7 +39,8 @@ export async function createPartnership(ctx: Context, input: PartnershipInput): 
   const description = (input.description ?? '').trim();
   if (description.length > 1000) p.add('input.description', 'The description is limited to 1,000 characters.');
   const since = input.since ? startOfDay(input.since) : undefined;
-  if (since && since.getTime() > clock.now().getTime() + 366 * 24 * 3600 * 1000) p.add('input.since', 'The start date is more than a year ahead: check the year.');
+  if (since && since.getTime() > clock.now().getTime() + 366 * 24 * 3600 * 1000)
+    p.add('input.since', 'The start date is more than a year ahead: check the year.');
   p.throwIfAny();
 
   const [from, to] = await Promise.all([ctx.loaders.organisation.byId.load(fromId!), ctx.loaders.organisation.byId.load(toId!)]);
@@ -49,8 +49,12 @@ export async function createPartnership(ctx: Context, input: PartnershipInput): 
   if (!canManagePartnership(ctx.viewer, { from: from._id, to: to._id })) {
     throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may link them.');
   }
-  for (const [org, field] of [[from, 'input.fromId'], [to, 'input.toId']] as const) {
-    if (org.status === 'DISSOLVED') throw new AppError('BAD_USER_INPUT', `${org.name} is dissolved: a dissolved organisation takes no new partnership.`, { field });
+  for (const [org, field] of [
+    [from, 'input.fromId'],
+    [to, 'input.toId'],
+  ] as const) {
+    if (org.status === 'DISSOLVED')
+      throw new AppError('BAD_USER_INPUT', `${org.name} is dissolved: a dissolved organisation takes no new partnership.`, { field });
   }
 
   // Symmetric kinds are stored in id order, so A-B and B-A are the same edge for the unique index.
@@ -134,7 +138,10 @@ export interface Network {
  */
 export async function network(ctx: Context, filter: NetworkFilter | null | undefined): Promise<Network> {
   const match = await directoryMatch(ctx, { domainIds: filter?.domainIds, neighbourhoodIds: filter?.neighbourhoodIds });
-  const orgs = (await OrganisationModel.find(match).sort({ nameKey: 1, _id: 1 }).limit(NETWORK_MAX_NODES + 1).lean()) as OrganisationDoc[];
+  const orgs = (await OrganisationModel.find(match)
+    .sort({ nameKey: 1, _id: 1 })
+    .limit(NETWORK_MAX_NODES + 1)
+    .lean()) as OrganisationDoc[];
   const truncated = orgs.length > NETWORK_MAX_NODES;
   if (truncated) orgs.length = NETWORK_MAX_NODES;
   const ids = orgs.map((o) => o._id);

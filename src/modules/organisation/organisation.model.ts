@@ -2,16 +2,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { bumpsVersion } from '../../shared/versions';
 
-export const LEGAL_FORMS = [
-  'ASSOCIATION',
-  'SCOP',
-  'SCIC',
-  'COOPERATIVE',
-  'MUTUAL',
-  'FOUNDATION',
-  'ESUS_COMPANY',
-  'OTHER',
-] as const;
+export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUAL', 'FOUNDATION', 'ESUS_COMPANY', 'OTHER'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 export const ORGANISATION_STATUSES = ['ACTIVE', 'DISSOLVED'] as const;

@@ -35,6 +35,8 @@ export const ORGANISATION_FIELDS: Readonly<Record<string, readonly string[]>> = 
   members: [],
   permissions: [],
   history: [],
+  isVerified: ['isVerified'],
+  registryClash: ['registryClash'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
 };

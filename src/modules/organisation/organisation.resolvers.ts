@@ -41,9 +41,12 @@ export const organisationModule: AppModule = {
   resolvers: {
     Query: {
       // Only the document fields the query's selection needs (organisation.projection.ts).
-      organisations: (_, args, ctx, info) =>
-        withActor(ctx, searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) })),
-      organisation: (_, args, ctx) => withActor(ctx, nullIfNotFound(() => getOrganisation(ctx, args.id))),
+      organisations: (_, args, ctx, info) => withActor(ctx, searchOrganisations(ctx, args.filter, args, { project: connectionNodeProjection(info) })),
+      organisation: (_, args, ctx) =>
+        withActor(
+          ctx,
+          nullIfNotFound(() => getOrganisation(ctx, args.id)),
+        ),
       organisationClaims: (_, args) => listClaims(args.status, args),
       organisationClashes: (_, args) => listRegistryClashes(args),
     },
@@ -51,10 +54,8 @@ export const organisationModule: AppModule = {
       verifyOrganisation: (_, args, ctx) => payload('organisation', () => verifyOrganisation(ctx, args.id)),
       claimOrganisation: (_, args, ctx) => payload('claim', () => claimOrganisation(ctx, args.input)),
       decideOrganisationClaim: (_, args, ctx) => payload('claim', () => decideOrganisationClaim(ctx, args.id, args.input)),
-      createOrganisation: (_, args, ctx) =>
-        payload('organisation', () => createOrganisation(ctx, args.input)),
-      updateOrganisation: (_, args, ctx) =>
-        payload('organisation', () => updateOrganisation(ctx, args.id, args.input)),
+      createOrganisation: (_, args, ctx) => payload('organisation', () => createOrganisation(ctx, args.input)),
+      updateOrganisation: (_, args, ctx) => payload('organisation', () => updateOrganisation(ctx, args.id, args.input)),
       addOrganisationMember: async (_, args, ctx) => {
         const p = await payload('added', () => addOrganisationMember(ctx, args.input));
         return { membership: p.added?.membership ?? null, invited: p.added?.invited ?? false, errors: p.errors };
@@ -93,23 +94,23 @@ export const organisationModule: AppModule = {
       description: (o) => o.description ?? '',
       domains: (o, _, ctx) => loadMany(ctx.loaders.reference.domainById, o.domains),
       neighbourhoods: (o, _, ctx) => loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods),
-      servesPriorityNeighbourhood: async (o, _, ctx) =>
-        (await loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
+      servesPriorityNeighbourhood: async (o, _, ctx) => (await loadMany(ctx.loaders.reference.neighbourhoodById, o.neighbourhoods)).some((n) => n.isPriority),
       location: (o) => (o.location?.coordinates?.length === 2 ? { lng: o.location.coordinates[0], lat: o.location.coordinates[1] } : null),
       address: (o) => (o.address && Object.values(o.address).some(Boolean) ? o.address : null),
       privateContact: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.privateContact ?? null) : null),
       iban: async (o, _, ctx) => (canSeePrivate(await actorOf(ctx), o) ? (o.iban ?? null) : null),
       labels: (o) => o.labels ?? [],
-      members: (o, args, ctx) => firstOf(args.first, async () => {
-        if (!canSeeMembers(await actorOf(ctx), o)) return null;
-        const users = await ctx.loaders.user.byOrganisation.load(o._id);
-        // Active members only: a pending invitation grants nothing and is the invitee's to see.
-        return users.flatMap((u) => {
-          const m = u.memberships.find((x) => String(x.organisation) === String(o._id));
-          if (!m || m.status === 'INVITED') return [];
-          return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
-        });
-      }),
+      members: (o, args, ctx) =>
+        firstOf(args.first, async () => {
+          if (!canSeeMembers(await actorOf(ctx), o)) return null;
+          const users = await ctx.loaders.user.byOrganisation.load(o._id);
+          // Active members only: a pending invitation grants nothing and is the invitee's to see.
+          return users.flatMap((u) => {
+            const m = u.memberships.find((x) => String(x.organisation) === String(o._id));
+            if (!m || m.status === 'INVITED') return [];
+            return [{ organisationId: String(o._id), role: m.role, title: m.title ?? null, status: 'ACTIVE', user: toViewer(u) }];
+          });
+        }),
       isVerified: (o) => isVerified(o),
       registryClash: (o, _, ctx) => (isStaff(ctx.viewer) && o.registryClash?.detectedAt ? o.registryClash : null),
       history: async (o, args, ctx) => (canSeePrivate(await actorOf(ctx), o) ? organisationHistory(o._id, args) : null),
