@@ -2,7 +2,7 @@
 // (issue 9, finding 8: the time it took told which emails are member accounts). Proven by recording
 // every command the driver sends, not by timing.
 import mongoose from 'mongoose';
-import type { CommandStartedEvent } from 'mongodb';
+import { commandsDuring } from '../../helpers/commands';
 import { connectionOptions, ensureIndexes } from '../../../src/db';
 import { createContext } from '../../../src/context';
 import { testConfig } from '../../../src/config';
@@ -24,23 +24,6 @@ afterAll(async () => {
 });
 
 const log = createLogger('silent');
-
-/** The commands (name and collection, no values) sent while `work` runs. */
-async function commandsDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (e: CommandStartedEvent) => {
-    const collection = e.command[e.commandName];
-    seen.push(`${e.commandName} ${typeof collection === 'string' ? collection : ''}`.trim());
-  };
-  const client = mongoose.connection.getClient();
-  client.on('commandStarted', listener);
-  try {
-    await work();
-  } finally {
-    client.off('commandStarted', listener);
-  }
-  return seen;
-}
 
 describe('a manager adding a member by email', () => {
   it('sends the same commands for a member account, an unknown email, a staff account and someone already invited', async () => {

@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import mongoose from 'mongoose';
 import bcrypt from 'bcryptjs';
-import type { CommandStartedEvent } from 'mongodb';
+import { commandsDuring } from '../../helpers/commands';
 import { connectionOptions, ensureIndexes } from '../../../src/db';
 import { createContext, type Context } from '../../../src/context';
 import { testConfig } from '../../../src/config';
@@ -35,23 +35,6 @@ afterAll(async () => {
 const log = createLogger('silent');
 const ctx = (): Context => createContext({ config: testConfig(), log }, null);
 const unknown = () => `nobody.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.test`;
-
-/** The commands (name and collection, no values) sent while `work` runs. */
-async function commandsDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (e: CommandStartedEvent) => {
-    const collection = e.command[e.commandName];
-    seen.push(`${e.commandName} ${typeof collection === 'string' ? collection : ''}`.trim());
-  };
-  const client = mongoose.connection.getClient();
-  client.on('commandStarted', listener);
-  try {
-    await work();
-  } finally {
-    client.off('commandStarted', listener);
-  }
-  return seen;
-}
 
 /** The reply's commands, then the commands recorded after it (the email), and how many bcrypt hashes ran. */
 async function trace(work: () => Promise<unknown>) {
