@@ -1,5 +1,6 @@
 // Every environment variable the server reads: typed, defaulted, validated once at boot, frozen.
 // The README's configuration table mirrors `describeConfig()`; keep them together.
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isValidSiret } from './shared/identifiers';
 
@@ -25,6 +26,16 @@ export interface Config {
   /** The city's legal identity, used by the open-data publication. */
   readonly cityName: string;
   readonly citySiret: string;
+  /** The commune's INSEE code (5 characters, 2A/2B for Corsica). */
+  readonly cityInsee: string;
+  /** The town hall's postal address, one entry per line; the last line is "<postcode> <town>". */
+  readonly cityAddress: readonly string[];
+  /** A PNG, JPEG or SVG file of the city's logo for letters; empty when there is none. */
+  readonly cityLogoPath: string;
+  /** The administrative court that hears appeals against the city's decisions, as letters name it. */
+  readonly cityCourt: string;
+  /** A GeoJSON file of the commune's outline, added to the union of its neighbourhoods for the city-bounds check; empty for none. */
+  readonly cityBoundsPath: string;
   /** How long a database operation may wait before failing with SERVICE_UNAVAILABLE. */
   readonly dbTimeoutMs: number;
   /** Failed sign-ins allowed per (account, address) in the window; also where the account's delay starts. */
@@ -159,6 +170,23 @@ export function loadConfig(env: Env = process.env): Config {
   const citySiret = str('CITY_SIRET', '21130001700012');
   if (!isValidSiret(citySiret)) problems.push('CITY_SIRET must be a valid SIRET: 14 digits with a correct check digit');
 
+  const cityInsee = str('CITY_INSEE', '13001');
+  if (!/^(\d{5}|2[AB]\d{3})$/.test(cityInsee))
+    problems.push(`CITY_INSEE must be an INSEE commune code of 5 characters, e.g. 13001 or 2A004 (got "${cityInsee}")`);
+  // Lines separated by ";" (a street number may carry a comma): the last one is the postcode and the town.
+  const cityAddress = str('CITY_ADDRESS', "Hôtel de Ville; Place de l'Hôtel de Ville; 13100 Aix-en-Provence")
+    .split(';')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!cityAddress.length || cityAddress.length > 6 || !/^\d{5} \S/.test(cityAddress.at(-1)!) || cityAddress.some((l) => l.length > 120)) {
+    problems.push('CITY_ADDRESS must be 1 to 6 lines separated by ";", each at most 120 characters, the last one "<5-digit postcode> <town>"');
+  }
+  const cityLogoPath = str('CITY_LOGO', '');
+  if (cityLogoPath && !/\.(png|jpe?g|svg)$/i.test(cityLogoPath)) problems.push(`CITY_LOGO must be a .png, .jpg or .svg file (got "${cityLogoPath}")`);
+  else if (cityLogoPath && !existsSync(cityLogoPath)) problems.push(`CITY_LOGO names a file that does not exist: "${cityLogoPath}"`);
+  const cityBoundsPath = str('CITY_BOUNDS', '');
+  if (cityBoundsPath && !existsSync(cityBoundsPath)) problems.push(`CITY_BOUNDS names a file that does not exist: "${cityBoundsPath}"`);
+
   const publicUrl = str('PUBLIC_URL', `http://localhost:${env.PORT?.trim() || 4000}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
   const smtpUrl = str('SMTP_URL', '');
@@ -183,6 +211,11 @@ export function loadConfig(env: Env = process.env): Config {
     maxAliases: int('MAX_ALIASES', 15, 1, 1000),
     cityName: str('CITY_NAME', "Commune d'Aix-en-Provence"),
     citySiret,
+    cityInsee,
+    cityAddress: Object.freeze(cityAddress),
+    cityLogoPath,
+    cityCourt: str('CITY_COURT', 'tribunal administratif de Marseille'),
+    cityBoundsPath,
     dbTimeoutMs: int('DB_TIMEOUT_MS', 1500, 100, 60_000),
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
     loginMaxAttemptsPerAddress: int('LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 30, 1, 100_000),
@@ -339,6 +372,28 @@ export function describeConfig(): ConfigVariable[] {
       name: 'CITY_SIRET',
       default: '21130001700012',
       description: "The city's SIRET (idAttribuant of the SCDL publication), 14 digits with a valid check digit.",
+    },
+    { name: 'CITY_INSEE', default: '13001', description: "The commune's INSEE code (5 characters, 2A/2B for Corsica), answered by the `city` query." },
+    {
+      name: 'CITY_ADDRESS',
+      default: "Hôtel de Ville; Place de l'Hôtel de Ville; 13100 Aix-en-Provence",
+      description: 'The postal address on letters: up to 6 lines separated by `;`, the last one `<postcode> <town>`.',
+    },
+    {
+      name: 'CITY_LOGO',
+      default: '(empty)',
+      description: "A .png, .jpg or .svg file of the city's logo for letters; the boot stops if it does not exist. Empty: no logo.",
+    },
+    {
+      name: 'CITY_COURT',
+      default: 'tribunal administratif de Marseille',
+      description: "The administrative court that hears appeals against the city's decisions, as letters name it.",
+    },
+    {
+      name: 'CITY_BOUNDS',
+      default: '(empty)',
+      description:
+        "A GeoJSON file (Polygon, MultiPolygon, Feature or FeatureCollection) of the commune's outline: a location is inside the city when it is inside this outline or one of the neighbourhoods. Empty: the neighbourhoods alone.",
     },
     {
       name: 'DB_TIMEOUT_MS',
