@@ -365,7 +365,12 @@ export function describeConfig(): ConfigVariable[] {
     },
     { name: 'BODY_LIMIT_BYTES', default: '102400', description: 'Largest accepted request body; larger is 413.' },
     { name: 'MAX_QUERY_DEPTH', default: '10', description: 'Deepest selection a query may have.' },
-    { name: 'MAX_QUERY_COST', default: '20000', description: 'Highest estimated cost of a query.' },
+    {
+      name: 'MAX_QUERY_COST',
+      default: '20000',
+      description:
+        'Highest cost of a query, computed from its document before it runs: each object costs 1 per time it is resolved, and a list multiplies what it selects by its size (its `first`, or its declared bound). Above it: 400 QUERY_TOO_COSTLY, nothing run.',
+    },
     { name: 'MAX_ALIASES', default: '15', description: 'Most aliases in one query.' },
     { name: 'CITY_NAME', default: "Commune d'Aix-en-Provence", description: 'The city, as named in the open-data publication (nomAttribuant).' },
     {

@@ -2,6 +2,7 @@
 // connections size their edges, fragments and aliases count where they are used, introspection is fixed.
 import { buildASTSchema, parse } from 'graphql';
 import { queryCost, INTROSPECTION_COST, UNDECLARED_LIST_SIZE } from '../../src/ops/query-cost';
+import { describeConfig } from '../../src/config';
 
 const schema = buildASTSchema(
   parse(`
@@ -91,5 +92,12 @@ describe('the cost of a query', () => {
     frags.push(`fragment F${levels} on Org { id }`);
     // 2^30 paths through the fragments: walking each would not end within the test's timeout.
     expect(cost(`{ org(id: "1") { ...F0 } } ${frags.join(' ')}`)).toBe(2 ** (levels + 1) - 1);
+  });
+
+  it("is what the operator's table says MAX_QUERY_COST counts: objects, multiplied by each list's size", () => {
+    const doc = describeConfig().find((v) => v.name === 'MAX_QUERY_COST')!.description;
+    expect(doc).toMatch(/list multiplies .* by its size/);
+    expect(doc).toMatch(/`first`/);
+    expect(doc).not.toMatch(/estimated/);
   });
 });
