@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           CofundingAlert: parent('CofundingAlertParent'),
           ConflictOfInterest: parent('ConflictOfInterestDoc'),
           CoverageCell: parent('CoverageCellParent'),
+          Document: parent('DocumentDoc'),
+          DocumentConnection: parent('DocumentConnectionParent'),
           Domain: parent('DomainDoc'),
           FinalReport: parent('FinalReportParent'),
           FundingProgramme: parent('FundingProgrammeDoc'),

@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'PAYMENT_EXCEEDS_GRANT'
   | 'EMAIL_NOT_VERIFIED'
   | 'ORGANISATION_NOT_VERIFIED'
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'FILE_TOO_LARGE'
+  | 'QUOTA_EXCEEDED'
+  | 'DOCUMENT_IN_USE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem, pointing at the input field at fault when there is one. */

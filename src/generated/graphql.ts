@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, ActivityRecordConnectionParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
+import type { ActivityDoc, ActivityRecordConnectionParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -440,6 +440,15 @@ export type DecideOrganisationClaimInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of deleteDocument. */
+export type DeleteDocumentPayload = {
+  __typename?: 'DeleteDocumentPayload';
+  /** The id of the deleted document, or null when refused. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was refused (DOCUMENT_IN_USE while a submitted application uses it). */
+  errors: Array<UserError>;
+};
+
 /** The result of deleteWebhook. */
 export type DeleteWebhookPayload = {
   __typename?: 'DeleteWebhookPayload';
@@ -448,6 +457,95 @@ export type DeleteWebhookPayload = {
   /** Refusals. */
   errors: Array<UserError>;
 };
+
+/** A file in an organisation's vault. Seen by the organisation's members, officers and admins (not recused); coordinators never see financial kinds. */
+export type Document = {
+  __typename?: 'Document';
+  /** The type read from the bytes (PDF, PNG, JPEG, OpenDocument, Office Open XML or CSV). */
+  contentType: Scalars['String']['output'];
+  /** When it was uploaded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Where to download it (GET with the Bearer token): `/api/documents/<id>`. */
+  downloadUrl: Scalars['String']['output'];
+  /** The file's name, cleaned (no path, no control or direction characters), with the extension of its real type. */
+  filename: Scalars['String']['output'];
+  /** Stable identifier; the bytes are at `downloadUrl`. */
+  id: Scalars['ID']['output'];
+  /** What it is. */
+  kind: DocumentKind;
+  /** The SHA-256 of the bytes, hexadecimal. */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
+  /** CURRENT, EXPIRED or SUPERSEDED, as of now. */
+  status: DocumentStatus;
+  /** The version that replaced this one, if any. */
+  supersededBy?: Maybe<Document>;
+  /** The version this one replaced, if any. */
+  supersedes?: Maybe<Document>;
+  /** A title given at upload, or the filename. */
+  title: Scalars['String']['output'];
+  /** The last day it is valid, if it has one. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of an organisation's documents, newest first. */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** This page. */
+  edges: Array<DocumentEdge>;
+  /** The documents of this page, in order. */
+  nodes: Array<Document>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many documents match (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One document of a page. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque position of this document: pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The document. */
+  node: Document;
+};
+
+/** What a supporting document is, after the lists of CERFA 12156 (application) and 15059 (final report). */
+export type DocumentKind =
+  /** The last activity report. */
+  | 'ACTIVITY_REPORT'
+  /** The last approved annual accounts. */
+  | 'ANNUAL_ACCOUNTS'
+  /** The auditor's report (organisations over 153,000 EUR of public grants a year). */
+  | 'AUDITOR_REPORT'
+  /** Bank details (RIB). */
+  | 'BANK_DETAILS'
+  /** The list of the board's members (bureau, conseil d'administration). */
+  | 'BOARD_LIST'
+  /** The financial report of a funded action (CERFA 15059). */
+  | 'FINANCIAL_REPORT'
+  /** The organisation's budget for the year. */
+  | 'ORGANISATION_BUDGET'
+  /** Anything else. */
+  | 'OTHER'
+  /** The budget of the funded project. */
+  | 'PROJECT_BUDGET'
+  /** A proof of an expense of a funded action. */
+  | 'PROOF_OF_EXPENSE'
+  /** The signed application form. */
+  | 'SIGNED_APPLICATION'
+  /** The organisation's statutes. */
+  | 'STATUTES';
+
+/** Where a document stands today. */
+export type DocumentStatus =
+  /** The version in force. */
+  | 'CURRENT'
+  /** Past its `validUntil` date. */
+  | 'EXPIRED'
+  /** A newer version of the same kind was uploaded (see `supersededBy`). */
+  | 'SUPERSEDED';
 
 /** A domain of action (a node of a small tree), tied to the city programme's proposal it serves. */
 export type Domain = {
@@ -1027,6 +1125,8 @@ export type Mutation = {
   declareConflictOfInterest: ConflictOfInterestPayload;
   /** Declines an invitation to join an organisation (the invited person). */
   declineMembership: MembershipPayload;
+  /** Deletes a document (its members, officers and admins): refused with DOCUMENT_IN_USE while a submitted application uses it. The record is kept for the history; the bytes are removed. */
+  deleteDocument: DeleteDocumentPayload;
   /** Deletes a webhook; its pending deliveries are dead-lettered (admins). */
   deleteWebhook: DeleteWebhookPayload;
   /** Ends an active partnership; it stays in the history with its end date. */
@@ -1203,6 +1303,12 @@ export type MutationDeclareConflictOfInterestArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationDeclineMembershipArgs = {
   organisationId: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDeleteDocumentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1600,6 +1706,8 @@ export type Organisation = {
   createdAt: Scalars['DateTime']['output'];
   /** Purpose (objet) and activities. */
   description: Scalars['String']['output'];
+  /** Its documents (the vault), newest first, deleted ones left out; superseded versions are kept. Null for anyone but its members, officers and admins (not recused). */
+  documents?: Maybe<DocumentConnection>;
   /** Domains of action. */
   domains: Array<Domain>;
   /** The organisation's grant applications the viewer may see, newest first. */
@@ -1652,6 +1760,14 @@ export type Organisation = {
   updatedAt: Scalars['DateTime']['output'];
   /** Website. */
   website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<DocumentKind>;
 };
 
 
@@ -2745,7 +2861,13 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
+  DeleteDocumentPayload: ResolverTypeWrapper<DeleteDocumentPayload>;
   DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
+  Document: ResolverTypeWrapper<DocumentDoc>;
+  DocumentConnection: ResolverTypeWrapper<DocumentConnectionParent>;
+  DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
+  DocumentKind: DocumentKind;
+  DocumentStatus: DocumentStatus;
   Domain: ResolverTypeWrapper<DomainDoc>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FinalReport: ResolverTypeWrapper<FinalReportParent>;
@@ -2901,7 +3023,11 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
+  DeleteDocumentPayload: DeleteDocumentPayload;
   DeleteWebhookPayload: DeleteWebhookPayload;
+  Document: DocumentDoc;
+  DocumentConnection: DocumentConnectionParent;
+  DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   Domain: DomainDoc;
   FieldChange: FieldChange;
   FinalReport: FinalReportParent;
@@ -3126,9 +3252,42 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteDocumentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteDocumentPayload'] = ResolversParentTypes['DeleteDocumentPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteWebhookPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteWebhookPayload'] = ResolversParentTypes['DeleteWebhookPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DocumentStatus'], ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  supersedes?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
 export type DomainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
@@ -3362,6 +3521,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   decideOrganisationClaim?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationDecideOrganisationClaimArgs, 'id' | 'input'>>;
   declareConflictOfInterest?: Resolver<ResolversTypes['ConflictOfInterestPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'organisationId' | 'reason'>>;
   declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
+  deleteDocument?: Resolver<ResolversTypes['DeleteDocumentPayload'], ParentType, ContextType, RequireFields<MutationDeleteDocumentArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationEndPartnershipArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -3463,6 +3623,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, RequireFields<OrganisationDocumentsArgs, 'first'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<OrganisationGrantApplicationsArgs, 'first'>>;
   headcount?: Resolver<Maybe<ResolversTypes['Headcount']>, ParentType, ContextType>;
@@ -3787,7 +3948,11 @@ export type Resolvers<ContextType = Context> = {
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteDocumentPayload?: DeleteDocumentPayloadResolvers<ContextType>;
   DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FinalReport?: FinalReportResolvers<ContextType>;

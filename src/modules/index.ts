@@ -11,6 +11,7 @@ import { grantsModule } from './grants/grants.resolvers';
 import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 import { messagingModule } from './messaging/messaging.resolvers';
+import { documentModule } from './document/document.resolvers';
 
 export const modules: AppModule[] = [
   systemModule,
@@ -24,4 +25,5 @@ export const modules: AppModule[] = [
   coordinationModule,
   opendataModule,
   messagingModule,
+  documentModule,
 ];

@@ -52,6 +52,9 @@ export type { NotificationDoc, OutboxMessageDoc, WebhookDoc };
 export type NotificationConnectionParent = Connection<NotificationDoc>;
 export type OutboxMessageConnectionParent = Connection<OutboxMessageDoc>;
 
+export type { DocumentDoc } from './document/document.model';
+export type DocumentConnectionParent = Connection<import('./document/document.model').DocumentDoc>;
+
 export type GrantDecisionParent = NonNullable<GrantApplicationDoc['decision']>;
 export type GrantReviewParent = GrantApplicationDoc['reviews'][number];
 export type GrantNoteParent = GrantApplicationDoc['notes'][number];

@@ -102,6 +102,18 @@ const finalReportSchema = new Schema(
   { _id: false },
 );
 
+/** A document of the organisation's vault attached to the application (see modules/document). */
+const attachedDocumentSchema = new Schema(
+  {
+    document: { type: Schema.Types.ObjectId, ref: 'Document', required: true },
+    /** The programme's requirement it answers (DocumentRequirement.id), when it answers one. */
+    requirementId: { type: String, default: null },
+    attachedAt: { type: Date, required: true },
+    attachedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+  },
+  { _id: false },
+);
+
 /** An activity record not yet copied into the audit trail (transactional outbox; see commands/command.ts). */
 const outboxSchema = new Schema(
   {
@@ -158,6 +170,8 @@ const grantApplicationSchema = new Schema(
     /** 6 months after the end of the funded year (set on approval). */
     reportDueOn: { type: Date, default: null },
     finalReport: { type: finalReportSchema, default: null },
+    /** The vault documents attached to this application (the dossier), each for one of the programme's requirements or none. */
+    documents: { type: [attachedDocumentSchema], default: [] },
     outbox: { type: [outboxSchema], default: [] },
   },
   { timestamps: true },
@@ -174,6 +188,8 @@ grantApplicationSchema.index({ title: 'text', description: 'text', number: 'text
 // decision date) and the co-funding alerts (a programme year's live applications).
 grantApplicationSchema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'opendata_decided_at' });
 grantApplicationSchema.index({ year: 1, status: 1 }, { name: 'coordination_year_status' });
+// The vault asks which applications use a document (deleteDocument, the coordinators' reading rule).
+grantApplicationSchema.index({ 'documents.document': 1, status: 1 }, { name: 'document_in_use' });
 
 export type GrantApplicationDoc = InferSchemaType<typeof grantApplicationSchema> & {
   _id: Types.ObjectId;

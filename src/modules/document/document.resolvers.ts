@@ -1,0 +1,36 @@
+// The vault in GraphQL: Organisation.documents, the Document type and deleteDocument. Uploads and downloads
+// are plain HTTP (document.routes.ts): GraphQL carries no bytes.
+import { AUTHENTICATED } from '../../auth/policy';
+import { payload } from '../../shared/payload';
+import type { AppModule } from '../module';
+import { DocumentModel } from './document.model';
+import { deleteDocument, documentStatus, documentsOf } from './document.service';
+
+/** Another version of a document: same organisation and kind, so seen by whoever sees this one. */
+const version = (id: unknown) => (id ? DocumentModel.findOne({ _id: id, deletedAt: null }).lean() : null);
+
+export const documentModule: AppModule = {
+  name: 'document',
+  policies: {
+    Mutation: { deleteDocument: AUTHENTICATED },
+  },
+  resolvers: {
+    Mutation: {
+      deleteDocument: async (_, args, ctx) => {
+        const { deletedId, errors } = await payload('deletedId', () => deleteDocument(ctx, args.id));
+        return { deletedId: deletedId ?? null, errors };
+      },
+    },
+    Organisation: {
+      documents: (o, args, ctx) => documentsOf(ctx, o._id, args),
+    },
+    Document: {
+      id: (d) => String(d._id),
+      validUntil: (d) => d.validUntil ?? null,
+      status: (d) => documentStatus(d),
+      supersedes: (d) => version(d.supersedes),
+      supersededBy: (d) => version(d.supersededBy),
+      downloadUrl: (d) => `/api/documents/${String(d._id)}`,
+    },
+  },
+};
