@@ -2,12 +2,13 @@
 // organisation: over HTTP, every staff mutation on that organisation and on its applications is refused
 // with CONFLICT_OF_INTEREST and changes nothing, and the staff-only fields read as hidden, while the public
 // file stays readable and a colleague who is not recused keeps every right. Every edit of the organisation
-// lands in its history, bank details masked.
+// lands in its history, bank details masked. Beyond the file: the co-funding alerts leave its applications
+// out for that officer, and its partnerships are neither made nor ended by them.
 import { useTestDatabase } from '../helpers/db';
 import { dataOf, startServer, type TestServer } from '../helpers/server';
 import { makeOrganisation, makeUser, seedReference } from '../helpers/factories';
-import { ctxFor, draftApplication, makeEnvelope, makeProgramme } from '../modules/grants/fixtures';
-import { submitGrantApplication } from '../../src/modules/grants/commands/submit';
+import { completeContent, ctxFor, draftApplication, makeEnvelope, makeProgramme } from '../modules/grants/fixtures';
+import { createGrantApplication, submitGrantApplication } from '../../src/modules/grants/commands/submit';
 import { addPrivateNote, addReview, declareConflictOfInterest, requestChanges, sendGrantMessage, startReview } from '../../src/modules/grants/commands/review';
 import { approveGrantApplication } from '../../src/modules/grants/commands/decide';
 import { schedulePayments } from '../../src/modules/grants/commands/pay';
@@ -16,6 +17,7 @@ import { GrantApplicationModel } from '../../src/modules/grants/application/gran
 import { OrganisationModel } from '../../src/modules/organisation/organisation.model';
 import { ActivityModel } from '../../src/modules/activity/activity.model';
 import { UserModel } from '../../src/modules/user/user.model';
+import { PartnershipModel } from '../../src/modules/network/partnership.model';
 
 useTestDatabase();
 let server: TestServer;
@@ -236,5 +238,76 @@ describe('an officer recused from an organisation', () => {
     expect(stored).not.toContain(OTHER_IBAN);
     // Nothing is left waiting in the organisation's outbox.
     expect((await OrganisationModel.findById(ids.org).select('+activityOutbox').lean<{ activityOutbox?: unknown[] }>())!.activityOutbox).toEqual([]);
+  });
+});
+
+describe('an officer recused from an organisation, beyond its own file', () => {
+  const ALERTS = `query($y: Int!) { cofundingAlerts(year: $y) { flag application { id organisation { id } } } }`;
+  const CREATE = `mutation($i: CreatePartnershipInput!) { createPartnership(input: $i) { partnership { id } ${P} } }`;
+  const END = `mutation($id: ID!) { endPartnership(id: $id) { partnership { id isActive } ${P} } }`;
+
+  /** A submitted application whose public funding exceeds its cost: it raises a co-funding alert. */
+  async function alertingApplication(org: { _id: unknown }, programme: { _id: unknown }) {
+    const manager = await makeUser({ role: 'MEMBER', memberOf: [{ organisation: org._id, role: 'MANAGER' }] });
+    const app = await createGrantApplication(ctxFor(manager.user), {
+      organisationId: String(org._id),
+      programmeId: String(programme._id),
+      ...completeContent(1_000_000),
+      otherFunders: [{ name: 'Région Sud', amount: 1_000_000, status: 'GRANTED' }],
+    } as never);
+    await submitGrantApplication(ctxFor(manager.user), String(app._id));
+    return String(app._id);
+  }
+
+  it('is not shown the co-funding alerts of its applications, while a colleague sees them, and other organisations stay in its list', async () => {
+    const year = new Date().getUTCFullYear();
+    const programme = await makeProgramme({ year, opensOn: new Date('2000-01-01'), closesOn: new Date('2100-01-01') });
+    const recusedApp = await alertingApplication({ _id: ids.org }, programme);
+    const other = await makeOrganisation({ name: 'Les Jardins de Saint-Mitre' });
+    const otherApp = await alertingApplication(other, programme);
+
+    const seenBy = async (who: Who) =>
+      (dataOf(await gql(who, ALERTS, { y: year })).cofundingAlerts as { flag: string; application: { id: string; organisation: { id: string } } }[]).map(
+        (a) => a.application,
+      );
+    const colleague = await seenBy('officer');
+    expect(colleague.map((a) => a.id)).toEqual(expect.arrayContaining([recusedApp, otherApp]));
+    const recused = await seenBy('officer2');
+    expect(recused.map((a) => a.id)).toContain(otherApp);
+    expect(recused.filter((a) => a.organisation.id === ids.org)).toEqual([]);
+  });
+
+  it('is refused linking it to another organisation and ending its partnerships, on the field at fault; a colleague may do both', async () => {
+    const partner = await makeOrganisation({ name: 'Centre social Albert Camus' });
+    const link = { fromId: ids.org, toId: String(partner._id), kind: 'JOINT_PROJECT' };
+    for (const [input, field] of [
+      [link, 'input.fromId'],
+      [{ ...link, fromId: link.toId, toId: link.fromId }, 'input.toId'],
+    ] as const) {
+      const refused = dataOf(await gql('officer2', CREATE, { i: input })).createPartnership;
+      expect({ partnership: refused.partnership, errors: refused.errors.map((e: { code: string; field: string }) => [e.code, e.field]) }).toEqual({
+        partnership: null,
+        errors: [['CONFLICT_OF_INTEREST', field]],
+      });
+      expect(refused.errors[0].message).toMatch(/declared a link to this organisation/);
+    }
+    expect(await PartnershipModel.countDocuments({ parties: ids.org })).toBe(0);
+
+    const created = dataOf(await gql('officer', CREATE, { i: link })).createPartnership;
+    expect(created.errors).toEqual([]);
+    const PERMS = `query($id: ID!) { organisation(id: $id) { partnerships { id permissions { canEnd } } } }`;
+    const shown = async (who: Who) => dataOf(await gql(who, PERMS, { id: String(partner._id) })).organisation.partnerships;
+    expect(await shown('officer2')).toEqual([{ id: created.partnership.id, permissions: { canEnd: false } }]);
+
+    const end = dataOf(await gql('officer2', END, { id: created.partnership.id })).endPartnership;
+    expect({ partnership: end.partnership, errors: end.errors.map((e: { code: string; field: string }) => [e.code, e.field]) }).toEqual({
+      partnership: null,
+      errors: [['CONFLICT_OF_INTEREST', 'id']],
+    });
+    expect((await PartnershipModel.findById(created.partnership.id).lean())!.active).toBe(true);
+
+    expect(await shown('officer')).toEqual([{ id: created.partnership.id, permissions: { canEnd: true } }]);
+    const ended = dataOf(await gql('officer', END, { id: created.partnership.id })).endPartnership;
+    expect({ errors: ended.errors, isActive: ended.partnership.isActive }).toEqual({ errors: [], isActive: false });
   });
 });

@@ -3,12 +3,13 @@
 // project of the same organisation twice in a year. Integer cents throughout; shares in basis points.
 // Every figure is computed so it cannot fail, whatever an applicant stored: sums stop at 2^53-1 cents
 // (shared/money.ts), the share at GraphQL's largest Int.
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { Problems } from '../../errors/app-error';
 import type { Context } from '../../context';
 import { basisPoints, sumCents } from '../../shared/money';
 import { foldText } from '../../shared/text';
 import { GrantApplicationModel, type GrantApplicationDoc } from '../grants/application/grant-application.model';
+import { actorOf } from '../organisation/organisation.actor';
 import { checkYear, FUNDED_STATUSES } from './coverage.service';
 
 /**
@@ -146,20 +147,25 @@ export interface CofundingAlert {
 const ALIVE = ['SUBMITTED', 'UNDER_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'COMPLETED'];
 export const MAX_ALERTS = 500;
 
-/** Every co-funding alert of a programme year, for officers: at most MAX_ALERTS, the largest excess first. */
-export async function cofundingAlerts(_ctx: Context, year: number | null | undefined): Promise<CofundingAlert[]> {
+/**
+ * Every co-funding alert of a programme year, for officers: at most MAX_ALERTS, the largest excess first.
+ * An officer recused from an organisation (a declared conflict of interest) is not shown its
+ * applications: judging them is a staff action they may not take.
+ */
+export async function cofundingAlerts(ctx: Context, year: number | null | undefined): Promise<CofundingAlert[]> {
   const p = new Problems();
   const y = checkYear(year, 'year', p);
   p.throwIfAny();
+  const { recusedFrom } = await actorOf(ctx);
   // Whole documents (without the outbox): an alert's application is a full GrantApplication on the wire.
   const projection = { outbox: 0 };
+  const match: Record<string, unknown> = { year: y, status: { $in: ALIVE } };
+  if (recusedFrom.size) match.organisation = { $nin: [...recusedFrom].map((id) => new Types.ObjectId(id)) };
 
   // One pass over the year's live applications, projected to the ledger's fields.
-  const candidates = await GrantApplicationModel.aggregate<GrantApplicationDoc>([
-    { $match: { year: y, status: { $in: ALIVE } } },
-    { $sort: { number: 1 } },
-    { $project: projection },
-  ]).option({ allowDiskUse: true });
+  const candidates = await GrantApplicationModel.aggregate<GrantApplicationDoc>([{ $match: match }, { $sort: { number: 1 } }, { $project: projection }]).option(
+    { allowDiskUse: true },
+  );
 
   const alerts: CofundingAlert[] = [];
   const byProject = new Map<string, GrantApplicationDoc[]>();

@@ -4,7 +4,8 @@ import { payload } from '../../shared/payload';
 import { firstOf } from '../../shared/pagination';
 import type { AppModule } from '../module';
 import { canSeeOrganisation } from '../organisation/organisation.policy';
-import { canManagePartnership } from './network.policy';
+import { actorOf } from '../organisation/organisation.actor';
+import { canManagePartnership, endPartnershipRefusal } from './network.policy';
 import { createPartnership, endPartnership, network, partnershipsOf } from './network.service';
 
 /** An end of a partnership, or null when the viewer may not see that organisation (a private one). */
@@ -38,7 +39,11 @@ export const networkModule: AppModule = {
       until: (p) => p.until ?? null,
       description: (p) => p.description ?? '',
       isActive: (p) => p.active,
-      permissions: (p, _, ctx) => ({ canEnd: p.active && canManagePartnership(ctx.viewer, p) }),
+      permissions: async (p, _, ctx) => {
+        if (!p.active || !canManagePartnership(ctx.viewer, p)) return { canEnd: false };
+        const [actor, from, to] = await Promise.all([actorOf(ctx), ctx.loaders.organisation.byId.load(p.from), ctx.loaders.organisation.byId.load(p.to)]);
+        return { canEnd: !endPartnershipRefusal(actor, from ?? { _id: p.from }, to ?? { _id: p.to }) };
+      },
     },
   },
 };

@@ -5,9 +5,10 @@ import { fromDatabaseError } from '../../errors/known-error';
 import type { Context } from '../../context';
 import { objectIdOrProblem, toObjectId } from '../../shared/ids';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
-import { canSeeOrganisation } from '../organisation/organisation.policy';
+import { canSeeOrganisation, ensure } from '../organisation/organisation.policy';
 import { directoryMatch } from '../organisation/organisation.service';
-import { canManagePartnership } from './network.policy';
+import { actorOf } from '../organisation/organisation.actor';
+import { createPartnershipRefusal, endPartnershipRefusal } from './network.policy';
 import { DIRECTED_KINDS, PARTNERSHIP_KINDS, PartnershipModel, type PartnershipDoc, type PartnershipKind } from './partnership.model';
 import { startOfDay } from '../../shared/dates';
 import { clock, today } from '../../shared/clock';
@@ -46,16 +47,7 @@ export async function createPartnership(ctx: Context, input: PartnershipInput): 
   const [from, to] = await Promise.all([ctx.loaders.organisation.byId.load(fromId!), ctx.loaders.organisation.byId.load(toId!)]);
   if (!from || !canSeeOrganisation(ctx.viewer, from)) throw notFound('Organisation', 'input.fromId');
   if (!to || !canSeeOrganisation(ctx.viewer, to)) throw notFound('Organisation', 'input.toId');
-  if (!canManagePartnership(ctx.viewer, { from: from._id, to: to._id })) {
-    throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may link them.');
-  }
-  for (const [org, field] of [
-    [from, 'input.fromId'],
-    [to, 'input.toId'],
-  ] as const) {
-    if (org.status === 'DISSOLVED')
-      throw new AppError('BAD_USER_INPUT', `${org.name} is dissolved: a dissolved organisation takes no new partnership.`, { field });
-  }
+  ensure(createPartnershipRefusal(await actorOf(ctx), from, to));
 
   // Symmetric kinds are stored in id order, so A-B and B-A are the same edge for the unique index.
   let [a, b] = [from._id, to._id];
@@ -84,9 +76,9 @@ export async function endPartnership(ctx: Context, id: string, until?: string | 
   const _id = toObjectId(id, 'id');
   const existing = await PartnershipModel.findById(_id).lean<PartnershipDoc>();
   if (!existing) throw notFound('Partnership');
-  if (!canManagePartnership(ctx.viewer, existing)) {
-    throw forbidden('Only members of one of the two organisations, coordinators, officers and admins may end this partnership.');
-  }
+  const [from, to] = await Promise.all([ctx.loaders.organisation.byId.load(existing.from), ctx.loaders.organisation.byId.load(existing.to)]);
+  // An end deleted since: the rules read what is known of it (its id), so its members keep the right to end the link.
+  ensure(endPartnershipRefusal(await actorOf(ctx), from ?? { _id: existing.from }, to ?? { _id: existing.to }));
   const end = until ? startOfDay(until) : today();
   if (existing.since && end < existing.since) {
     throw new AppError('BAD_USER_INPUT', 'The end date is before the start of the partnership.', { field: 'until' });

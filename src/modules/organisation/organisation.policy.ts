@@ -34,8 +34,8 @@ export function actsAsStaffFor(a: Actor, organisationId: unknown): boolean {
 }
 
 /** The refusal a recused officer gets, in the words of what they tried. */
-export function recusalRefusal(what: string): AppError {
-  return new AppError('CONFLICT_OF_INTEREST', `You declared a link to this organisation: you cannot ${what}. Ask another officer.`, { field: 'id' });
+export function recusalRefusal(what: string, field = 'id'): AppError {
+  return new AppError('CONFLICT_OF_INTEREST', `You declared a link to this organisation: you cannot ${what}. Ask another officer.`, { field });
 }
 
 /** A dissolved organisation is read-only for its members; the refusal says who can reactivate it. */

@@ -5,6 +5,7 @@ import { makeOrganisation, makeRoles, makeUser } from '../../helpers/factories';
 import { DomainModel } from '../../../src/modules/reference/domain.model';
 import { hubDegreeThreshold, network, NETWORK_MAX_NODES } from '../../../src/modules/network/network.service';
 import { OrganisationModel } from '../../../src/modules/organisation/organisation.model';
+import { PartnershipModel } from '../../../src/modules/network/partnership.model';
 import { createContext } from '../../../src/context';
 import { testConfig } from '../../../src/config';
 import { createLogger } from '../../../src/shared/logger';
@@ -149,6 +150,62 @@ describe('endPartnership', () => {
     );
     const res = dataOf(await server.gql(END, { id: created.createPartnership.partnership.id, until: '2024-01-01' }, coordinator.token));
     expect(res.endPartnership.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'until', message: 'The end date is before the start of the partnership.' }]);
+  });
+});
+
+describe('a dissolved organisation and its partnerships', () => {
+  it('takes no new partnership, from anyone, with ORGANISATION_DISSOLVED on the field naming it', async () => {
+    const gone = await makeOrganisation({ name: 'Amicale dissoute', status: 'DISSOLVED' });
+    const live = await makeOrganisation();
+    const { coordinator, officer } = await makeRoles();
+    const member = await makeUser({ memberOf: [{ organisation: live._id }] });
+    for (const token of [member.token, coordinator.token, officer.token]) {
+      for (const [input, field] of [
+        [{ fromId: String(gone._id), toId: String(live._id), kind: 'PARTNER' }, 'input.fromId'],
+        [{ fromId: String(live._id), toId: String(gone._id), kind: 'PARTNER' }, 'input.toId'],
+      ] as const) {
+        const res = dataOf(await server.gql(CREATE, { input }, token)).createPartnership;
+        expect({ partnership: res.partnership, errors: res.errors.map((e: { code: string; field: string }) => [e.code, e.field]) }).toEqual({
+          partnership: null,
+          errors: [['ORGANISATION_DISSOLVED', field]],
+        });
+        expect(res.errors[0].message).toMatch(/Amicale dissoute is dissolved.*officer or admin.*reactivate/);
+      }
+    }
+    expect(await PartnershipModel.countDocuments({ parties: gone._id })).toBe(0);
+  });
+
+  it("is read-only for its members, who cannot end its partnerships; its partner's members and staff still can", async () => {
+    const a = await makeOrganisation();
+    const b = await makeOrganisation();
+    const c = await makeOrganisation();
+    const { officer } = await makeRoles();
+    const ofA = await makeUser({ memberOf: [{ organisation: a._id }] });
+    const ofB = await makeUser({ memberOf: [{ organisation: b._id }] });
+    const link = async (x: { _id: unknown }, y: { _id: unknown }) =>
+      dataOf(await server.gql(CREATE, { input: { fromId: String(x._id), toId: String(y._id), kind: 'PARTNER' } }, officer.token)).createPartnership.partnership
+        .id as string;
+    const ab = await link(a, b);
+    const ac = await link(a, c);
+    await OrganisationModel.updateOne({ _id: a._id }, { $set: { status: 'DISSOLVED' } });
+
+    const PERMS = `query($id: ID!) { organisation(id: $id) { partnerships { id permissions { canEnd } } } }`;
+    const canEnd = async (token: string) =>
+      (dataOf(await server.gql(PERMS, { id: String(a._id) }, token)).organisation.partnerships as { id: string; permissions: { canEnd: boolean } }[])
+        .filter((p) => p.id === ab)
+        .map((p) => p.permissions.canEnd);
+    expect(await canEnd(ofA.token)).toEqual([false]);
+    expect(await canEnd(ofB.token)).toEqual([true]);
+
+    const refused = dataOf(await server.gql(END, { id: ab }, ofA.token)).endPartnership;
+    expect({ partnership: refused.partnership, errors: refused.errors.map((e: { code: string; field: string }) => [e.code, e.field]) }).toEqual({
+      partnership: null,
+      errors: [['ORGANISATION_DISSOLVED', 'id']],
+    });
+    expect((await PartnershipModel.findById(ab).lean())!.active).toBe(true);
+
+    expect(dataOf(await server.gql(END, { id: ab }, ofB.token)).endPartnership).toMatchObject({ errors: [], partnership: { isActive: false } });
+    expect(dataOf(await server.gql(END, { id: ac }, officer.token)).endPartnership).toMatchObject({ errors: [], partnership: { isActive: false } });
   });
 });
 
