@@ -18,7 +18,7 @@ export const opendataModule: AppModule = {
         const p = new Problems();
         checkYear(args.year, 'year', p);
         p.throwIfAny();
-        return (await openDataExclusions(args.year)).slice(0, MAX_EXCLUSIONS);
+        return openDataExclusions(args.year, MAX_EXCLUSIONS);
       },
     },
   },
@@ -34,8 +34,8 @@ export const opendataModule: AppModule = {
           for (const [name, value] of Object.entries(headers)) res.setHeader(name, typeof value === 'function' ? value(year) : value);
           res.setHeader('access-control-allow-origin', '*');
           res.setHeader('x-excluded-grants', String(excluded));
+          // Streamed with backpressure and ended by the pipeline (export-stream.ts).
           await write(res, year, config);
-          res.end();
         }),
       );
     exportRoute(
