@@ -3,12 +3,10 @@
 // process, loaded by autocannon at 1 and 16 clients, three interleaved rounds of a fixed number of
 // requests each. Reports throughput, p99 and each server process's own CPU time per request. Both
 // must first return the same page.
-// BENCH_CPU_PROF=<folder> also writes a V8 CPU profile of each server (summarise it with
+// BENCH_CPU_PROF=<folder> (bench/e2e/spawn.ts) also writes a V8 CPU profile of each server (summarise it with
 // `npx tsx bench/e2e/profile-summary.ts <file>`); the figures of a profiled run are not comparable.
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import type { FromChild } from './e2e/child';
+import { startChild, type ServerChild } from './e2e/spawn';
 import { seedDirectory } from './directory-data';
 import { result, type Bench, type BenchResult } from './harness';
 
@@ -32,63 +30,6 @@ const SCENARIOS = [
   { label: 'by name', variables: { first: PAGE } },
   { label: 'searching "solidaire"', variables: { first: PAGE, filter: { search: 'solidaire' } } },
 ] as const;
-
-interface ServerChild {
-  label: string;
-  url: string;
-  /** The child's own CPU time so far (user + system), in milliseconds. */
-  cpuMs: () => Promise<number>;
-  stop: () => Promise<void>;
-}
-
-async function startChild(label: string, file: string, mongoUri: string): Promise<ServerChild> {
-  const profDir = process.env.BENCH_CPU_PROF;
-  const child: ChildProcess = fork(join(__dirname, file), [], {
-    // One profile per thread (tsx runs a loader thread too), named CPU.<date>.<pid>.<thread>.cpuprofile:
-    // the server's is the largest one with the child's pid, logged below.
-    execArgv: ['--import', 'tsx', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
-    env: { ...process.env, MONGODB_URI: mongoUri },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = <T extends FromChild['type']>(type: T, timeoutMs: number) =>
-    new Promise<Extract<FromChild, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`${label}: no "${type}" message within ${timeoutMs} ms`)), timeoutMs);
-      const onMessage = (msg: FromChild) => {
-        if (msg.type === type) done(null, msg as Extract<FromChild, { type: T }>);
-        else if (msg.type === 'failed') done(new Error(`${label} failed to start: ${msg.message}`));
-      };
-      const onExit = (code: number | null) => done(new Error(`${label} exited (code ${code})`));
-      function done(err: Error | null, msg?: Extract<FromChild, { type: T }>) {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        if (err) reject(err);
-        else resolve(msg!);
-      }
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const ready = await next('ready', 60_000);
-  if (profDir) process.stderr.write(`  ${label} runs as pid ${child.pid} (its CPU profile goes to ${profDir} when it stops)\n`);
-  return {
-    label,
-    url: `http://127.0.0.1:${ready.port}/graphql`,
-    cpuMs: async () => {
-      const reply = next('cpu', 10_000);
-      child.send({ type: 'cpu' });
-      const { userUs, systemUs } = await reply;
-      return (userUs + systemUs) / 1000;
-    },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ type: 'stop' });
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
 
 async function post(url: string, body: string): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -130,7 +71,15 @@ interface Sample {
  */
 async function load(server: ServerChild, body: string, connections: number, amount: number): Promise<Sample> {
   const cpuBefore = await server.cpuMs();
-  const r = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, amount, sampleInt: 50 });
+  const r = await autocannon({
+    url: `${server.url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    amount,
+    sampleInt: 50,
+  });
   const cpuAfter = await server.cpuMs();
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`${server.label} under load: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   const requests = r['2xx'];
@@ -139,7 +88,14 @@ async function load(server: ServerChild, body: string, connections: number, amou
 
 /** A warm-up of about `seconds` at 16 clients; returns the throughput it saw, to size the rounds. */
 async function warmUp(server: ServerChild, body: string, seconds: number): Promise<number> {
-  const r = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 16, duration: seconds });
+  const r = await autocannon({
+    url: `${server.url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 16,
+    duration: seconds,
+  });
   if (r.non2xx || r.errors) throw new Error(`${server.label} warming up: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return Math.max(r['2xx'], 1) / r.duration;
 }
@@ -163,7 +119,7 @@ const bench: Bench = {
 
       const bodies = SCENARIOS.map((s) => JSON.stringify({ query: QUERY, variables: s.variables }));
       for (const [i, s] of SCENARIOS.entries()) {
-        const [a, b] = await Promise.all([post(maillage!.url, bodies[i]!), post(floor!.url, bodies[i]!)]);
+        const [a, b] = await Promise.all([post(`${maillage!.url}/graphql`, bodies[i]!), post(`${floor!.url}/graphql`, bodies[i]!)]);
         const edges = (a as { data: { organisations: { edges: unknown[] } } }).data.organisations.edges.length;
         if (edges !== PAGE) throw new Error(`Maillage returned ${edges} organisations for "${s.label}", expected ${PAGE}`);
         if (comparable(a) !== comparable(b)) throw new Error(`Maillage and the floor disagree on the page "${s.label}"`);

@@ -1,6 +1,8 @@
 // The SCDL export through HTTP for 10,000 and 100,000 grants: the peak live heap while streaming each,
 // the 100,000 one against the 10,000 one (aim under 1.5x: memory stays flat, the file is never held).
-// Also the time per row against a bare aggregation cursor over the same grants (formatting + HTTP cost).
+// Also the time per row against a bare aggregation cursor over the same grants (formatting + HTTP cost),
+// and memory given back: three consecutive exports of 100,000 grants from Maillage in its own process
+// (production configuration, bench/e2e/), its RSS after the third against after the first (aim: <= 1.2x).
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
@@ -15,6 +17,7 @@ import { FundingProgrammeModel } from '../src/modules/grants/budget/funding-prog
 import { foldText } from '../src/shared/text';
 import { fakeRna, fakeSiret } from '../seeds/random';
 import { result, type Bench, type BenchResult } from './harness';
+import { startChild } from './e2e/spawn';
 
 const SMALL = 10_000;
 const LARGE = 100_000;
@@ -84,7 +87,7 @@ async function measure(url: string, sampleHeap = true): Promise<{ bytes: number;
 const bench: Bench = {
   name: 'opendata',
   async run(ctx) {
-    await ctx.connectFreshDatabase();
+    const uri = await ctx.connectFreshDatabase();
     const config = testConfig();
     const { app, stop } = await createApp({ config, log: createLogger('silent') });
     const server = createServer(app);
@@ -141,7 +144,33 @@ const bench: Bench = {
       const timed = await measure(`${base}/api/open-data/scdl/subventions-2027.csv`, false);
       ctx.log(`100k without heap sampling: ${timed.ms.toFixed(0)} ms; bare cursor ${floorMs.toFixed(0)} ms`);
 
+      // Memory given back: the server alone in its process, three exports in a row, RSS read after each
+      // once the response is read to its end (no forced collection: RSS is what the machine sees).
+      const child = await startChild('maillage', 'e2e/maillage-server.ts', uri);
+      const rss: number[] = [];
+      try {
+        const url = `${child.url}/api/open-data/scdl/subventions-2027.csv`;
+        const booted = await child.memory();
+        for (let i = 0; i < 3; i++) {
+          const run = await measure(url, false);
+          if (run.lines - 1 !== LARGE) throw new Error(`export ${i + 1} from the child: ${run.lines - 1} rows`);
+          await new Promise((r) => setTimeout(r, 500));
+          rss.push((await child.memory()).rss);
+        }
+        ctx.log(`child RSS: ${mb(booted.rss)} MB booted, after each export ${rss.map((x) => mb(x)).join(', ')} MB`);
+      } finally {
+        await child.stop();
+      }
+
       results.push(
+        result({
+          name: `SCDL export of ${LARGE.toLocaleString('en')} grants, three in a row, server RSS after the third vs after the first`,
+          value: mb(rss[2]!),
+          baseline: mb(rss[0]!),
+          unit: 'MB',
+          aim: '<= 1.2x',
+          ok: rss[2]! <= 1.2 * rss[0]!,
+        }),
         result({
           name: `SCDL export peak live heap, ${LARGE.toLocaleString('en')} grants (${mb(large.bytes)} MB of CSV) vs ${SMALL.toLocaleString('en')}`,
           value: mb(large.peak),
