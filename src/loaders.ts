@@ -7,6 +7,7 @@ import { createOrganisationLoaders } from './modules/organisation/organisation.l
 import { createNetworkLoaders } from './modules/network/network.loaders';
 import { createGrantsLoaders } from './modules/grants/grants.loaders';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
+import { createLettersLoaders } from './modules/letters/letters.loaders';
 
 type Factory = () => object;
 type Namespaced<E extends readonly (readonly [string, Factory])[]> = { readonly [K in E[number] as K[0]]: ReturnType<K[1]> };
@@ -28,6 +29,7 @@ export const createLoaders = namespacedLoaders([
   ['network', createNetworkLoaders],
   ['grants', createGrantsLoaders],
   ['activity', createActivityLoaders],
+  ['letters', createLettersLoaders],
 ]);
 
 export type Loaders = ReturnType<typeof createLoaders>;

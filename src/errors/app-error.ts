@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'FILE_TOO_LARGE'
   | 'QUOTA_EXCEEDED'
   | 'DOCUMENT_IN_USE'
+  | 'MISSING_DOCUMENT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem, pointing at the input field at fault when there is one. */

@@ -12,6 +12,8 @@ import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 import { messagingModule } from './messaging/messaging.resolvers';
 import { documentModule } from './document/document.resolvers';
+import { dossierModule } from './grants/dossier.resolvers';
+import { lettersModule } from './letters/letters.resolvers';
 
 export const modules: AppModule[] = [
   systemModule,
@@ -26,4 +28,6 @@ export const modules: AppModule[] = [
   opendataModule,
   messagingModule,
   documentModule,
+  dossierModule,
+  lettersModule,
 ];

@@ -61,6 +61,13 @@ export type GrantNoteParent = GrantApplicationDoc['notes'][number];
 export type GrantMessageParent = GrantApplicationDoc['messages'][number];
 export type FinalReportParent = NonNullable<GrantApplicationDoc['finalReport']>;
 
+/** The dossier and its letters (grants/dossier, letters). */
+export type { ChecklistItem as ChecklistItemParent } from './grants/dossier/checklist';
+export type { DocumentRequirement as DocumentRequirementParent } from './grants/budget/document-requirements';
+export type { AttachedDocumentParent } from './grants/commands/dossier';
+export type { LetterDoc } from './letters/letters.model';
+export type { ProgrammeTemplate as LetterTemplateParent } from './letters/letters.service';
+
 /** A GeoJSON geometry as stored (RFC 7946); the scalar passes it through unchanged. */
 export interface GeoJsonGeometry {
   type: string;

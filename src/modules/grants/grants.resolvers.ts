@@ -106,7 +106,7 @@ export const grantsModule: AppModule = {
       submitGrantApplication: (_, a, ctx) => app(() => submitGrantApplication(ctx, a.id)),
       withdrawGrantApplication: (_, a, ctx) => app(() => withdrawGrantApplication(ctx, a.id, a.reason)),
       startReview: (_, a, ctx) => app(() => startReview(ctx, a.id)),
-      requestChanges: (_, a, ctx) => app(() => requestChanges(ctx, a.id, a.message)),
+      requestChanges: (_, a, ctx) => app(() => requestChanges(ctx, a.id, a.message, a.replaceDocumentIds)),
       addReview: (_, a, ctx) => app(() => addReview(ctx, a.id, a.input)),
       addPrivateNote: (_, a, ctx) => app(() => addPrivateNote(ctx, a.id, a.body)),
       sendGrantMessage: (_, a, ctx) => app(() => sendGrantMessage(ctx, a.id, a.body)),

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../src/modules/grants');
-const RANK: Record<string, number> = { kernel: 0, application: 1, budget: 1, commands: 2, '.': 3 };
+// dossier/ (requirements, checklist) reads application/ and budget/, and the commands read it.
+const RANK: Record<string, number> = { kernel: 0, application: 1, budget: 1, dossier: 1.5, commands: 2, '.': 3 };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -98,6 +98,8 @@ const finalReportSchema = new Schema(
     submittedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     acceptedAt: { type: Date, default: null },
     acceptedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** The financial report and proofs of expense submitted with it (vault documents; also in `documents`). */
+    documents: { type: [Schema.Types.ObjectId], ref: 'Document', default: [] },
   },
   { _id: false },
 );
@@ -172,6 +174,8 @@ const grantApplicationSchema = new Schema(
     finalReport: { type: finalReportSchema, default: null },
     /** The vault documents attached to this application (the dossier), each for one of the programme's requirements or none. */
     documents: { type: [attachedDocumentSchema], default: [] },
+    /** Attached documents the last change request asked the applicant to replace (grants/dossier/checklist.ts). */
+    documentsToReplace: { type: [Schema.Types.ObjectId], default: [] },
     outbox: { type: [outboxSchema], default: [] },
   },
   { timestamps: true },

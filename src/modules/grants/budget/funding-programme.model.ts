@@ -2,6 +2,28 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LEGAL_FORMS } from '../../organisation/organisation.model';
 import { YEARS } from '../../../shared/dates';
+import { DOCUMENT_KINDS } from '../../document/document.model';
+
+/** When a required document is checked: at submission, or with the final report (see grants/dossier). */
+export const REQUIREMENT_STAGES = ['APPLICATION', 'FINAL_REPORT'] as const;
+export type RequirementStage = (typeof REQUIREMENT_STAGES)[number];
+
+/** A document the programme asks for (CERFA 12156 for applications, 15059 for final reports). */
+const documentRequirementSchema = new Schema(
+  {
+    /** Stable within the programme: the `documents.<id>` field of a MISSING_DOCUMENT problem. */
+    id: { type: String, required: true, maxlength: 40 },
+    kind: { type: String, enum: DOCUMENT_KINDS, required: true },
+    label: { type: String, required: true, maxlength: 200 },
+    required: { type: Boolean, required: true, default: true },
+    /** Refused when uploaded longer ago than this (TOO_OLD); null: any age. */
+    maxAgeMonths: { type: Number, default: null },
+    /** Asked only from this requested amount (cents); null: always. */
+    minRequestedAmount: { type: Number, default: null },
+    stage: { type: String, enum: REQUIREMENT_STAGES, required: true, default: 'APPLICATION' },
+  },
+  { _id: false },
+);
 
 const fundingProgrammeSchema = new Schema(
   {
@@ -19,6 +41,8 @@ const fundingProgrammeSchema = new Schema(
     minAmount: { type: Number, required: true, min: 0 },
     maxAmount: { type: Number, required: true, min: 0 },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    /** Absent on programmes older than the dossier: they ask for no document. createFundingProgramme sets the CERFA list. */
+    documentRequirements: { type: [documentRequirementSchema], default: undefined },
   },
   { timestamps: true },
 );

@@ -10,6 +10,7 @@ import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget-envelope.m
 import { checkAmount, formatEuros } from '../kernel/money';
 import { MAX_MONEY } from '../../../shared/money';
 import { checkYear, isKnownYear, startOfDay } from '../../../shared/dates';
+import { CERFA_12156_REQUIREMENTS } from './document-requirements';
 
 export interface ProgrammeInput {
   name?: string | null;
@@ -79,7 +80,12 @@ async function programmeFields(input: ProgrammeInput, current: FundingProgrammeD
 
 export async function createFundingProgramme(ctx: Context, input: ProgrammeInput): Promise<FundingProgrammeDoc> {
   const fields = await programmeFields(input, null);
-  const doc = await FundingProgrammeModel.create({ ...fields, createdBy: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : undefined });
+  // A new programme asks for the CERFA 12156 documents until an admin says otherwise (setDocumentRequirements).
+  const doc = await FundingProgrammeModel.create({
+    ...fields,
+    documentRequirements: CERFA_12156_REQUIREMENTS.map((r) => ({ ...r })),
+    createdBy: ctx.viewer ? new Types.ObjectId(ctx.viewer.id) : undefined,
+  });
   return doc.toObject();
 }
 

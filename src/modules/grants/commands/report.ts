@@ -7,6 +7,10 @@ import type { Context } from '../../../context';
 import { clock } from '../kernel/clock';
 import { checkAmount, checkTotal, sum } from '../kernel/money';
 import type { App } from '../application/grant-application.model';
+import { checklistOf, missingDocumentProblems } from '../dossier/checklist';
+import { requirementsOf } from '../dossier/requirements';
+import { FundingProgrammeModel, type FundingProgrammeDoc } from '../budget/funding-programme.model';
+import { visibleDocument, type DocumentDoc } from '../../document/document.service';
 import { command } from './command';
 import { completeIfDone } from './complete';
 
@@ -14,14 +18,54 @@ export interface FinalReportInput {
   spentLines: { label: string; amount: number }[];
   beneficiariesReached: number;
   narrative: string;
+  /** FINANCIAL_REPORT and PROOF_OF_EXPENSE documents of the organisation's vault. */
+  documentIds?: string[] | null;
+}
+
+const REPORT_KINDS = ['FINANCIAL_REPORT', 'PROOF_OF_EXPENSE'];
+const MAX_REPORT_DOCUMENTS = 60;
+
+/**
+ * The report's documents: each of the applicant's vault, of a report kind; each answers the first of the
+ * programme's FINAL_REPORT requirements of its kind. Adds a problem per bad one and per unmet requirement.
+ */
+async function reportDocuments(ctx: Context, app: App, ids: string[], p: Problems) {
+  if (ids.length > MAX_REPORT_DOCUMENTS) p.add('input.documentIds', `At most ${MAX_REPORT_DOCUMENTS} documents.`);
+  const docs: DocumentDoc[] = [];
+  for (const [i, id] of ids.slice(0, MAX_REPORT_DOCUMENTS).entries()) {
+    const field = `input.documentIds[${i}]`;
+    try {
+      const doc = await visibleDocument(ctx, id, field);
+      if (String(doc.organisation) !== String(app.organisation)) p.add(field, "This document belongs to another organisation: attach the applicant's own.");
+      else if (!REPORT_KINDS.includes(doc.kind)) p.add(field, `A final report takes FINANCIAL_REPORT and PROOF_OF_EXPENSE documents; this one is ${doc.kind}.`);
+      else docs.push(doc);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+      p.add(field, 'Document not found.');
+    }
+  }
+  const programme = await FundingProgrammeModel.findById(app.programme, { documentRequirements: 1 }).lean<FundingProgrammeDoc>();
+  const stage = requirementsOf(programme).filter((r) => r.stage === 'FINAL_REPORT');
+  const now = clock.now();
+  const kept = (app.documents ?? []).filter((a) => !docs.some((d) => String(d._id) === String(a.document)));
+  const added = docs.map((d) => ({
+    document: d._id,
+    requirementId: stage.find((r) => r.kind === d.kind)?.id ?? null,
+    attachedAt: now,
+    attachedBy: new Types.ObjectId(ctx.viewer!.id),
+  }));
+  const documents = [...kept, ...added];
+  for (const m of missingDocumentProblems(await checklistOf({ ...app, documents }, 'FINAL_REPORT', now))) p.add(m.field!, m.message, m.code);
+  return { documents, ids: docs.map((d) => d._id) };
 }
 
 export function submitFinalReport(ctx: Context, id: string, input: FinalReportInput): Promise<App> {
   return command(ctx, id, {
     action: 'SUBMIT_FINAL_REPORT',
-    change: (app) => {
+    change: async (app) => {
       if (app.finalReport?.acceptedAt) throw new AppError('INVALID_TRANSITION', 'The final report was already accepted.', { field: 'id' });
       const p = new Problems();
+      const attached = await reportDocuments(ctx, app, input.documentIds ?? [], p);
       if (!input.spentLines?.length || input.spentLines.length > 100) p.add('input.spentLines', 'Give from 1 to 100 lines of amounts spent.');
       const amounts = (input.spentLines ?? [])
         .filter((l, i) => {
@@ -52,7 +96,9 @@ export function submitFinalReport(ctx: Context, id: string, input: FinalReportIn
               submittedBy: new Types.ObjectId(ctx.viewer!.id),
               acceptedAt: null,
               acceptedBy: null,
+              documents: attached.ids,
             },
+            documents: attached.documents,
           },
         },
       };

@@ -29,16 +29,29 @@ export function startReview(ctx: Context, id: string): Promise<App> {
   return command(ctx, id, { action: 'START_REVIEW', change: () => ({ update: { $set: { assignedTo: me(ctx) } } }) });
 }
 
-/** UNDER_REVIEW -> CHANGES_REQUESTED, with the message the applicant must act on. */
-export function requestChanges(ctx: Context, id: string, message: string): Promise<App> {
+/**
+ * UNDER_REVIEW -> CHANGES_REQUESTED, with the message the applicant must act on and, optionally, the attached
+ * documents to replace (the dossier's checklist flags them; grants/dossier/checklist.ts).
+ */
+export function requestChanges(ctx: Context, id: string, message: string, replaceDocumentIds?: string[] | null): Promise<App> {
   return command(ctx, id, {
     action: 'REQUEST_CHANGES',
-    change: () => {
+    change: (app) => {
       const body = requiredText('message', message);
+      const attached = new Set((app.documents ?? []).map((a) => String(a.document)));
+      const replace = (replaceDocumentIds ?? []).map((d, i) => {
+        const docId = toObjectId(d, `replaceDocumentIds[${i}]`);
+        if (!attached.has(String(docId))) {
+          throw new AppError('BAD_USER_INPUT', 'This document is not attached to the application: name attached documents only.', {
+            field: `replaceDocumentIds[${i}]`,
+          });
+        }
+        return docId;
+      });
       return {
         reason: body,
         update: {
-          $set: { changesRequested: body },
+          $set: { changesRequested: body, documentsToReplace: replace },
           $push: { messages: { author: me(ctx), fromApplicant: false, body, createdAt: clock.now() } },
         },
       };

@@ -15,6 +15,7 @@ import { checkCreate, ensure } from '../application/grant-application.policy';
 import { overdueProblem, overdueReports } from '../application/grant-application.queries';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from '../budget/funding-programme.model';
 import { command, flushOutbox } from './command';
+import { dossierProblems } from '../dossier/checklist';
 
 export interface ApplicationContentInput {
   title?: string | null;
@@ -248,6 +249,8 @@ export async function completenessProblems(app: App): Promise<Problems> {
     const o = overdueProblem(overdue);
     p.add(o.field, o.message, o.code);
   }
+  // The dossier: one MISSING_DOCUMENT per requirement asked of this application and not met.
+  for (const m of await dossierProblems(app)) p.add(m.field!, m.message, m.code);
   return p;
 }
 
