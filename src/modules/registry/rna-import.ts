@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import { applyRegistryRows, type RegistryRow } from '../organisation/registry-sync.service';
 import { isValidRna, isValidSiret } from '../../shared/identifiers';
+import { bumpVersion } from '../../shared/versions';
 
 /** The columns the import reads; the file may have more (the full waldec header has 39). */
 export const REQUIRED_COLUMNS = [
@@ -258,6 +259,8 @@ export async function importRna(path: string, opts: ImportOptions = {}): Promise
 /** Hands one batch to the organisation module, which owns the collection, and counts the outcomes. */
 async function writeBatch(rows: Row[], summary: ImportSummary, report: (p: ImportProblem) => void): Promise<void> {
   const outcomes = await applyRegistryRows(rows);
+  // The bulk write goes beside the models' hooks: the directory's caches learn of it from this token.
+  if (outcomes.some((o) => o === 'created' || o === 'updated' || o === 'dissolved')) await bumpVersion('organisations');
   outcomes.forEach((o, i) => {
     if (typeof o === 'string') summary[o]++;
     else report({ line: rows[i]!.line, rna: rows[i]!.rna, severity: 'error', message: o.error });

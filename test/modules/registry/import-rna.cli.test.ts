@@ -9,6 +9,7 @@ import { useTestDatabase } from '../../helpers/db';
 import { OrganisationModel } from '../../../src/modules/organisation/organisation.model';
 import { makeOrganisation } from '../../helpers/factories';
 import { parseArgs, progressBar } from '../../../src/cli/import-rna';
+import { readVersions } from '../../../src/shared/versions';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
@@ -27,10 +28,13 @@ async function importRna(...args: string[]): Promise<{ code: number; stdout: str
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+/** The directory caches' token for organisations ('' before any write), see src/shared/versions.ts. */
+const organisationsVersion = async () => (await readVersions()).organisations;
 const count = (summary: string, label: string) => Number(new RegExp(`^\\s+${label}\\s+(\\d+)`, 'm').exec(summary)?.[1]);
 
 describe('npm run import:rna', () => {
   it('imports a UTF-8 file for one commune, reports each bad row with its line number and keeps going', async () => {
+    const version = await organisationsVersion();
     const res = await importRna(join(FIXTURES, 'waldec-utf8.csv'), '--commune', '13001');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('(UTF-8), commune 13001: 11 rows');
@@ -66,13 +70,18 @@ describe('npm run import:rna', () => {
     expect(await OrganisationModel.findOne({ rna: 'W131000009' }).lean()).toMatchObject({ name: 'CERCLE OCCITAN LOU PROUVENÇAU' });
     expect((await OrganisationModel.findOne({ rna: 'W131000009' }).lean())?.siret).toBeUndefined();
     expect(await OrganisationModel.countDocuments({ rna: { $in: ['W131000004', 'W131000010'] } })).toBe(0);
+    // The directory's cached counts and pages are told: the organisations' version changed.
+    expect(await organisationsVersion()).not.toBe(version);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await OrganisationModel.find({ source: 'RNA' }).sort({ rna: 1 }).lean();
+    const version = await organisationsVersion();
     const res = await importRna(join(FIXTURES, 'waldec-utf8.csv'), '--commune', '13001');
     expect([count(res.stdout, 'created'), count(res.stdout, 'updated'), count(res.stdout, 'dissolved'), count(res.stdout, 'unchanged')]).toEqual([0, 0, 0, 5]);
     expect(await OrganisationModel.find({ source: 'RNA' }).sort({ rna: 1 }).lean()).toEqual(before);
+    // Nothing written, so the caches stay valid.
+    expect(await organisationsVersion()).toBe(version);
   });
 
   it('updates from a newer file but keeps the fields edited in Maillage, and marks newly dissolved associations', async () => {
