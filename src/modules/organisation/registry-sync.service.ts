@@ -9,7 +9,9 @@
 import { Types, type mongo } from 'mongoose';
 import { foldText } from '../../shared/text';
 import { schemaChecker } from '../../shared/schema-check';
-import { OrganisationModel } from './organisation.model';
+import type { ActivityEntry } from '../activity/activity.service';
+import { OrganisationModel, type OrganisationDoc } from './organisation.model';
+import { editRecord, flushOrganisationOutbox } from './organisation.history';
 
 /** Fields the registry feeds; a field listed in an organisation's locallyEditedFields is never overwritten. */
 export const REGISTRY_FIELDS = ['name', 'acronym', 'description', 'siret', 'address', 'website', 'status', 'registryUpdatedAt'] as const;
@@ -63,6 +65,8 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
   const ops: mongo.AnyBulkWriteOperation[] = [];
   /** For each op, the row it came from (its index in `rows`). */
   const opRows: number[] = [];
+  /** Organisations whose update carries a trail record, to copy into the trail once written. */
+  const recorded: Types.ObjectId[] = [];
   const invalid = (i: number, problem: { path: string; message: string }) => {
     outcomes[i] = { error: `could not be stored: ${problem.message} (field ${problem.path}).` };
   };
@@ -113,11 +117,19 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
       outcomes[i] = 'unchanged';
       return;
     }
+    // A change of status (a dissolution, or the registry saying it operates again) lands in the
+    // organisation's trail like an officer's: the record rides in the same single-document update.
+    const record = set.status !== undefined ? registryRecord(found, set) : null;
     set.updatedAt = now;
     if (typeof set.siret === 'string') releases.push({ field: 'siret', value: set.siret, to: found._id });
     const problem = check(set, Object.keys(set));
     if (problem) return invalid(i, problem);
-    ops.push({ updateOne: { filter: { _id: found._id as mongo.ObjectId }, update: { $set: set } } });
+    const update: Record<string, Record<string, unknown>> = { $set: set };
+    if (record) {
+      update.$push = { activityOutbox: record };
+      recorded.push(found._id);
+    }
+    ops.push({ updateOne: { filter: { _id: found._id as mongo.ObjectId }, update: update as mongo.UpdateFilter<mongo.Document> } });
     outcomes[i] = set.status === 'DISSOLVED' ? 'dissolved' : 'updated';
     opRows.push(i);
   });
@@ -142,8 +154,25 @@ export async function applyRegistryRows(rows: RegistryRow[]): Promise<RegistryOu
             : 'could not be stored (the registry row conflicts with an existing record).';
       outcomes[i] = { error };
     }
+  } finally {
+    // Into the trail: a record whose write failed was never stored, and one left by a crash here is
+    // copied by the organisation's next edit.
+    for (const id of recorded) await flushOrganisationOutbox(id);
   }
   return outcomes;
+}
+
+/** The trail's record of a status change the registry brings: no person acted, the registry is the reason. */
+function registryRecord(found: Existing, set: Record<string, unknown>): ActivityEntry | null {
+  const record = editRecord(found as unknown as OrganisationDoc, set, [], null);
+  if (!record) return null;
+  return {
+    ...record,
+    reason:
+      record.action === 'DISSOLVE'
+        ? 'Dissolved in the national associations registry (RNA).'
+        : 'Shown as operating in the national associations registry (RNA).',
+  };
 }
 
 /**

@@ -5,6 +5,8 @@ import { OrganisationModel } from '../../../src/modules/organisation/organisatio
 import { applyRegistryRows, type RegistryRow } from '../../../src/modules/organisation/registry-sync.service';
 import { schemaChecker } from '../../../src/shared/schema-check';
 import { makeOrganisation } from '../../helpers/factories';
+import { ActivityModel } from '../../../src/modules/activity/activity.model';
+import { organisationHistory } from '../../../src/modules/organisation/organisation.history';
 
 useTestDatabase();
 
@@ -40,6 +42,49 @@ describe('applying registry rows', () => {
     const [ok] = await applyRegistryRows([row('W139000010', { name: 'Jardin Partagé', website: 'https://jardin.example.org' })]);
     expect(ok).toBe('updated');
     expect((await OrganisationModel.findById(org._id).lean())!.website).toBe('https://jardin.example.org');
+  });
+});
+
+describe('a dissolution brought by the registry', () => {
+  it("lands in the organisation's trail like an officer's, with the registry as its reason, once however often the file is applied", async () => {
+    const org = await makeOrganisation({ rna: 'W139000020', source: 'RNA', name: 'Les Amis du Lavoir', status: 'ACTIVE' });
+    const dissolved = row('W139000020', { status: 'DISSOLVED', registryUpdatedAt: new Date('2026-02-01T00:00:00Z') });
+    expect(await applyRegistryRows([dissolved])).toEqual(['dissolved']);
+    expect(await applyRegistryRows([dissolved])).toEqual(['unchanged']);
+
+    const trail = await ActivityModel.find({ objectType: 'Organisation', objectId: org._id }).lean();
+    expect(trail).toEqual([
+      expect.objectContaining({
+        action: 'DISSOLVE',
+        actor: null,
+        fromStatus: 'ACTIVE',
+        toStatus: 'DISSOLVED',
+        reason: 'Dissolved in the national associations registry (RNA).',
+        changes: expect.arrayContaining([{ field: 'status', before: 'ACTIVE', after: 'DISSOLVED' }]),
+      }),
+    ]);
+    const stored = await OrganisationModel.findById(org._id).select('+activityOutbox').lean<{ status: string; activityOutbox?: unknown[] }>();
+    expect({ status: stored!.status, outbox: stored!.activityOutbox }).toEqual({ status: 'DISSOLVED', outbox: [] });
+    // Readers of the organisation's history see it first.
+    const history = await organisationHistory(org._id, { first: 5 });
+    expect(history.edges.map((e) => e.node.action)).toEqual(['DISSOLVE']);
+
+    // The registry saying it operates again is recorded too.
+    expect(await applyRegistryRows([row('W139000020', { status: 'ACTIVE' })])).toEqual(['updated']);
+    const actions = (await ActivityModel.find({ objectId: org._id }).sort({ at: 1 }).lean()).map((a) => [a.action, a.reason]);
+    expect(actions).toEqual([
+      ['DISSOLVE', 'Dissolved in the national associations registry (RNA).'],
+      ['REACTIVATE', 'Shown as operating in the national associations registry (RNA).'],
+    ]);
+  });
+
+  it('records nothing for a row that changes no status, nor for one the model refuses', async () => {
+    const org = await makeOrganisation({ rna: 'W139000021', source: 'RNA', name: 'Jardin du Lavoir', status: 'ACTIVE' });
+    expect(await applyRegistryRows([row('W139000021', { name: 'Jardin du Lavoir', description: 'un jardin partagé' })])).toEqual(['updated']);
+    const [refused] = await applyRegistryRows([row('W139000021', { status: 'DISSOLVED', acronym: 'X'.repeat(31) })]);
+    expect(refused).toEqual({ error: expect.stringContaining('(field acronym)') });
+    expect(await ActivityModel.countDocuments({ objectId: org._id })).toBe(0);
+    expect((await OrganisationModel.findById(org._id).lean())!.status).toBe('ACTIVE');
   });
 });
 
