@@ -13,6 +13,7 @@ import type { App } from './application/grant-application.model';
 import { canSeeApplication, canSeeInternals, canSeeMessages, permissionsOf } from './application/grant-application.policy';
 import { actorOf, getGrantApplication, isReportOverdue, listGrantApplications, myConflictsOfInterest } from './application/grant-application.queries';
 import { ensureEnvelopeValidator } from './budget/budget-envelope.model';
+import { migrateEmbeddedLedgers } from './budget/budget-envelope.service';
 import {
   createBudgetEnvelope,
   createFundingProgramme,
@@ -84,6 +85,9 @@ export const grantsModule: AppModule = {
   },
   onBoot: async ({ log, embedded }) => {
     if (!(await ensureEnvelopeValidator())) log.warn('budget envelopes: the database cannot add the invariant validator to the existing collection');
+    // The ledgers moved out of the envelope documents: copy any old embedded one first (idempotent).
+    const migrated = await migrateEmbeddedLedgers();
+    if (migrated.envelopes) log.info({ migrated }, 'budget envelopes: embedded ledgers moved to their collections');
     // An embedded database has one server: nothing else can be mid-decision, so repair everything.
     await reconcileEnvelopes({ graceMs: embedded ? 0 : DEFAULT_GRACE_MS, log });
   },

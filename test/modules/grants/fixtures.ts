@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/shared/logger';
 import { toViewer } from '../../../src/modules/user/user.service';
 import { FundingProgrammeModel } from '../../../src/modules/grants/budget/funding-programme.model';
 import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { envelopeLedger } from '../../../src/modules/grants/budget/budget-envelope.service';
 import { createGrantApplication, submitGrantApplication } from '../../../src/modules/grants/commands/submit';
 import { startReview } from '../../../src/modules/grants/commands/review';
 import { clock } from '../../../src/modules/grants/kernel/clock';
@@ -49,6 +50,12 @@ export async function makeProgramme(overrides: Record<string, unknown> = {}) {
 
 export async function makeEnvelope(programme: { _id: unknown }, total: number, label = `Envelope ${++n}`) {
   return (await BudgetEnvelopeModel.create({ programme: programme._id as Types.ObjectId, label, total })).toObject();
+}
+
+/** An envelope with its ledger entries (they live in their own collections since issue 13). */
+export async function envelopeWithLedger(id: unknown) {
+  const env = (await BudgetEnvelopeModel.findById(id).lean())!;
+  return { ...env, ...(await envelopeLedger(env._id)) };
 }
 
 /** A complete application content: expenses = income + request. */

@@ -3,10 +3,9 @@
 import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeUser, seedReference, makeOrganisation } from '../../helpers/factories';
-import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
 import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { ActivityModel } from '../../../src/modules/activity/activity.model';
-import { makeEnvelope, makeProgramme, underReview } from './fixtures';
+import { makeEnvelope, makeProgramme, underReview, envelopeWithLedger } from './fixtures';
 
 useTestDatabase();
 let server: TestServer;
@@ -45,7 +44,7 @@ it('50 approvals at once whose sum exceeds the envelope: it never goes over, the
   expect(accepted.length).toBeGreaterThan(0);
   expect(refused.length).toBeGreaterThan(0);
 
-  const env = (await BudgetEnvelopeModel.findById(envelope._id).lean())!;
+  const env = await envelopeWithLedger(envelope._id);
   const acceptedSum = accepted.reduce((s, a) => s + a.requestedAmount, 0);
   expect(env.committed).toBeLessThanOrEqual(total);
   expect(env.committed).toBe(acceptedSum);
@@ -71,7 +70,7 @@ it('the same approval sent 10 times at once commits once', async () => {
   const codes = results.map((r) => r.body.data.approveGrantApplication.errors[0]?.code ?? 'OK');
   expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
   expect(codes.filter((c) => c !== 'OK').every((c) => c === 'INVALID_TRANSITION')).toBe(true);
-  const env = (await BudgetEnvelopeModel.findById(envelope._id).lean())!;
+  const env = await envelopeWithLedger(envelope._id);
   expect([env.committed, env.commitments.length]).toEqual([1_000_000, 1]);
   expect(await ActivityModel.countDocuments({ objectId: app._id, action: 'APPROVE' })).toBe(1);
 });

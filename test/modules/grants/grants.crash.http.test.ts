@@ -7,7 +7,7 @@ import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-e
 import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { faults } from '../../../src/modules/grants/kernel/faults';
 import { clock } from '../../../src/modules/grants/kernel/clock';
-import { makeEnvelope, makeProgramme, underReview } from './fixtures';
+import { makeEnvelope, makeProgramme, underReview, envelopeWithLedger } from './fixtures';
 
 useTestDatabase();
 let server: TestServer;
@@ -54,7 +54,7 @@ it('repairs an approval cut between its commitment and its status change, and th
   expect(report).toMatchObject({ pendingFinished: 1, commitmentsReleased: 0, commitmentsRestored: 0, unrepaired: [] });
 
   const apps = await GrantApplicationModel.find({ _id: { $in: [cut._id, ok._id] } }).lean();
-  const env = (await BudgetEnvelopeModel.findById(envelope._id).lean())!;
+  const env = await envelopeWithLedger(envelope._id);
   expect(apps.map((a) => a.status)).toEqual(['APPROVED', 'APPROVED']);
   expect(env.commitments.map((c) => String(c.application)).sort()).toEqual([String(cut._id), String(ok._id)].sort());
   expect(env.committed).toBe(1_500_000);

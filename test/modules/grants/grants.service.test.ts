@@ -6,6 +6,7 @@ import { makeUser, seedReference } from '../../helpers/factories';
 import { AppError } from '../../../src/errors/app-error';
 import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { BudgetEnvelopeModel, ensureEnvelopeValidator } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { EnvelopeCommitmentModel } from '../../../src/modules/grants/budget/envelope-ledger.model';
 import { ActivityModel, type ActivityDoc } from '../../../src/modules/activity/activity.model';
 import { submitGrantApplication, updateGrantApplication, withdrawGrantApplication } from '../../../src/modules/grants/commands/submit';
 import { listGrantApplications } from '../../../src/modules/grants/application/grant-application.queries';
@@ -17,7 +18,7 @@ import { acceptFinalReport, submitFinalReport } from '../../../src/modules/grant
 import { reconcileEnvelopes } from '../../../src/modules/grants/commands/reconcile';
 import { updateBudgetEnvelope } from '../../../src/modules/grants/budget/funding-programme.service';
 import { faults } from '../../../src/modules/grants/kernel/faults';
-import { ctxFor, draftApplication, fixClock, makeCast, makeEnvelope, makeProgramme, restoreClock, underReview } from './fixtures';
+import { ctxFor, envelopeWithLedger, draftApplication, fixClock, makeCast, makeEnvelope, makeProgramme, restoreClock, underReview } from './fixtures';
 
 useTestDatabase();
 beforeAll(async () => {
@@ -47,7 +48,7 @@ const historyOf = async (id: unknown) =>
   (await ActivityModel.find({ objectId: new Types.ObjectId(String(id)) })
     .sort({ at: 1, _id: 1 })
     .lean()) as unknown as ActivityDoc[];
-const envelope = async (id: unknown) => (await BudgetEnvelopeModel.findById(id).lean())!;
+const envelope = envelopeWithLedger;
 const application = async (id: unknown) => (await GrantApplicationModel.findById(id).lean())!;
 
 describe('applying', () => {
@@ -351,10 +352,16 @@ describe('reconciliation', () => {
     await approveGrantApplication(ctxFor(officer), String(a._id), { amount: 1_000_000, envelopeId: String(env._id) });
     // Damage: a's commitment lost (a reopen/approve sequence cut short), an orphan commitment for b,
     // and a counter that drifted.
-    await BudgetEnvelopeModel.updateOne(
-      { _id: env._id },
-      { $set: { commitments: [{ application: b._id, amount: 300_000, at: new Date('2026-03-01') }], committed: 123 } },
-    );
+    await EnvelopeCommitmentModel.deleteMany({ envelope: env._id });
+    await EnvelopeCommitmentModel.create({
+      envelope: env._id,
+      application: b._id,
+      amount: 300_000,
+      at: new Date('2026-03-01'),
+      state: 'APPLIED',
+      stepAt: new Date('2026-03-01'),
+    });
+    await BudgetEnvelopeModel.updateOne({ _id: env._id }, { $set: { committed: 123 } });
     // Within the grace period nothing recent is touched (a decision may be in flight)...
     expect(await reconcileEnvelopes()).toMatchObject({ commitmentsReleased: 1, commitmentsRestored: 0 });
     // ...once it is over, the approval missing its commitment gets it back.

@@ -130,6 +130,25 @@ const outboxSchema = new Schema(
   { _id: false },
 );
 
+/** A grant withdrawn by the city (commands/withdraw.ts): the recovery order and its settlement. */
+const recoverySchema = new Schema({
+  /** The amount to pay back (cents): what was paid beyond the share of the period elapsed; may be 0. */
+  amount: { type: Number, required: true, min: 0 },
+  reason: { type: String, enum: ['REPUBLICAN_CONTRACT_BREACH', 'CONDITIONS_UNMET'], required: true },
+  details: { type: String, maxlength: 2000, required: true },
+  effectiveOn: { type: Date, required: true },
+  /** The grant's period the pro rata is taken over, and the amount it keeps (granted x elapsed / period). */
+  periodStart: { type: Date, required: true },
+  periodEnd: { type: Date, required: true },
+  earned: { type: Number, required: true, min: 0 },
+  paidAtWithdrawal: { type: Number, required: true, min: 0 },
+  orderedAt: { type: Date, required: true },
+  orderedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  /** When the money came back (recordRecovery); null until then. */
+  recoveredOn: { type: Date, default: null },
+  recordedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+});
+
 const grantApplicationSchema = new Schema(
   {
     /** Human readable, unique: `2026-00042` (programme year, then a per-year counter). */
@@ -172,6 +191,8 @@ const grantApplicationSchema = new Schema(
     /** 6 months after the end of the funded year (set on approval). */
     reportDueOn: { type: Date, default: null },
     finalReport: { type: finalReportSchema, default: null },
+    /** Set when the city withdraws the grant (withdrawGrant); its _id keys the envelope's recovery entry. */
+    recovery: { type: recoverySchema, default: null },
     /** The vault documents attached to this application (the dossier), each for one of the programme's requirements or none. */
     documents: { type: [attachedDocumentSchema], default: [] },
     /** Attached documents the last change request asked the applicant to replace (grants/dossier/checklist.ts). */

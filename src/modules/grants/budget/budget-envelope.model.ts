@@ -1,8 +1,8 @@
 // Budget envelopes (crédits): how much of a programme's money is committed and paid.
 // Invariant, under any concurrency: 0 <= paid <= committed <= total. It is kept by conditional
-// single-document updates in budget-envelope.service.ts; the `commitments` and `payments` ledgers make
-// each step idempotent (an application is committed at most once, a payment counted at most once) and
-// let reconciliation recompute the counters.
+// single-document updates of this document in budget-envelope.service.ts. The ledgers that make each step
+// idempotent and let reconciliation recompute the counters live in their own collections
+// (envelope-ledger.model.ts), so no envelope document grows with the number of commitments.
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 /** MongoDB collection validator: 0 <= paid <= committed <= total, whatever writes the document. */
@@ -12,26 +12,6 @@ export const ENVELOPE_VALIDATOR = {
   },
 };
 
-const commitmentSchema = new Schema(
-  {
-    application: { type: Schema.Types.ObjectId, ref: 'GrantApplication', required: true },
-    amount: { type: Number, required: true, min: 1 },
-    at: { type: Date, required: true },
-  },
-  { _id: false },
-);
-
-const envelopePaymentSchema = new Schema(
-  {
-    /** The tranche id on the application: the idempotency key of the payment. */
-    payment: { type: Schema.Types.ObjectId, required: true },
-    application: { type: Schema.Types.ObjectId, ref: 'GrantApplication', required: true },
-    amount: { type: Number, required: true, min: 1 },
-    at: { type: Date, required: true },
-  },
-  { _id: false },
-);
-
 const budgetEnvelopeSchema = new Schema(
   {
     programme: { type: Schema.Types.ObjectId, ref: 'FundingProgramme', required: true },
@@ -40,8 +20,8 @@ const budgetEnvelopeSchema = new Schema(
     total: { type: Number, required: true, min: 0 },
     committed: { type: Number, required: true, min: 0, default: 0 },
     paid: { type: Number, required: true, min: 0, default: 0 },
-    commitments: { type: [commitmentSchema], default: [] },
-    payments: { type: [envelopePaymentSchema], default: [] },
+    /** Bumped by every change of the counters: reconciliation rewrites them only if none happened meanwhile. */
+    seq: { type: Number, required: true, default: 0 },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   // The database itself refuses any write that breaks the invariant (second line of defence).
@@ -49,7 +29,6 @@ const budgetEnvelopeSchema = new Schema(
 );
 
 budgetEnvelopeSchema.index({ programme: 1, label: 1 }, { unique: true });
-budgetEnvelopeSchema.index({ 'commitments.application': 1 });
 
 export type BudgetEnvelopeDoc = InferSchemaType<typeof budgetEnvelopeSchema> & {
   _id: Types.ObjectId;

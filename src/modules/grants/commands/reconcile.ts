@@ -6,12 +6,11 @@
 import { AppError } from '../../../errors/app-error';
 import type { Logger } from '../../../shared/logger';
 import { clock } from '../kernel/clock';
-import { sum } from '../kernel/money';
 import { GrantApplicationModel, type App, type GrantStatus } from '../application/grant-application.model';
-import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from '../budget/budget-envelope.model';
-import { commit, pay, recomputeCounters, release } from '../budget/budget-envelope.service';
+import { appliedCommitments, commit, fixEnvelopeCounters, hasCommitment, ledgerKeysOf, pay, release } from '../budget/budget-envelope.service';
 import { flushOutbox } from './command';
 import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decide';
+import { heldCommitment } from './withdraw';
 
 export { DEFAULT_GRACE_MS };
 
@@ -27,24 +26,8 @@ export interface ReconciliationReport {
   unrepaired: string[];
 }
 
-/** Recomputes the counters of the envelopes whose counters differ from their ledger; returns how many. */
-async function fixCounters(unrepaired: string[]): Promise<number> {
-  let fixed = 0;
-  const all = await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1 }).lean<BudgetEnvelopeDoc[]>();
-  for (const env of all) {
-    if (env.committed !== sum(env.commitments.map((c) => c.amount)) || env.paid !== sum(env.payments.map((p) => p.amount))) {
-      try {
-        await recomputeCounters(env._id);
-        fixed++;
-      } catch (err) {
-        // The validator refuses counters that would break the invariant: the ledger itself needs a person.
-        if ((err as { code?: number }).code !== 121) throw err;
-        unrepaired.push(`Envelope ${env._id}: its ledger adds up to more than allowed (committed > total or paid > committed).`);
-      }
-    }
-  }
-  return fixed;
-}
+/** Settles interrupted ledger steps and recomputes the counters that differ from their ledger; returns how many. */
+const fixCounters = fixEnvelopeCounters;
 
 const DECIDED: GrantStatus[] = ['APPROVED', 'COMPLETED'];
 
@@ -67,8 +50,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   const stale = await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean<App[]>();
   for (const app of stale) {
     const pending: PendingDecision = app.pendingDecision!;
-    const env = await BudgetEnvelopeModel.findOne({ _id: pending.envelope, 'commitments.application': app._id }, { _id: 1 }).lean();
-    if (app.status === 'UNDER_REVIEW' && env) {
+    if (app.status === 'UNDER_REVIEW' && (await hasCommitment(pending.envelope, app._id, null))) {
       try {
         await finishApproval(system, app, pending);
         report.pendingFinished++;
@@ -87,32 +69,30 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
 
   // 3. Counters equal to the ledger first (a release on a drifted counter would break the invariant),
   //    then commitments without an approved application (and not part of a decision in flight): release.
-  report.countersFixed += await fixCounters(report.unrepaired);
-  const envelopes = await BudgetEnvelopeModel.find({}, { commitments: 1, payments: 1, committed: 1, paid: 1, total: 1 }).lean<BudgetEnvelopeDoc[]>();
-  const committedIds = envelopes.flatMap((e) => e.commitments.map((c) => c.application));
+  report.countersFixed += await fixCounters(report.unrepaired, cutoff);
   const apps = await GrantApplicationModel.find(
-    { $or: [{ _id: { $in: committedIds } }, { status: { $in: DECIDED } }] },
-    { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1 },
+    { status: { $in: DECIDED } },
+    { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1, recovery: 1 },
   ).lean<App[]>();
   const appById = new Map(apps.map((a) => [String(a._id), a]));
-  for (const env of envelopes) {
-    for (const c of env.commitments) {
-      const app = appById.get(String(c.application));
-      const holds = app && DECIDED.includes(app.status) && String(app.decision?.envelope) === String(env._id) && app.decision?.amount === c.amount;
-      const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(env._id);
-      // Younger than the grace period: it may belong to a decision in flight, whose own steps settle it.
-      if (holds || inFlight || c.at > cutoff) continue;
-      if (await release(env._id, c.application, cutoff)) report.commitmentsReleased++;
-      else report.unrepaired.push(`Envelope ${env._id}: commitment of application ${c.application} has payments or changed; check it by hand.`);
-    }
+  // Multi-year commitments (a year set) are the convention module's to check.
+  for await (const c of appliedCommitments()) {
+    if (c.year !== null && c.year !== undefined) continue;
+    const app =
+      appById.get(String(c.application)) ??
+      (await GrantApplicationModel.findById(c.application, { status: 1, decision: 1, pendingDecision: 1, paidAmount: 1, recovery: 1 }).lean<App>());
+    const holds = app && String(app.decision?.envelope) === String(c.envelope) && heldCommitment(app) === c.amount;
+    const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(c.envelope);
+    // Younger than the grace period: it may belong to a decision in flight, whose own steps settle it.
+    if (holds || inFlight || c.at > cutoff) continue;
+    if (await release(c.envelope, c.application, cutoff)) report.commitmentsReleased++;
+    else report.unrepaired.push(`Envelope ${c.envelope}: commitment of application ${c.application} has payments or changed; check it by hand.`);
   }
 
   // 4. Approved applications without their commitment, and paid tranches not counted in the envelope.
   //    Decisions younger than the grace period are left to their own steps; the others are re-read just
   //    before, so an application reopened meanwhile gets no commitment back.
-  const ledger = await BudgetEnvelopeModel.find({}, { 'commitments.application': 1, 'payments.payment': 1 }).lean<BudgetEnvelopeDoc[]>();
-  const committedKeys = new Set(ledger.flatMap((e) => e.commitments.map((c) => `${e._id}:${c.application}`)));
-  const paidKeys = new Set(ledger.flatMap((e) => e.payments.map((p) => `${e._id}:${p.payment}`)));
+  const { committed: committedKeys, paid: paidKeys } = await ledgerKeysOf(apps.map((a) => a._id));
   for (const snapshot of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope && a.decision.decidedAt <= cutoff)) {
     const envelopeId = snapshot.decision!.envelope!;
     const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
@@ -132,7 +112,7 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   }
 
   // 5. Counters equal to the ledger.
-  report.countersFixed += await fixCounters(report.unrepaired);
+  report.countersFixed += await fixCounters(report.unrepaired, cutoff);
   const repaired = Object.entries(report).some(([k, v]) => k !== 'unrepaired' && (v as number) > 0);
   if (repaired || report.unrepaired.length) opts.log?.warn({ report }, 'budget envelopes reconciled');
   return report;

@@ -5,4 +5,8 @@ export const faults: {
   afterCommit?: (applicationId: string) => void | Promise<void>;
   /** Called after a payment is marked on the application and before the envelope's `paid` follows. */
   afterPaymentMarked?: (applicationId: string) => void | Promise<void>;
+  /** Called inside an envelope ledger step after its entry is written and before the envelope's counter moves. */
+  afterLedgerEntry?: (applicationId: string) => void | Promise<void>;
+  /** Called inside an envelope ledger step after the envelope's counter moved and before its entry is marked done. */
+  afterEnvelopeCounted?: (applicationId: string) => void | Promise<void>;
 } = {};
