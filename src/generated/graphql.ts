@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, ActivityRecordConnectionParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, GrantMessageParent, GrantNoteParent, GrantReviewParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
+import type { ActivityDoc, ActivityRecordConnectionParent, AttachedDocumentParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, ChecklistItemParent, DocumentRequirementParent, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, LetterDoc, GrantMessageParent, GrantNoteParent, GrantReviewParent, LetterTemplateParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -123,6 +123,29 @@ export type ApproveInput = {
   motivation?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What attachDocument takes. */
+export type AttachDocumentInput = {
+  /** The application (editable: DRAFT or CHANGES_REQUESTED). */
+  applicationId: Scalars['ID']['input'];
+  /** A document of the applicant organisation's vault, e.g. last year's statutes. */
+  documentId: Scalars['ID']['input'];
+  /** The programme's requirement it answers (its kind must match); none for a supporting document of no requirement. */
+  requirementId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A document of the organisation's vault attached to an application. */
+export type AttachedDocument = {
+  __typename?: 'AttachedDocument';
+  /** When it was attached. */
+  attachedAt: Scalars['DateTime']['output'];
+  /** Who attached it. */
+  attachedBy?: Maybe<User>;
+  /** The document. */
+  document: Document;
+  /** The requirement it answers, if any. */
+  requirementId?: Maybe<Scalars['String']['output']>;
+};
+
 /** A budget envelope (crédits). Always 0 <= paid <= committed <= total. */
 export type BudgetEnvelope = {
   __typename?: 'BudgetEnvelope';
@@ -191,6 +214,17 @@ export type ChangePasswordPayload = {
   /** The account. */
   user?: Maybe<User>;
 };
+
+/** Where one requirement stands in an application's dossier. */
+export type ChecklistStatus =
+  /** The attached document is past its `validUntil`. */
+  | 'EXPIRED'
+  /** No document is attached for it. */
+  | 'MISSING'
+  /** A valid document is attached. */
+  | 'OK'
+  /** The attached document was uploaded longer ago than the requirement's `maxAgeMonths`. */
+  | 'TOO_OLD';
 
 /** A request to manage an organisation (claimOrganisation). */
 export type ClaimOrganisationInput = {
@@ -458,6 +492,14 @@ export type DeleteWebhookPayload = {
   errors: Array<UserError>;
 };
 
+/** What detachDocument takes. */
+export type DetachDocumentInput = {
+  /** The application (editable: DRAFT or CHANGES_REQUESTED). */
+  applicationId: Scalars['ID']['input'];
+  /** The attached document to remove from the application (it stays in the vault). */
+  documentId: Scalars['ID']['input'];
+};
+
 /** A file in an organisation's vault. Seen by the organisation's members, officers and admins (not recused); coordinators never see financial kinds. */
 export type Document = {
   __typename?: 'Document';
@@ -487,6 +529,21 @@ export type Document = {
   title: Scalars['String']['output'];
   /** The last day it is valid, if it has one. */
   validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** One line of an application's checklist. */
+export type DocumentChecklistItem = {
+  __typename?: 'DocumentChecklistItem';
+  /** The document attached for it, if any. */
+  document?: Maybe<Document>;
+  /** Why the programme's requirement is not asked of this application (RNA number known, below a threshold, optional); null when it is. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The programme's requirement; `required` says whether it is asked of this application. */
+  requirement: DocumentRequirement;
+  /** Where it stands. */
+  status: ChecklistStatus;
+  /** True when an officer asked, with their change request, for this document to be replaced. */
+  toReplace: Scalars['Boolean']['output'];
 };
 
 /** A page of an organisation's documents, newest first. */
@@ -538,6 +595,43 @@ export type DocumentKind =
   /** The organisation's statutes. */
   | 'STATUTES';
 
+/** A document a programme asks for. */
+export type DocumentRequirement = {
+  __typename?: 'DocumentRequirement';
+  /** Stable within the programme, e.g. `bank-details`; a MISSING_DOCUMENT problem names it as `documents.<id>`. */
+  id: Scalars['String']['output'];
+  /** The kind of document that answers it. */
+  kind: DocumentKind;
+  /** What the applicant reads. */
+  label: Scalars['String']['output'];
+  /** Refused as TOO_OLD when uploaded longer ago than this many months; null for any age. */
+  maxAgeMonths?: Maybe<Scalars['Int']['output']>;
+  /** Asked only from this requested amount; null for always. */
+  minRequestedAmount?: Maybe<Scalars['Money']['output']>;
+  /** On the programme: whether it is asked. In a checklist: whether it is asked of this application (see `reason`). */
+  required: Scalars['Boolean']['output'];
+  /** When it is checked. */
+  stage: RequirementStage;
+};
+
+/** A document requirement, as an admin sets it. */
+export type DocumentRequirementInput = {
+  /** Stable id: 1 to 40 lower-case letters, digits and dashes, unique in the programme. */
+  id: Scalars['String']['input'];
+  /** The kind of document that answers it. */
+  kind: DocumentKind;
+  /** What the applicant reads (1 to 200 characters). */
+  label: Scalars['String']['input'];
+  /** Refuse documents uploaded longer ago than this many months (1 to 240); null for any age. */
+  maxAgeMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Ask it only from this requested amount; null for always. */
+  minRequestedAmount?: InputMaybe<Scalars['Money']['input']>;
+  /** Whether it is asked (default true). */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When it is checked (default APPLICATION). */
+  stage?: InputMaybe<RequirementStage>;
+};
+
 /** Where a document stands today. */
 export type DocumentStatus =
   /** The version in force. */
@@ -584,6 +678,8 @@ export type FinalReport = {
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
   /** People actually reached. */
   beneficiariesReached: Scalars['Int']['output'];
+  /** The financial report and proofs of expense submitted with it; null for anyone but the applicant's members, officers and admins (not recused). */
+  documents?: Maybe<Array<Document>>;
   /** What was done. */
   narrative: Scalars['String']['output'];
   /** Amounts spent per budget line. */
@@ -596,6 +692,8 @@ export type FinalReport = {
 export type FinalReportInput = {
   /** People actually reached. */
   beneficiariesReached: Scalars['Int']['input'];
+  /** Documents of the organisation's vault submitted with the report: FINANCIAL_REPORT and PROOF_OF_EXPENSE kinds (at most 60). */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What was done. */
   narrative: Scalars['String']['input'];
   /** Amounts spent per budget line: 1 to 100 lines, adding up to more than 0 (a report of zeros is refused) and to at most 100,000,000,000 cents (1 billion EUR). */
@@ -625,6 +723,8 @@ export type FundingProgramme = {
   closesOn: Scalars['Date']['output'];
   /** What it funds. */
   description: Scalars['String']['output'];
+  /** The documents it asks for; new programmes start with the CERFA 12156 list. */
+  documentRequirements: Array<DocumentRequirement>;
   /** Domains the programme serves. */
   domains: Array<Domain>;
   /** Eligible legal forms; empty means all. */
@@ -635,6 +735,8 @@ export type FundingProgramme = {
   id: Scalars['ID']['output'];
   /** True when applications may be submitted today. */
   isOpen: Scalars['Boolean']['output'];
+  /** Its wording of each kind of letter (its own or the default); null for anyone but officers and admins. */
+  letterTemplates?: Maybe<Array<LetterTemplate>>;
   /** Largest amount one may request. */
   maxAmount: Scalars['Money']['output'];
   /** Smallest amount one may request. */
@@ -709,16 +811,24 @@ export type GrantApplication = {
   decision?: Maybe<GrantDecision>;
   /** Description of the project. */
   description: Scalars['String']['output'];
+  /** Each of the programme's application requirements and where it stands; null for anyone but the applicant's members, officers and admins (not recused). */
+  documentChecklist?: Maybe<Array<DocumentChecklistItem>>;
+  /** The documents attached to it; null for anyone but the applicant's members, officers and admins (not recused). */
+  documents?: Maybe<Array<AttachedDocument>>;
   /** People the project expects to reach. */
   expectedBeneficiaries?: Maybe<Scalars['Int']['output']>;
   /** The final report, once submitted. */
   finalReport?: Maybe<FinalReport>;
+  /** Each of the programme's final-report requirements and where it stands; null for anyone but the applicant's members, officers and admins (not recused). */
+  finalReportChecklist?: Maybe<Array<DocumentChecklistItem>>;
   /** The co-funding ledger: cost, public and private shares, flags. */
   funding: GrantFunding;
   /** Every change, oldest first. */
   history: Array<ActivityRecord>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The letters generated for it, oldest first; null for anyone but the applicant's members, officers and admins (not recused). */
+  letters?: Maybe<Array<GrantLetter>>;
   /** Messages between the applicant and the officers; empty for anyone else. */
   messages: Array<GrantMessage>;
   /** Human-readable number, e.g. `2026-00042`. */
@@ -887,6 +997,17 @@ export type GrantFunding = {
   totalCost: Scalars['Money']['output'];
 };
 
+/** A generated letter, stored as a document of the applicant organisation's vault. */
+export type GrantLetter = {
+  __typename?: 'GrantLetter';
+  /** The PDF (its `sha256` is the letter's hash; download it at its `downloadUrl`). */
+  document?: Maybe<Document>;
+  /** When it was generated. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** What letter it is. */
+  kind: LetterKind;
+};
+
 /** A message between the applicant and the officers. */
 export type GrantMessage = {
   __typename?: 'GrantMessage';
@@ -1014,6 +1135,52 @@ export type LegalForm =
   /** Société coopérative et participative. */
   | 'SCOP';
 
+/** A letter the city sends about an application, generated as PDF. */
+export type LetterKind =
+  /** On each submission: the date of receipt, the number, the two-month implicit rejection rule and the appeal routes. */
+  | 'ACKNOWLEDGEMENT'
+  /** With an approval above 23,000 EUR: the draft convention (parties, purpose, amount, tranches, conditions, final report, mandatory clauses). */
+  | 'CONVENTION_DRAFT'
+  /** On each decision: the amount or the refusal, its motivation and the appeal routes. */
+  | 'DECISION_LETTER'
+  /** For each payment. */
+  | 'PAYMENT_NOTICE';
+
+/** A letter rendered as text, as it would be generated now. */
+export type LetterPreview = {
+  __typename?: 'LetterPreview';
+  /** The kind of letter. */
+  kind: LetterKind;
+  /** Its subject line. */
+  subject: Scalars['String']['output'];
+  /** The whole letter as text: letterhead, recipient, body, legal mentions, signature. What is not known yet shows as [placeholder]. */
+  text: Scalars['String']['output'];
+};
+
+/** A programme's wording of one kind of letter. */
+export type LetterTemplate = {
+  __typename?: 'LetterTemplate';
+  /** The wording, with {{placeholders}}; paragraphs are separated by a blank line. */
+  body: Scalars['String']['output'];
+  /** True when the programme uses the default wording. */
+  isDefault: Scalars['Boolean']['output'];
+  /** The kind of letter. */
+  kind: LetterKind;
+  /** The placeholders this kind knows, e.g. `application.number`. */
+  placeholders: Array<Scalars['String']['output']>;
+  /** When an admin last changed it; null for the default. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The result of updateLetterTemplate. */
+export type LetterTemplatePayload = {
+  __typename?: 'LetterTemplatePayload';
+  /** Why it was refused (an unknown placeholder names itself and its line). */
+  errors: Array<UserError>;
+  /** The saved template, or null when refused. */
+  template?: Maybe<LetterTemplate>;
+};
+
 /** The result of signing in. */
 export type LoginPayload = {
   __typename?: 'LoginPayload';
@@ -1101,6 +1268,8 @@ export type Mutation = {
   addReview: GrantApplicationPayload;
   /** Approves and commits the amount in the envelope, which never goes over its total (officers). */
   approveGrantApplication: GrantApplicationPayload;
+  /** Attaches a document of the applicant organisation's vault to an editable application (its members). */
+  attachDocument: GrantApplicationPayload;
   /** Changes the signed-in person's password; the other sessions are signed out and this one gets a fresh token. */
   changePassword: ChangePasswordPayload;
   /** Asks to manage an organisation that has no manager (member accounts); PENDING until an officer decides. */
@@ -1129,6 +1298,8 @@ export type Mutation = {
   deleteDocument: DeleteDocumentPayload;
   /** Deletes a webhook; its pending deliveries are dead-lettered (admins). */
   deleteWebhook: DeleteWebhookPayload;
+  /** Detaches a document from an editable application (its members); the document stays in the vault. */
+  detachDocument: GrantApplicationPayload;
   /** Ends an active partnership; it stays in the history with its end date. */
   endPartnership: PartnershipPayload;
   /** Signs in with email and password; returns a token valid for a few hours. */
@@ -1165,6 +1336,8 @@ export type Mutation = {
   schedulePayments: GrantApplicationPayload;
   /** Sends a message between the applicant and the officers. */
   sendGrantMessage: GrantApplicationPayload;
+  /** Replaces a programme's document requirements (admins). Applications already submitted are not checked again. */
+  setDocumentRequirements: FundingProgrammePayload;
   /** Takes a SUBMITTED application into review and assigns it to me (officers). */
   startReview: GrantApplicationPayload;
   /** Submits the final report of an approved grant (members of the organisation). */
@@ -1177,6 +1350,8 @@ export type Mutation = {
   updateFundingProgramme: FundingProgrammePayload;
   /** Edits an application while DRAFT or CHANGES_REQUESTED (members of the organisation). */
   updateGrantApplication: GrantApplicationPayload;
+  /** Sets a programme's wording of one kind of letter (admins). Unknown placeholders are refused, naming the placeholder and its line. */
+  updateLetterTemplate: LetterTemplatePayload;
   /** Chooses, per kind of event, how you are emailed: immediately, in a daily digest, or not. Security emails stay immediate. */
   updateNotificationPreferences: UpdateNotificationPreferencesPayload;
   /** Edits an organisation: its members while it operates; officers and admins not recused from it, who also dissolve it and reactivate it (status). Every edit lands in its history. */
@@ -1228,6 +1403,12 @@ export type MutationAddReviewArgs = {
 export type MutationApproveGrantApplicationArgs = {
   id: Scalars['ID']['input'];
   input: ApproveInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAttachDocumentArgs = {
+  input: AttachDocumentInput;
 };
 
 
@@ -1319,6 +1500,12 @@ export type MutationDeleteWebhookArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDetachDocumentArgs = {
+  input: DetachDocumentInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationEndPartnershipArgs = {
   id: Scalars['ID']['input'];
   until?: InputMaybe<Scalars['Date']['input']>;
@@ -1382,6 +1569,7 @@ export type MutationReopenGrantApplicationArgs = {
 export type MutationRequestChangesArgs = {
   id: Scalars['ID']['input'];
   message: Scalars['String']['input'];
+  replaceDocumentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1425,6 +1613,13 @@ export type MutationSendGrantMessageArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSetDocumentRequirementsArgs = {
+  programmeId: Scalars['ID']['input'];
+  requirements: Array<DocumentRequirementInput>;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationStartReviewArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1461,6 +1656,14 @@ export type MutationUpdateFundingProgrammeArgs = {
 export type MutationUpdateGrantApplicationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateGrantApplicationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateLetterTemplateArgs = {
+  kind: LetterKind;
+  programmeId: Scalars['ID']['input'];
+  template: Scalars['String']['input'];
 };
 
 
@@ -2151,6 +2354,8 @@ export type Query = {
   organisations: OrganisationConnection;
   /** The outbox: emails and webhook deliveries, newest first, by status (admins). */
   outboxMessages: OutboxMessageConnection;
+  /** A letter of an application rendered as text with its programme's current wording (officers and admins). */
+  previewLetter?: Maybe<LetterPreview>;
   /** Accounts, by email (admins only). */
   users: UserConnection;
   /** A webhook's deliveries, newest first (admins). */
@@ -2279,6 +2484,13 @@ export type QueryOutboxMessagesArgs = {
 
 
 /** The entry points for reading. */
+export type QueryPreviewLetterArgs = {
+  applicationId: Scalars['ID']['input'];
+  kind: LetterKind;
+};
+
+
+/** The entry points for reading. */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
@@ -2376,6 +2588,13 @@ export type RejectInput = {
   /** Why (required, at most 2,000 characters). */
   motivation: Scalars['String']['input'];
 };
+
+/** When a requirement is checked: at submission, or with the final report. */
+export type RequirementStage =
+  /** Checked when the application is submitted (CERFA 12156). */
+  | 'APPLICATION'
+  /** Checked when the final report is submitted (CERFA 15059). */
+  | 'FINAL_REPORT';
 
 /** The result of resetPassword. */
 export type ResetPasswordPayload = {
@@ -2835,6 +3054,8 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   ApproveInput: ApproveInput;
+  AttachDocumentInput: AttachDocumentInput;
+  AttachedDocument: ResolverTypeWrapper<AttachedDocumentParent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetEnvelope: ResolverTypeWrapper<BudgetEnvelopeDoc>;
   BudgetEnvelopePayload: ResolverTypeWrapper<Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversTypes['BudgetEnvelope']> }>;
@@ -2842,6 +3063,7 @@ export type ResolversTypes = {
   BudgetLineInput: BudgetLineInput;
   BudgetLineKind: BudgetLineKind;
   ChangePasswordPayload: ResolverTypeWrapper<Omit<ChangePasswordPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  ChecklistStatus: ChecklistStatus;
   ClaimOrganisationInput: ClaimOrganisationInput;
   CofundingAlert: ResolverTypeWrapper<CofundingAlertParent>;
   ConflictOfInterest: ResolverTypeWrapper<ConflictOfInterestDoc>;
@@ -2863,10 +3085,14 @@ export type ResolversTypes = {
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteDocumentPayload: ResolverTypeWrapper<DeleteDocumentPayload>;
   DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
+  DetachDocumentInput: DetachDocumentInput;
   Document: ResolverTypeWrapper<DocumentDoc>;
+  DocumentChecklistItem: ResolverTypeWrapper<ChecklistItemParent>;
   DocumentConnection: ResolverTypeWrapper<DocumentConnectionParent>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentKind: DocumentKind;
+  DocumentRequirement: ResolverTypeWrapper<DocumentRequirementParent>;
+  DocumentRequirementInput: DocumentRequirementInput;
   DocumentStatus: DocumentStatus;
   Domain: ResolverTypeWrapper<DomainDoc>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
@@ -2889,6 +3115,7 @@ export type ResolversTypes = {
   GrantConvention: ResolverTypeWrapper<GrantConvention>;
   GrantDecision: ResolverTypeWrapper<GrantDecisionParent>;
   GrantFunding: ResolverTypeWrapper<Funding>;
+  GrantLetter: ResolverTypeWrapper<LetterDoc>;
   GrantMessage: ResolverTypeWrapper<GrantMessageParent>;
   GrantNote: ResolverTypeWrapper<GrantNoteParent>;
   GrantPermissions: ResolverTypeWrapper<GrantPermissions>;
@@ -2899,6 +3126,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegalForm: LegalForm;
+  LetterKind: LetterKind;
+  LetterPreview: ResolverTypeWrapper<LetterPreview>;
+  LetterTemplate: ResolverTypeWrapper<LetterTemplateParent>;
+  LetterTemplatePayload: ResolverTypeWrapper<Omit<LetterTemplatePayload, 'template'> & { template?: Maybe<ResolversTypes['LetterTemplate']> }>;
   LoginPayload: ResolverTypeWrapper<Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   MarkNotificationsReadInput: MarkNotificationsReadInput;
   MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
@@ -2957,6 +3188,7 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   RegistryClash: ResolverTypeWrapper<RegistryClashParent>;
   RejectInput: RejectInput;
+  RequirementStage: RequirementStage;
   ResetPasswordPayload: ResolverTypeWrapper<Omit<ResetPasswordPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   ReviewInput: ReviewInput;
   ReviewRecommendation: ReviewRecommendation;
@@ -2998,6 +3230,8 @@ export type ResolversParentTypes = {
   Address: Address;
   AddressInput: AddressInput;
   ApproveInput: ApproveInput;
+  AttachDocumentInput: AttachDocumentInput;
+  AttachedDocument: AttachedDocumentParent;
   Boolean: Scalars['Boolean']['output'];
   BudgetEnvelope: BudgetEnvelopeDoc;
   BudgetEnvelopePayload: Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversParentTypes['BudgetEnvelope']> };
@@ -3025,9 +3259,13 @@ export type ResolversParentTypes = {
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
   DeleteDocumentPayload: DeleteDocumentPayload;
   DeleteWebhookPayload: DeleteWebhookPayload;
+  DetachDocumentInput: DetachDocumentInput;
   Document: DocumentDoc;
+  DocumentChecklistItem: ChecklistItemParent;
   DocumentConnection: DocumentConnectionParent;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
+  DocumentRequirement: DocumentRequirementParent;
+  DocumentRequirementInput: DocumentRequirementInput;
   Domain: DomainDoc;
   FieldChange: FieldChange;
   FinalReport: FinalReportParent;
@@ -3047,6 +3285,7 @@ export type ResolversParentTypes = {
   GrantConvention: GrantConvention;
   GrantDecision: GrantDecisionParent;
   GrantFunding: Funding;
+  GrantLetter: LetterDoc;
   GrantMessage: GrantMessageParent;
   GrantNote: GrantNoteParent;
   GrantPermissions: GrantPermissions;
@@ -3055,6 +3294,9 @@ export type ResolversParentTypes = {
   HeadcountInput: HeadcountInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LetterPreview: LetterPreview;
+  LetterTemplate: LetterTemplateParent;
+  LetterTemplatePayload: Omit<LetterTemplatePayload, 'template'> & { template?: Maybe<ResolversParentTypes['LetterTemplate']> };
   LoginPayload: Omit<LoginPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   MarkNotificationsReadInput: MarkNotificationsReadInput;
   MarkNotificationsReadPayload: MarkNotificationsReadPayload;
@@ -3175,6 +3417,13 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   street?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AttachedDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttachedDocument'] = ResolversParentTypes['AttachedDocument']> = {
+  attachedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attachedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  requirementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type BudgetEnvelopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetEnvelope'] = ResolversParentTypes['BudgetEnvelope']> = {
   committed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3278,6 +3527,14 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type DocumentChecklistItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentChecklistItem'] = ResolversParentTypes['DocumentChecklistItem']> = {
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['DocumentRequirement'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChecklistStatus'], ParentType, ContextType>;
+  toReplace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type DocumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
   edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
@@ -3288,6 +3545,16 @@ export type DocumentConnectionResolvers<ContextType = Context, ParentType extend
 export type DocumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+};
+
+export type DocumentRequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentRequirement'] = ResolversParentTypes['DocumentRequirement']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAgeMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minRequestedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['RequirementStage'], ParentType, ContextType>;
 };
 
 export type DomainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
@@ -3309,6 +3576,7 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
 export type FinalReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinalReport'] = ResolversParentTypes['FinalReport']> = {
   acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   beneficiariesReached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documents?: Resolver<Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spentLines?: Resolver<Array<ResolversTypes['SpentLine']>, ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3317,11 +3585,13 @@ export type FinalReportResolvers<ContextType = Context, ParentType extends Resol
 export type FundingProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingProgramme'] = ResolversParentTypes['FundingProgramme']> = {
   closesOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentRequirements?: Resolver<Array<ResolversTypes['DocumentRequirement']>, ParentType, ContextType>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   eligibleLegalForms?: Resolver<Array<ResolversTypes['LegalForm']>, ParentType, ContextType>;
   envelopes?: Resolver<Array<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType, RequireFields<FundingProgrammeEnvelopesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  letterTemplates?: Resolver<Maybe<Array<ResolversTypes['LetterTemplate']>>, ParentType, ContextType>;
   maxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   minAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3358,11 +3628,15 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['GrantDecision']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentChecklist?: Resolver<Maybe<Array<ResolversTypes['DocumentChecklistItem']>>, ParentType, ContextType>;
+  documents?: Resolver<Maybe<Array<ResolversTypes['AttachedDocument']>>, ParentType, ContextType>;
   expectedBeneficiaries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finalReport?: Resolver<Maybe<ResolversTypes['FinalReport']>, ParentType, ContextType>;
+  finalReportChecklist?: Resolver<Maybe<Array<ResolversTypes['DocumentChecklistItem']>>, ParentType, ContextType>;
   funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ActivityRecord']>, ParentType, ContextType, RequireFields<GrantApplicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  letters?: Resolver<Maybe<Array<ResolversTypes['GrantLetter']>>, ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['GrantMessage']>, ParentType, ContextType, RequireFields<GrantApplicationMessagesArgs, 'first'>>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectives?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3429,6 +3703,12 @@ export type GrantFundingResolvers<ContextType = Context, ParentType extends Reso
   totalCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type GrantLetterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantLetter'] = ResolversParentTypes['GrantLetter']> = {
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LetterKind'], ParentType, ContextType>;
+};
+
 export type GrantMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantMessage'] = ResolversParentTypes['GrantMessage']> = {
   author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3471,6 +3751,25 @@ export type HeadcountResolvers<ContextType = Context, ParentType extends Resolve
   volunteers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type LetterPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterPreview'] = ResolversParentTypes['LetterPreview']> = {
+  kind?: Resolver<ResolversTypes['LetterKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LetterTemplateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterTemplate'] = ResolversParentTypes['LetterTemplate']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LetterKind'], ParentType, ContextType>;
+  placeholders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type LetterTemplatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterTemplatePayload'] = ResolversParentTypes['LetterTemplatePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['LetterTemplate']>, ParentType, ContextType>;
+};
+
 export type LoginPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoginPayload'] = ResolversParentTypes['LoginPayload']> = {
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3509,6 +3808,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addPrivateNote?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddPrivateNoteArgs, 'body' | 'id'>>;
   addReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddReviewArgs, 'id' | 'input'>>;
   approveGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationApproveGrantApplicationArgs, 'id' | 'input'>>;
+  attachDocument?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAttachDocumentArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   claimOrganisation?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationClaimOrganisationArgs, 'input'>>;
   createBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationCreateBudgetEnvelopeArgs, 'input'>>;
@@ -3523,6 +3823,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
   deleteDocument?: Resolver<ResolversTypes['DeleteDocumentPayload'], ParentType, ContextType, RequireFields<MutationDeleteDocumentArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  detachDocument?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationDetachDocumentArgs, 'input'>>;
   endPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationEndPartnershipArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'input'>>;
@@ -3541,12 +3842,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotateWebhookSecret?: Resolver<ResolversTypes['RotateWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   schedulePayments?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSchedulePaymentsArgs, 'id' | 'tranches'>>;
   sendGrantMessage?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSendGrantMessageArgs, 'body' | 'id'>>;
+  setDocumentRequirements?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationSetDocumentRequirementsArgs, 'programmeId' | 'requirements'>>;
   startReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'id'>>;
   submitFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitFinalReportArgs, 'id' | 'input'>>;
   submitGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitGrantApplicationArgs, 'id'>>;
   updateBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationUpdateBudgetEnvelopeArgs, 'id' | 'input'>>;
   updateFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateFundingProgrammeArgs, 'id' | 'input'>>;
   updateGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationUpdateGrantApplicationArgs, 'id' | 'input'>>;
+  updateLetterTemplate?: Resolver<ResolversTypes['LetterTemplatePayload'], ParentType, ContextType, RequireFields<MutationUpdateLetterTemplateArgs, 'kind' | 'programmeId' | 'template'>>;
   updateNotificationPreferences?: Resolver<ResolversTypes['UpdateNotificationPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
@@ -3796,6 +4099,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisationClashes?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClashesArgs, 'first'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first'>>;
   outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, RequireFields<QueryOutboxMessagesArgs, 'first'>>;
+  previewLetter?: Resolver<Maybe<ResolversTypes['LetterPreview']>, ParentType, ContextType, RequireFields<QueryPreviewLetterArgs, 'applicationId' | 'kind'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, RequireFields<QueryWebhooksArgs, 'first'>>;
@@ -3936,6 +4240,7 @@ export type Resolvers<ContextType = Context> = {
   ActivityRecordConnection?: ActivityRecordConnectionResolvers<ContextType>;
   ActivityRecordEdge?: ActivityRecordEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AttachedDocument?: AttachedDocumentResolvers<ContextType>;
   BudgetEnvelope?: BudgetEnvelopeResolvers<ContextType>;
   BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
@@ -3951,8 +4256,10 @@ export type Resolvers<ContextType = Context> = {
   DeleteDocumentPayload?: DeleteDocumentPayloadResolvers<ContextType>;
   DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  DocumentChecklistItem?: DocumentChecklistItemResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentRequirement?: DocumentRequirementResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FinalReport?: FinalReportResolvers<ContextType>;
@@ -3968,11 +4275,15 @@ export type Resolvers<ContextType = Context> = {
   GrantConvention?: GrantConventionResolvers<ContextType>;
   GrantDecision?: GrantDecisionResolvers<ContextType>;
   GrantFunding?: GrantFundingResolvers<ContextType>;
+  GrantLetter?: GrantLetterResolvers<ContextType>;
   GrantMessage?: GrantMessageResolvers<ContextType>;
   GrantNote?: GrantNoteResolvers<ContextType>;
   GrantPermissions?: GrantPermissionsResolvers<ContextType>;
   GrantReview?: GrantReviewResolvers<ContextType>;
   Headcount?: HeadcountResolvers<ContextType>;
+  LetterPreview?: LetterPreviewResolvers<ContextType>;
+  LetterTemplate?: LetterTemplateResolvers<ContextType>;
+  LetterTemplatePayload?: LetterTemplatePayloadResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
   MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;

@@ -2,9 +2,17 @@
 // read back with a PDF parser (pdf2json), as a person's reader would show it.
 import { Types } from 'mongoose';
 import PDFDocument from 'pdfkit';
-import PDFParser from 'pdf2json';
 import { DocumentModel, type DocumentKind } from '../../../src/modules/document/document.model';
 import { openDocumentStream, storeDocument } from '../../../src/modules/document/document.service';
+
+/** What the test uses of pdf2json (its package types are ESM-only; its CommonJS build is what runs here). */
+interface PdfParser {
+  on(event: 'pdfParser_dataReady' | 'pdfParser_dataError', listener: (e?: unknown) => void): void;
+  getRawTextContent(): string;
+  parseBuffer(pdf: Buffer, verbosity?: number): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, typed by the interface above
+const PDFParser = require('pdf2json') as new (context: null, rawText: boolean) => PdfParser;
 
 /** A small, valid PDF whose text is `text`. */
 export function pdfBytes(text: string): Promise<Buffer> {
