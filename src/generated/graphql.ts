@@ -226,6 +226,21 @@ export type ChecklistStatus =
   /** The attached document was uploaded longer ago than the requirement's `maxAgeMonths`. */
   | 'TOO_OLD';
 
+/** The city this server serves, from its settings (CITY_NAME, CITY_INSEE, CITY_SIRET, CITY_ADDRESS, PUBLIC_URL). */
+export type City = {
+  __typename?: 'City';
+  /** The town hall's postal address, line by line; the last line is the postcode and the town. */
+  address: Array<Scalars['String']['output']>;
+  /** The commune's INSEE code (5 characters). */
+  insee: Scalars['String']['output'];
+  /** As named in publications and letters, e.g. "Commune d'Aix-en-Provence". */
+  name: Scalars['String']['output'];
+  /** Where people reach the application. */
+  publicUrl: Scalars['String']['output'];
+  /** The city's SIRET, the attributing body of its open-data publication. */
+  siret: Scalars['String']['output'];
+};
+
 /** A request to manage an organisation (claimOrganisation). */
 export type ClaimOrganisationInput = {
   /** Who you are in it and how an officer can check (at most 2,000 characters). */
@@ -331,6 +346,20 @@ export type CreateBudgetEnvelopeInput = {
   total: Scalars['Money']['input'];
 };
 
+/** A new domain. */
+export type CreateDomainInput = {
+  /** Stable key: 2 to 60 lower-case letters, digits and dashes, unique. */
+  code: Scalars['String']['input'];
+  /** What the domain covers, up to 1000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** The broader, top-level domain; none for a top-level domain. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The programme proposal it serves (1 to 99); a sub-domain without one takes its parent's. */
+  proposal?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new funding programme. */
 export type CreateFundingProgrammeInput = {
   /** Last day of submissions. */
@@ -379,6 +408,20 @@ export type CreateGrantApplicationInput = {
   targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Title of the project (at most 200 characters). */
   title: Scalars['String']['input'];
+};
+
+/** A new neighbourhood. */
+export type CreateNeighbourhoodInput = {
+  /** The official code (QPV, IRIS) or a slug: 2 to 60 letters, digits, dashes, underscores or dots, unique. */
+  code: Scalars['String']['input'];
+  /** Its shape. */
+  geometry: GeometryInput;
+  /** A priority neighbourhood of the city policy (QPV). */
+  isPriority?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name, 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** Approximate population. */
+  population?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new organisation. Associations need an RNA number or a SIRET; other forms need a SIRET. */
@@ -641,23 +684,43 @@ export type DocumentStatus =
   /** A newer version of the same kind was uploaded (see `supersededBy`). */
   | 'SUPERSEDED';
 
-/** A domain of action (a node of a small tree), tied to the city programme's proposal it serves. */
+/** A domain of action (a node of a small tree: top-level domains and their sub-domains), tied to the city programme's proposal it serves. */
 export type Domain = {
   __typename?: 'Domain';
-  /** Narrower domains. */
+  /** When an admin archived it: it left the lists and filters and stays on the records that carry it. Null while in use. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Narrower domains (archived ones left out). */
   children: Array<Domain>;
   /** Stable human-readable key (e.g. `ess`). */
   code: Scalars['String']['output'];
   /** What the domain covers. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Its changes (created, edited, archived), newest first, with who and what changed. Officers and admins only: null for others. */
+  history?: Maybe<ActivityRecordConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** Name, in French. */
+  /** Name, in the city's language. */
   name: Scalars['String']['output'];
   /** The broader domain, null for a top-level one. */
   parent?: Maybe<Domain>;
-  /** Number of the programme proposal (12 to 23 of the Solidarité chapter) this domain serves. */
+  /** Number of the city programme's proposal this domain serves. */
   proposal: Scalars['Int']['output'];
+};
+
+
+/** A domain of action (a node of a small tree: top-level domains and their sub-domains), tied to the city programme's proposal it serves. */
+export type DomainHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of a change to a domain. */
+export type DomainPayload = {
+  __typename?: 'DomainPayload';
+  /** The domain as stored, or null when refused. */
+  domain?: Maybe<Domain>;
+  /** Why it was refused: each problem names its input field. */
+  errors: Array<UserError>;
 };
 
 /** One field changed by an edit, as the trail keeps it: text as is, other values as JSON, bank details (IBAN) masked to their country, check digits and last four characters (FR76 •••• •••• 0143). */
@@ -792,6 +855,14 @@ export type GeoPointInput = {
   lat: Scalars['Float']['input'];
   /** Longitude, degrees east. */
   lng: Scalars['Float']['input'];
+};
+
+/** A shape as GeoJSON coordinates, [longitude, latitude] pairs: give exactly one of `polygon` and `multiPolygon`. */
+export type GeometryInput = {
+  /** A MultiPolygon's polygons, each a list of rings as in `polygon`. */
+  multiPolygon?: InputMaybe<Array<Array<Array<Array<Scalars['Float']['input']>>>>>;
+  /** A Polygon's rings: the outline first, then its holes; each ring closed (its last position repeats its first) with at least 4 positions. */
+  polygon?: InputMaybe<Array<Array<Array<Scalars['Float']['input']>>>>;
 };
 
 /** A grant application (dossier). */
@@ -1268,6 +1339,10 @@ export type Mutation = {
   addReview: GrantApplicationPayload;
   /** Approves and commits the amount in the envelope, which never goes over its total (officers). */
   approveGrantApplication: GrantApplicationPayload;
+  /** Archives a domain (admins): it leaves the lists and filters, and stays on the organisations, applications and programmes that carry it. Refused while it has sub-domains in use. */
+  archiveDomain: DomainPayload;
+  /** Archives a neighbourhood (admins): it leaves the lists, filters and the city's bounds, and stays on past records. */
+  archiveNeighbourhood: NeighbourhoodPayload;
   /** Attaches a document of the applicant organisation's vault to an editable application (its members). */
   attachDocument: GrantApplicationPayload;
   /** Changes the signed-in person's password; the other sessions are signed out and this one gets a fresh token. */
@@ -1276,10 +1351,14 @@ export type Mutation = {
   claimOrganisation: OrganisationClaimPayload;
   /** Creates a budget envelope (admins). */
   createBudgetEnvelope: BudgetEnvelopePayload;
+  /** Creates a domain (admins). */
+  createDomain: DomainPayload;
   /** Creates a funding programme (admins). */
   createFundingProgramme: FundingProgrammePayload;
   /** Creates a DRAFT application (members of the organisation). */
   createGrantApplication: GrantApplicationPayload;
+  /** Creates a neighbourhood with its shape (admins); a shape the spatial index would refuse is refused here, naming the ring at fault. */
+  createNeighbourhood: NeighbourhoodPayload;
   /** Creates an organisation; a member who creates one becomes its manager. */
   createOrganisation: OrganisationPayload;
   /** Links two organisations (members of either, coordinators, officers, admins). */
@@ -1346,12 +1425,16 @@ export type Mutation = {
   submitGrantApplication: GrantApplicationPayload;
   /** Edits a budget envelope (admins); the total never goes below what is committed. */
   updateBudgetEnvelope: BudgetEnvelopePayload;
+  /** Edits a domain (admins): name, description, parent (a top-level domain, never making a cycle), proposal. */
+  updateDomain: DomainPayload;
   /** Edits a funding programme (admins). */
   updateFundingProgramme: FundingProgrammePayload;
   /** Edits an application while DRAFT or CHANGES_REQUESTED (members of the organisation). */
   updateGrantApplication: GrantApplicationPayload;
   /** Sets a programme's wording of one kind of letter (admins). Unknown placeholders are refused, naming the placeholder and its line. */
   updateLetterTemplate: LetterTemplatePayload;
+  /** Edits a neighbourhood (admins): name, priority, population, shape. */
+  updateNeighbourhood: NeighbourhoodPayload;
   /** Chooses, per kind of event, how you are emailed: immediately, in a daily digest, or not. Security emails stay immediate. */
   updateNotificationPreferences: UpdateNotificationPreferencesPayload;
   /** Edits an organisation: its members while it operates; officers and admins not recused from it, who also dissolve it and reactivate it (status). Every edit lands in its history. */
@@ -1407,6 +1490,18 @@ export type MutationApproveGrantApplicationArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationArchiveDomainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationArchiveNeighbourhoodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationAttachDocumentArgs = {
   input: AttachDocumentInput;
 };
@@ -1432,6 +1527,12 @@ export type MutationCreateBudgetEnvelopeArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateDomainArgs = {
+  input: CreateDomainInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationCreateFundingProgrammeArgs = {
   input: CreateFundingProgrammeInput;
 };
@@ -1440,6 +1541,12 @@ export type MutationCreateFundingProgrammeArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationCreateGrantApplicationArgs = {
   input: CreateGrantApplicationInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateNeighbourhoodArgs = {
+  input: CreateNeighbourhoodInput;
 };
 
 
@@ -1646,6 +1753,13 @@ export type MutationUpdateBudgetEnvelopeArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateDomainArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDomainInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationUpdateFundingProgrammeArgs = {
   id: Scalars['ID']['input'];
   input: UpdateFundingProgrammeInput;
@@ -1664,6 +1778,13 @@ export type MutationUpdateLetterTemplateArgs = {
   kind: LetterKind;
   programmeId: Scalars['ID']['input'];
   template: Scalars['String']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationUpdateNeighbourhoodArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateNeighbourhoodInput;
 };
 
 
@@ -1715,13 +1836,17 @@ export type NearInput = {
   radiusMeters: Scalars['Int']['input'];
 };
 
-/** A neighbourhood of the city. */
+/** A neighbourhood of the city: a priority neighbourhood (QPV), an IRIS, a district, with its shape. */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
-  /** Stable human-readable key (e.g. `encagnane`). */
+  /** When an admin archived it: it left the lists, filters and the city's bounds, and stays on past records. Null while in use. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The official code (a QPV code such as `QN01305M`, an IRIS code) or a slug (e.g. `encagnane`). */
   code: Scalars['String']['output'];
-  /** Shape, as a GeoJSON Polygon or MultiPolygon (approximate for the demo data). */
+  /** Shape, as a GeoJSON Polygon or MultiPolygon, as imported or drawn. */
   geometry: Scalars['GeoJSON']['output'];
+  /** Its changes (created, edited, imported, archived), newest first. Officers and admins only: null for others. */
+  history?: Maybe<ActivityRecordConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** True for a priority neighbourhood of the city policy (QPV). */
@@ -1730,6 +1855,22 @@ export type Neighbourhood = {
   name: Scalars['String']['output'];
   /** Approximate population, when known. */
   population?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A neighbourhood of the city: a priority neighbourhood (QPV), an IRIS, a district, with its shape. */
+export type NeighbourhoodHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of a change to a neighbourhood. */
+export type NeighbourhoodPayload = {
+  __typename?: 'NeighbourhoodPayload';
+  /** Why it was refused: each problem names its input field (for a shape, the ring at fault: `input.geometry.polygon[0]`). */
+  errors: Array<UserError>;
+  /** The neighbourhood as stored, or null when refused. */
+  neighbourhood?: Maybe<Neighbourhood>;
 };
 
 /** The associative network: active organisations and the active partnerships between them. */
@@ -2316,13 +2457,15 @@ export type Query = {
   __typename?: 'Query';
   /** The API's version, for clients that check compatibility. */
   apiVersion: Scalars['String']['output'];
+  /** The city this server serves. */
+  city: City;
   /** Co-funding alerts of a programme year (officers and admins): public money above cost first (largest excess first), then duplicates; at most 500. */
   cofundingAlerts: Array<CofundingAlert>;
   /** The coverage matrix of domains x neighbourhoods (coordinators, officers, admins). */
   coverage: Coverage;
-  /** One domain. */
+  /** One domain; null when unknown, or archived and the viewer is not staff. */
   domain?: Maybe<Domain>;
-  /** Every domain, top-level ones first then by name; use `parent` and `children` to walk the tree. */
+  /** Every domain in use, top-level ones first then by name; use `parent` and `children` to walk the tree. */
   domains: Array<Domain>;
   /** One programme; null when it does not exist. */
   fundingProgramme?: Maybe<FundingProgramme>;
@@ -2336,9 +2479,11 @@ export type Query = {
   me?: Maybe<User>;
   /** The conflicts of interest I declared (officers and admins). */
   myConflictsOfInterest: Array<ConflictOfInterest>;
-  /** One neighbourhood. */
+  /** One neighbourhood; null when unknown, or archived and the viewer is not staff. */
   neighbourhood?: Maybe<Neighbourhood>;
-  /** Every neighbourhood, priority ones first, then by name. */
+  /** The neighbourhood in use whose shape contains this point (a priority one first where shapes overlap), or null: what an organisation's location suggests. */
+  neighbourhoodAt?: Maybe<Neighbourhood>;
+  /** Every neighbourhood in use, priority ones first, then by name. */
   neighbourhoods: Array<Neighbourhood>;
   /** The network graph. Coordinators, officers and admins see every organisation and edge; others see edges between public organisations (and their own). */
   network: Network;
@@ -2385,6 +2530,7 @@ export type QueryDomainArgs = {
 
 /** The entry points for reading. */
 export type QueryDomainsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
   rootsOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2429,7 +2575,15 @@ export type QueryNeighbourhoodArgs = {
 
 
 /** The entry points for reading. */
+export type QueryNeighbourhoodAtArgs = {
+  lat: Scalars['Float']['input'];
+  lng: Scalars['Float']['input'];
+};
+
+
+/** The entry points for reading. */
 export type QueryNeighbourhoodsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
   priorityOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2696,6 +2850,18 @@ export type UpdateBudgetEnvelopeInput = {
   total?: InputMaybe<Scalars['Money']['input']>;
 };
 
+/** Changes to a domain: only the fields given change (its code never does). */
+export type UpdateDomainInput = {
+  /** What the domain covers; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name, 1 to 120 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The broader, top-level domain; null makes it top-level. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The programme proposal it serves (1 to 99). */
+  proposal?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Changes to a programme; omitted fields stay. */
 export type UpdateFundingProgrammeInput = {
   /** Last day of submissions. */
@@ -2740,6 +2906,18 @@ export type UpdateGrantApplicationInput = {
   targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Title. */
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a neighbourhood: only the fields given change (its code never does). */
+export type UpdateNeighbourhoodInput = {
+  /** Its new shape. */
+  geometry?: InputMaybe<GeometryInput>;
+  /** A priority neighbourhood of the city policy (QPV). */
+  isPriority?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name, 1 to 120 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Approximate population; null clears it. */
+  population?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to your email preferences; kinds not listed keep theirs. */
@@ -3064,6 +3242,7 @@ export type ResolversTypes = {
   BudgetLineKind: BudgetLineKind;
   ChangePasswordPayload: ResolverTypeWrapper<Omit<ChangePasswordPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   ChecklistStatus: ChecklistStatus;
+  City: ResolverTypeWrapper<City>;
   ClaimOrganisationInput: ClaimOrganisationInput;
   CofundingAlert: ResolverTypeWrapper<CofundingAlertParent>;
   ConflictOfInterest: ResolverTypeWrapper<ConflictOfInterestDoc>;
@@ -3073,8 +3252,10 @@ export type ResolversTypes = {
   CoverageCell: ResolverTypeWrapper<CoverageCellParent>;
   CoverageFilter: CoverageFilter;
   CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateDomainInput: CreateDomainInput;
   CreateFundingProgrammeInput: CreateFundingProgrammeInput;
   CreateGrantApplicationInput: CreateGrantApplicationInput;
+  CreateNeighbourhoodInput: CreateNeighbourhoodInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
   CreateUserInput: CreateUserInput;
@@ -3095,6 +3276,7 @@ export type ResolversTypes = {
   DocumentRequirementInput: DocumentRequirementInput;
   DocumentStatus: DocumentStatus;
   Domain: ResolverTypeWrapper<DomainDoc>;
+  DomainPayload: ResolverTypeWrapper<Omit<DomainPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   FinalReport: ResolverTypeWrapper<FinalReportParent>;
   FinalReportInput: FinalReportInput;
@@ -3107,6 +3289,7 @@ export type ResolversTypes = {
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
+  GeometryInput: GeometryInput;
   GrantApplication: ResolverTypeWrapper<GrantApplicationDoc>;
   GrantApplicationConnection: ResolverTypeWrapper<GrantApplicationConnectionParent>;
   GrantApplicationEdge: ResolverTypeWrapper<Omit<GrantApplicationEdge, 'node'> & { node: ResolversTypes['GrantApplication'] }>;
@@ -3141,6 +3324,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodDoc>;
+  NeighbourhoodPayload: ResolverTypeWrapper<Omit<NeighbourhoodPayload, 'neighbourhood'> & { neighbourhood?: Maybe<ResolversTypes['Neighbourhood']> }>;
   Network: ResolverTypeWrapper<NetworkParent>;
   NetworkEdge: ResolverTypeWrapper<NetworkEdge>;
   NetworkFilter: NetworkFilter;
@@ -3201,8 +3385,10 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TrancheInput: TrancheInput;
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
+  UpdateDomainInput: UpdateDomainInput;
   UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
   UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateNeighbourhoodInput: UpdateNeighbourhoodInput;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   UpdateNotificationPreferencesPayload: ResolverTypeWrapper<UpdateNotificationPreferencesPayload>;
   UpdateOrganisationInput: UpdateOrganisationInput;
@@ -3238,6 +3424,7 @@ export type ResolversParentTypes = {
   BudgetLine: BudgetLine;
   BudgetLineInput: BudgetLineInput;
   ChangePasswordPayload: Omit<ChangePasswordPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  City: City;
   ClaimOrganisationInput: ClaimOrganisationInput;
   CofundingAlert: CofundingAlertParent;
   ConflictOfInterest: ConflictOfInterestDoc;
@@ -3247,8 +3434,10 @@ export type ResolversParentTypes = {
   CoverageCell: CoverageCellParent;
   CoverageFilter: CoverageFilter;
   CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateDomainInput: CreateDomainInput;
   CreateFundingProgrammeInput: CreateFundingProgrammeInput;
   CreateGrantApplicationInput: CreateGrantApplicationInput;
+  CreateNeighbourhoodInput: CreateNeighbourhoodInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreatePartnershipInput: CreatePartnershipInput;
   CreateUserInput: CreateUserInput;
@@ -3267,6 +3456,7 @@ export type ResolversParentTypes = {
   DocumentRequirement: DocumentRequirementParent;
   DocumentRequirementInput: DocumentRequirementInput;
   Domain: DomainDoc;
+  DomainPayload: Omit<DomainPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   FieldChange: FieldChange;
   FinalReport: FinalReportParent;
   FinalReportInput: FinalReportInput;
@@ -3277,6 +3467,7 @@ export type ResolversParentTypes = {
   GeoJSON: Scalars['GeoJSON']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
+  GeometryInput: GeometryInput;
   GrantApplication: GrantApplicationDoc;
   GrantApplicationConnection: GrantApplicationConnectionParent;
   GrantApplicationEdge: Omit<GrantApplicationEdge, 'node'> & { node: ResolversParentTypes['GrantApplication'] };
@@ -3306,6 +3497,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NearInput: NearInput;
   Neighbourhood: NeighbourhoodDoc;
+  NeighbourhoodPayload: Omit<NeighbourhoodPayload, 'neighbourhood'> & { neighbourhood?: Maybe<ResolversParentTypes['Neighbourhood']> };
   Network: NetworkParent;
   NetworkEdge: NetworkEdge;
   NetworkFilter: NetworkFilter;
@@ -3356,8 +3548,10 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   TrancheInput: TrancheInput;
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
+  UpdateDomainInput: UpdateDomainInput;
   UpdateFundingProgrammeInput: UpdateFundingProgrammeInput;
   UpdateGrantApplicationInput: UpdateGrantApplicationInput;
+  UpdateNeighbourhoodInput: UpdateNeighbourhoodInput;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   UpdateNotificationPreferencesPayload: UpdateNotificationPreferencesPayload;
   UpdateOrganisationInput: UpdateOrganisationInput;
@@ -3450,6 +3644,14 @@ export type ChangePasswordPayloadResolvers<ContextType = Context, ParentType ext
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City']> = {
+  address?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  insee?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CofundingAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CofundingAlert'] = ResolversParentTypes['CofundingAlert']> = {
@@ -3558,13 +3760,20 @@ export type DocumentRequirementResolvers<ContextType = Context, ParentType exten
 };
 
 export type DomainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, RequireFields<DomainHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   proposal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DomainPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DomainPayload'] = ResolversParentTypes['DomainPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
@@ -3808,12 +4017,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addPrivateNote?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddPrivateNoteArgs, 'body' | 'id'>>;
   addReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddReviewArgs, 'id' | 'input'>>;
   approveGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationApproveGrantApplicationArgs, 'id' | 'input'>>;
+  archiveDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationArchiveDomainArgs, 'id'>>;
+  archiveNeighbourhood?: Resolver<ResolversTypes['NeighbourhoodPayload'], ParentType, ContextType, RequireFields<MutationArchiveNeighbourhoodArgs, 'id'>>;
   attachDocument?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAttachDocumentArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   claimOrganisation?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationClaimOrganisationArgs, 'input'>>;
   createBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationCreateBudgetEnvelopeArgs, 'input'>>;
+  createDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationCreateDomainArgs, 'input'>>;
   createFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateFundingProgrammeArgs, 'input'>>;
   createGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationCreateGrantApplicationArgs, 'input'>>;
+  createNeighbourhood?: Resolver<ResolversTypes['NeighbourhoodPayload'], ParentType, ContextType, RequireFields<MutationCreateNeighbourhoodArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createPartnership?: Resolver<ResolversTypes['PartnershipPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
@@ -3847,9 +4060,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   submitFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitFinalReportArgs, 'id' | 'input'>>;
   submitGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitGrantApplicationArgs, 'id'>>;
   updateBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationUpdateBudgetEnvelopeArgs, 'id' | 'input'>>;
+  updateDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'id' | 'input'>>;
   updateFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateFundingProgrammeArgs, 'id' | 'input'>>;
   updateGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationUpdateGrantApplicationArgs, 'id' | 'input'>>;
   updateLetterTemplate?: Resolver<ResolversTypes['LetterTemplatePayload'], ParentType, ContextType, RequireFields<MutationUpdateLetterTemplateArgs, 'kind' | 'programmeId' | 'template'>>;
+  updateNeighbourhood?: Resolver<ResolversTypes['NeighbourhoodPayload'], ParentType, ContextType, RequireFields<MutationUpdateNeighbourhoodArgs, 'id' | 'input'>>;
   updateNotificationPreferences?: Resolver<ResolversTypes['UpdateNotificationPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
@@ -3859,12 +4074,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   geometry?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType>;
+  history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, RequireFields<NeighbourhoodHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPriority?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type NeighbourhoodPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighbourhoodPayload'] = ResolversParentTypes['NeighbourhoodPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
 };
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
@@ -4080,10 +4302,11 @@ export type PrivateContactResolvers<ContextType = Context, ParentType extends Re
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
   cofundingAlerts?: Resolver<Array<ResolversTypes['CofundingAlert']>, ParentType, ContextType, RequireFields<QueryCofundingAlertsArgs, 'year'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
-  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainsArgs, 'rootsOnly'>>;
+  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainsArgs, 'includeArchived' | 'rootsOnly'>>;
   fundingProgramme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammeArgs, 'id'>>;
   fundingProgrammes?: Resolver<Array<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammesArgs, 'first'>>;
   grantApplication?: Resolver<Maybe<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<QueryGrantApplicationArgs, 'id'>>;
@@ -4091,7 +4314,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myConflictsOfInterest?: Resolver<Array<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType, RequireFields<QueryMyConflictsOfInterestArgs, 'first'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'id'>>;
-  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'priorityOnly'>>;
+  neighbourhoodAt?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodAtArgs, 'lat' | 'lng'>>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'includeArchived' | 'priorityOnly'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, Partial<QueryNetworkArgs>>;
   openDataExclusions?: Resolver<Array<ResolversTypes['OpenDataExclusion']>, ParentType, ContextType, RequireFields<QueryOpenDataExclusionsArgs, 'year'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
@@ -4245,6 +4469,7 @@ export type Resolvers<ContextType = Context> = {
   BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
   ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
+  City?: CityResolvers<ContextType>;
   CofundingAlert?: CofundingAlertResolvers<ContextType>;
   ConflictOfInterest?: ConflictOfInterestResolvers<ContextType>;
   ConflictOfInterestPayload?: ConflictOfInterestPayloadResolvers<ContextType>;
@@ -4261,6 +4486,7 @@ export type Resolvers<ContextType = Context> = {
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentRequirement?: DocumentRequirementResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
+  DomainPayload?: DomainPayloadResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FinalReport?: FinalReportResolvers<ContextType>;
   FundingProgramme?: FundingProgrammeResolvers<ContextType>;
@@ -4291,6 +4517,7 @@ export type Resolvers<ContextType = Context> = {
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  NeighbourhoodPayload?: NeighbourhoodPayloadResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;

@@ -4,8 +4,8 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { Types, type Model } from 'mongoose';
 import { AppError, Problems } from '../../errors/app-error';
-import { DomainModel, type DomainDoc } from '../reference/domain.model';
-import { NeighbourhoodModel, type NeighbourhoodDoc } from '../reference/neighbourhood.model';
+import { DOMAIN_CODE, DomainModel, type DomainDoc } from '../reference/domain.model';
+import { NEIGHBOURHOOD_CODE, NeighbourhoodModel, type NeighbourhoodDoc } from '../reference/neighbourhood.model';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
 import { directoryMatch, type OrganisationFilter } from '../organisation/organisation.service';
 
@@ -30,8 +30,9 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
       .map((v) => v.trim())
       .filter(Boolean);
     if (values.length > 50) p.add(name, `\`${name}\` accepts at most 50 values.`);
-    if (values.some((v) => !/^[0-9a-f]{24}$/i.test(v) && !/^[a-z0-9-]{2,60}$/.test(v))) {
-      p.add(name, `\`${name}\` takes ids or codes (lower-case letters, digits and dashes), separated by commas.`);
+    const code = name === 'domain' ? DOMAIN_CODE : NEIGHBOURHOOD_CODE;
+    if (values.some((v) => !/^[0-9a-f]{24}$/i.test(v) && !code.test(v))) {
+      p.add(name, `\`${name}\` takes ids or codes (letters, digits and dashes), separated by commas.`);
     }
     return values;
   };
@@ -51,10 +52,22 @@ export async function mapFilter(query: MapQuery): Promise<{ filter: Organisation
   const resolve = async (model: Model<any>, values: string[], field: string) => {
     if (!values.length) return [];
     const ids = values.filter((v) => /^[0-9a-f]{24}$/i.test(v)).map((v) => new Types.ObjectId(v));
-    const found = (await model.find({ $or: [{ _id: { $in: ids } }, { code: { $in: values } }] }, { _id: 1, code: 1 }).lean()) as {
+    const found = (await model.find({ $or: [{ _id: { $in: ids } }, { code: { $in: values } }] }, { _id: 1, code: 1, archivedAt: 1 }).lean()) as {
       _id: Types.ObjectId;
       code: string;
+      archivedAt?: Date | null;
     }[];
+    // Archived entries have left the filters: naming one is refused like an unknown one, and said so.
+    const archived = found.filter((d) => d.archivedAt);
+    if (archived.length)
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `Archived ${field}: ${archived
+          .slice(0, 5)
+          .map((d) => d.code)
+          .join(', ')}. See the lists of ${field}s in use.`,
+        { field },
+      );
     const known = new Set(found.flatMap((d) => [String(d._id), d.code]));
     const unknown = values.filter((v) => !known.has(v));
     if (unknown.length) throw new AppError('BAD_USER_INPUT', `Unknown ${field}: ${unknown.slice(0, 5).join(', ')}. See the lists of ${field}s.`, { field });
@@ -137,9 +150,9 @@ export async function writeOrganisationsGeoJson(out: Writable, filter: Organisat
   return count;
 }
 
-/** Every neighbourhood as a Feature with its shape; priority ones (QPV) are flagged. */
+/** Every neighbourhood in use as a Feature with its shape as stored (imported or drawn); priority ones (QPV) are flagged. */
 export async function neighbourhoodsGeoJson() {
-  const hoods = await NeighbourhoodModel.find().lean<NeighbourhoodDoc[]>();
+  const hoods = await NeighbourhoodModel.find({ archivedAt: null }).lean<NeighbourhoodDoc[]>();
   hoods.sort((a, b) => Number(b.isPriority) - Number(a.isPriority) || a.name.localeCompare(b.name, 'fr'));
   return {
     type: 'FeatureCollection',

@@ -16,14 +16,12 @@ import { activateInvitation, addMembership, findAccountByEmail, inviteByEmail, w
 import { DomainModel } from '../reference/domain.model';
 import { NeighbourhoodModel } from '../reference/neighbourhood.model';
 import { neighbourhoodsContaining, priorityNeighbourhoodIds, withSubdomains } from '../reference/reference.service';
+import { checkInsideCity } from '../reference/city-bounds';
 import { identifierTaken, verificationOnCreate } from './identifier-conflict';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
 import { canChangeStatus, canSeeOrganisation, dissolvedRefusal, editRefusal, ensure, manageMembersRefusal, visibilityFilter } from './organisation.policy';
 import { actorOf } from './organisation.actor';
 import { editRecord, flushOrganisationOutbox, recordOrganisationActivity } from './organisation.history';
-
-/** The city's bounds (commune of Aix-en-Provence, with a margin). */
-export const CITY_BOUNDS = { minLat: 43.44, maxLat: 43.63, minLng: 5.24, maxLng: 5.6 } as const;
 
 export interface OrganisationFilter {
   search?: string | null;
@@ -170,7 +168,7 @@ const text = (v: string | null | undefined) => (typeof v === 'string' ? v.trim()
  * Validates an input and turns it into the fields to store. `existing` is the stored organisation on
  * update (fields not given keep their value). Every problem is reported at once, each on its field.
  */
-export async function validateOrganisationInput(input: OrganisationInput, existing: OrganisationDoc | null) {
+export async function validateOrganisationInput(input: OrganisationInput, existing: OrganisationDoc | null, cityBoundsPath = '') {
   const p = new Problems();
   const set: Record<string, unknown> = {};
   const unset: string[] = [];
@@ -260,16 +258,8 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
   if (has('location')) {
     const l = input.location;
     if (!l) unset.push('location');
-    else if (
-      !Number.isFinite(l.lat) ||
-      !Number.isFinite(l.lng) ||
-      l.lat < CITY_BOUNDS.minLat ||
-      l.lat > CITY_BOUNDS.maxLat ||
-      l.lng < CITY_BOUNDS.minLng ||
-      l.lng > CITY_BOUNDS.maxLng
-    ) {
-      p.add(f('location'), 'The location must be inside the city (around 43.53 N, 5.45 E). Check that latitude and longitude are not swapped.');
-    } else {
+    // Inside the union of the city's neighbourhoods or its CITY_BOUNDS outline (reference/city-bounds.ts).
+    else if (await checkInsideCity(l, cityBoundsPath, f('location'), p)) {
       set.location = { type: 'Point', coordinates: [l.lng, l.lat] };
       // Neighbourhoods follow the location when the caller does not say which ones are served.
       if (!has('neighbourhoodIds') && !existing?.neighbourhoods?.length) set.neighbourhoods = await neighbourhoodsContaining(l.lng, l.lat);
@@ -347,7 +337,7 @@ export async function createOrganisation(ctx: Context, input: OrganisationInput)
   const viewer = ctx.viewer;
   if (!viewer) throw forbidden();
   if (input.status && !canChangeStatus(viewer)) throw forbidden('Only officers and admins set the status of an organisation.');
-  const { set } = await validateOrganisationInput(input, null);
+  const { set } = await validateOrganisationInput(input, null, ctx.config.cityBoundsPath);
   let created: OrganisationDoc;
   try {
     created = (
@@ -379,7 +369,7 @@ export async function updateOrganisation(ctx: Context, id: unknown, input: Organ
     if (input.status !== undefined && input.status !== null && !canChangeStatus(ctx.viewer)) {
       throw forbidden('Only officers and admins change the status of an organisation.');
     }
-    const { set, unset } = await validateOrganisationInput(input, existing);
+    const { set, unset } = await validateOrganisationInput(input, existing, ctx.config.cityBoundsPath);
     const edited = [...Object.keys(set), ...unset].filter((k) => k !== 'nameKey');
     const record = editRecord(existing, set, unset, ctx.viewer?.id ?? null);
     const update: Record<string, unknown> = { $set: set, $addToSet: { locallyEditedFields: { $each: edited } } };

@@ -12,14 +12,19 @@ import { NeighbourhoodModel, type NeighbourhoodDoc } from './neighbourhood.model
 export const MAX_AGE_MS = 60_000;
 
 export interface ReferenceSnapshot {
-  /** Sorted as `domains` lists them: roots first, by proposal, then name. */
+  /** The domains in use, sorted as `domains` lists them: roots first, by proposal, then name. */
   domains: readonly DomainDoc[];
-  /** Without `geometry`; sorted as `neighbourhoods` lists them: priority ones first, then by name. */
+  /** The neighbourhoods in use, without `geometry`; sorted as `neighbourhoods` lists them: priority ones first, then by name. */
   neighbourhoods: readonly NeighbourhoodDoc[];
+  /** The same lists with the archived ones, in the same order (for staff, `includeArchived`). */
+  allDomains: readonly DomainDoc[];
+  allNeighbourhoods: readonly NeighbourhoodDoc[];
+  /** Archived ones included: a past record still names what it carries. */
   domainById: ReadonlyMap<string, DomainDoc>;
   neighbourhoodById: ReadonlyMap<string, NeighbourhoodDoc>;
-  /** The children of each domain, by name. */
+  /** The children in use of each domain, by name. */
   childrenOf: ReadonlyMap<string, readonly DomainDoc[]>;
+  /** The priority neighbourhoods in use. */
   priorityNeighbourhoodIds: readonly Types.ObjectId[];
 }
 
@@ -52,17 +57,19 @@ async function load(): Promise<ReferenceSnapshot> {
   const childrenOf = new Map<string, DomainDoc[]>();
   // By name in code-point order, as the database sorted them before (`sort({ name: 1 })`).
   for (const d of [...domains].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (!d.parent) continue;
+    if (!d.parent || d.archivedAt) continue;
     const key = String(d.parent);
     childrenOf.set(key, [...(childrenOf.get(key) ?? []), d]);
   }
   return deepFreeze({
-    domains,
-    neighbourhoods,
+    domains: domains.filter((d) => !d.archivedAt),
+    neighbourhoods: neighbourhoods.filter((n) => !n.archivedAt),
+    allDomains: domains,
+    allNeighbourhoods: neighbourhoods,
     domainById: new Map(domains.map((d) => [String(d._id), d])),
     neighbourhoodById: new Map(neighbourhoods.map((n) => [String(n._id), n])),
     childrenOf,
-    priorityNeighbourhoodIds: neighbourhoods.filter((n) => n.isPriority).map((n) => n._id),
+    priorityNeighbourhoodIds: neighbourhoods.filter((n) => n.isPriority && !n.archivedAt).map((n) => n._id),
   });
 }
 
