@@ -17,6 +17,10 @@ const GUARDED = [
   'Partnership',
   'ActivityRecord',
   'ConflictOfInterest',
+  // The dossier: an application's documents, checklist and letters (issue 12).
+  'AttachedDocument',
+  'DocumentChecklistItem',
+  'GrantLetter',
 ];
 
 const REVIEWED: Record<string, string> = {
@@ -68,6 +72,12 @@ const REVIEWED: Record<string, string> = {
   'OrganisationClaim.organisation': 'visibleOrganisation: canSeeOrganisation, else null',
   'OrganisationClaim.claimant': 'the claimant themself and staff, else null; User fields',
   'RegistryClash.organisation': 'Organisation.registryClash: staff only; visibleOrganisation',
+  // Proven in test/modules/dossier/dossier.http.test.ts and test/modules/letters/letters.http.test.ts ("who sees").
+  'GrantApplication.documents': 'canSeeVault (the applicant\'s members; staff not recused), else null; never coordinators',
+  'GrantApplication.documentChecklist': 'canSeeVault, else null',
+  'GrantApplication.finalReportChecklist': 'canSeeVault, else null',
+  'GrantApplication.letters': 'canSeeVault, else null',
+  'AttachedDocument.attachedBy': 'under GrantApplication.documents (canSeeVault); User fields',
 };
 
 describe('nested paths inventory', () => {
