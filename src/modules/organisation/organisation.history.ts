@@ -7,6 +7,7 @@ import { Types } from 'mongoose';
 import { clock } from '../../shared/clock';
 import type { PageArgs } from '../../shared/pagination';
 import { activityPage, appendActivity, fieldChanges, type ActivityEntry } from '../activity/activity.service';
+import { flushMembershipRecords } from '../user/membership.service';
 import { OrganisationModel, type OrganisationDoc } from './organisation.model';
 
 export const OBJECT_TYPE = 'Organisation';
@@ -44,14 +45,12 @@ export async function flushOrganisationOutbox(organisationId: Types.ObjectId): P
   await OrganisationModel.updateOne({ _id: organisationId }, { $pull: { activityOutbox: { key: { $in: pending.map((e) => e.key) } } } }, { timestamps: false });
 }
 
-/** Records a change that is not a write to the organisation's document (a member added by staff). */
-export async function recordOrganisationActivity(
-  organisationId: Types.ObjectId,
-  action: string,
-  actorId: string,
-  changes: ActivityEntry['changes'],
-): Promise<void> {
-  await appendActivity({
+/**
+ * The record of a change that is not a write to the organisation's document (a member added by staff):
+ * the caller writes it in the same single-document update as that change (membership.service.ts).
+ */
+export function organisationActivity(organisationId: Types.ObjectId, action: string, actorId: string, changes: ActivityEntry['changes']): ActivityEntry {
+  return {
     key: `${organisationId}:${action}:${randomUUID()}`,
     objectType: OBJECT_TYPE,
     objectId: organisationId,
@@ -62,8 +61,14 @@ export async function recordOrganisationActivity(
     reason: null,
     changes,
     at: clock.now(),
-  });
+  };
 }
 
-/** The organisation's trail, newest first, a page at a time. */
-export const organisationHistory = (organisationId: Types.ObjectId, args: PageArgs) => activityPage(OBJECT_TYPE, organisationId, args);
+/**
+ * The organisation's trail, newest first, a page at a time. Records written with a membership but not
+ * yet copied (a crash between the two) are copied first, so a reader never misses one.
+ */
+export async function organisationHistory(organisationId: Types.ObjectId, args: PageArgs) {
+  await flushMembershipRecords(organisationId);
+  return activityPage(OBJECT_TYPE, organisationId, args);
+}

@@ -21,7 +21,7 @@ import { identifierTaken, verificationOnCreate } from './identifier-conflict';
 import { LEGAL_FORMS, OrganisationModel, type LegalForm, type OrganisationDoc, type OrganisationStatus } from './organisation.model';
 import { canChangeStatus, canSeeOrganisation, dissolvedRefusal, editRefusal, ensure, manageMembersRefusal, visibilityFilter } from './organisation.policy';
 import { actorOf } from './organisation.actor';
-import { editRecord, flushOrganisationOutbox, recordOrganisationActivity } from './organisation.history';
+import { editRecord, flushOrganisationOutbox, organisationActivity } from './organisation.history';
 
 export interface OrganisationFilter {
   search?: string | null;
@@ -434,11 +434,12 @@ export async function addOrganisationMember(
   if (!user) throw new AppError('BAD_USER_INPUT', 'No account uses this email. Ask the person to create an account first.', { field: 'input.email' });
   if (user.role !== 'MEMBER')
     throw new AppError('BAD_USER_INPUT', 'Only member accounts join organisations; city staff act city-wide.', { field: 'input.email' });
-  // Atomic: adds the membership only if the person is not already a member (or invited).
-  if (!(await addMembership(user._id, membership)))
-    throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
   // Staff enrol without anyone's consent: the organisation's trail says who added whom, with which role.
-  await recordOrganisationActivity(org._id, 'ADD_MEMBER', ctx.viewer!.id, [{ field: 'members', before: null, after: `${user.name} (${role})` }]);
+  // The record is written with the membership, in one update: there is never one without the other.
+  const record = organisationActivity(org._id, 'ADD_MEMBER', ctx.viewer!.id, [{ field: 'members', before: null, after: `${user.name} (${role})` }]);
+  // Atomic: adds the membership only if the person is not already a member (or invited).
+  if (!(await addMembership(user._id, membership, record)))
+    throw new AppError('CONFLICT', 'This person is already a member of the organisation, or invited to it.', { field: 'input.email' });
   const added = { organisationId: String(org._id), role, title: membership.title ?? null };
   const person = toViewer(user);
   return {

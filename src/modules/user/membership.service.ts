@@ -2,6 +2,7 @@
 // users collection, so every membership write is here; the organisation module decides who may ask.
 import type { Types } from 'mongoose';
 import type { MembershipRole } from '../../auth/viewer';
+import { appendActivity, type ActivityEntry } from '../activity/activity.service';
 import { UserModel, type UserDoc } from './user.model';
 
 export interface NewMembership {
@@ -20,15 +21,34 @@ export async function findAccountByEmail(email: string): Promise<UserDoc | null>
 
 /**
  * Adds the membership unless the person already has one (active or invited) for that organisation:
- * one conditional update, so two concurrent adds cannot both succeed. True when it was added.
+ * one conditional update, so two concurrent adds cannot both succeed. True when it was added. A trail
+ * `record` (a member added by staff) is written in that same update, then copied into the trail: a crash
+ * between the two leaves it on the account, and the next copy (flushMembershipRecords) takes it.
  */
-export async function addMembership(userId: Types.ObjectId | string, membership: NewMembership): Promise<boolean> {
+export async function addMembership(userId: Types.ObjectId | string, membership: NewMembership, record?: ActivityEntry): Promise<boolean> {
   const res = await UserModel.updateOne(
     { _id: userId, 'memberships.organisation': { $ne: membership.organisation } },
-    { $push: { memberships: membership } },
+    { $push: record ? { memberships: membership, activityOutbox: record } : { memberships: membership } },
     { runValidators: true },
   );
-  return res.modifiedCount > 0;
+  if (!res.modifiedCount) return false;
+  if (record) await flushActivityOf(userId);
+  return true;
+}
+
+/** Copies the account's pending trail records into the trail, then drops them. Idempotent (the trail's key). */
+async function flushActivityOf(userId: Types.ObjectId | string): Promise<void> {
+  const doc = await UserModel.findById(userId, { activityOutbox: 1 }).select('+activityOutbox').lean<{ activityOutbox?: ActivityEntry[] }>();
+  const pending = doc?.activityOutbox ?? [];
+  if (!pending.length) return;
+  for (const entry of pending) await appendActivity(entry);
+  await UserModel.updateOne({ _id: userId }, { $pull: { activityOutbox: { key: { $in: pending.map((e) => e.key) } } } }, { timestamps: false });
+}
+
+/** Copies the records about this organisation still waiting on accounts (a crash after the membership's write). */
+export async function flushMembershipRecords(organisationId: Types.ObjectId): Promise<void> {
+  const waiting = await UserModel.find({ 'activityOutbox.objectId': organisationId }, { _id: 1 }).lean();
+  for (const u of waiting) await flushActivityOf(u._id);
 }
 
 /**

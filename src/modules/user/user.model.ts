@@ -50,12 +50,19 @@ const userSchema = new Schema(
     /** The pending password-reset or invitation link: SHA-256 of its token and its expiry. */
     passwordReset: { type: oneTimeTokenSchema, default: undefined, select: false },
     passwordChangedAt: { type: Date },
+    /**
+     * Trail records written in the same update as a membership (a member added by staff), until copied
+     * into the audit trail (membership.service.ts): a crash between the two loses no record.
+     */
+    activityOutbox: { type: [Schema.Types.Mixed], default: undefined, select: false },
   },
   { timestamps: true },
 );
 
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ 'memberships.organisation': 1 });
+// Records not yet copied into the trail, by organisation; only accounts holding one are indexed.
+userSchema.index({ 'activityOutbox.objectId': 1 }, { sparse: true });
 // A link's token is looked up by its hash; only accounts with a pending link are indexed.
 userSchema.index({ 'verification.hash': 1 }, { partialFilterExpression: { 'verification.hash': { $type: 'string' } } });
 userSchema.index({ 'passwordReset.hash': 1 }, { partialFilterExpression: { 'passwordReset.hash': { $type: 'string' } } });
