@@ -573,6 +573,12 @@ describe('docs/grants.md: the example operations', () => {
     const programme = await payload('admin', op('createFundingProgramme'));
     expect(programme.errors).toEqual([]);
     ids.programmeId = programme.programme.id;
+    // The grants guide's example dossier carries no documents: that is docs/dossier.md's subject, so the
+    // admin clears the CERFA list a new programme starts with.
+    expect(
+      (await payload('admin', `mutation($p: ID!) { setDocumentRequirements(programmeId: $p, requirements: []) { errors { code } } }`, { p: ids.programmeId }))
+        .errors,
+    ).toEqual([]);
     const envelope = await payload('admin', fill(op('createBudgetEnvelope'), { programmeId: ids.programmeId! }));
     expect(envelope).toEqual({ envelope: { id: expect.any(String), remaining: 20_000_000 }, errors: [] });
     ids.envelopeId = envelope.envelope.id;

@@ -59,6 +59,10 @@ describe('the grant lifecycle over HTTP', () => {
       },
     );
     const programmeId = (programme as any).programme.id;
+    // Documents are the dossier's tests (test/modules/dossier): this programme asks for none.
+    await ok('admin', `mutation($p: ID!) { setDocumentRequirements(programmeId: $p, requirements: []) { programme { id } errors { code message field } } }`, {
+      p: programmeId,
+    });
     const env = await ok(
       'admin',
       `mutation($i: CreateBudgetEnvelopeInput!) { createBudgetEnvelope(input: $i) { envelope { id total committed paid remaining } errors { code message field } } }`,
