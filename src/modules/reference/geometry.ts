@@ -127,11 +127,6 @@ export function checkGeometry(value: unknown, limit = 20): { geometry: AreaGeome
         ok = false;
         return;
       }
-      if (ringArea(clean) === 0) {
-        add(where(ri), `${name(ri)} encloses no area (its positions are on one line).`);
-        ok = false;
-        return;
-      }
       rings.push(clean);
     });
     if (!ok) return;
@@ -143,9 +138,21 @@ export function checkGeometry(value: unknown, limit = 20): { geometry: AreaGeome
       else add(where(b.ring), `${name(b.ring)} crosses ${name(a.ring).replace(/^Polygon \d+, /, '')}: their edges ${a.edge} and ${b.edge} meet.`);
       return;
     }
+    const flat = rings.findIndex((r) => ringArea(r) === 0);
+    if (flat >= 0) {
+      add(where(flat), `${name(flat)} encloses no area (its positions are on one line).`);
+      return;
+    }
     for (let ri = 1; ri < rings.length; ri++) {
       if (!rings[ri]!.some((p) => pointInRing(p[0], p[1], rings[0]!) === 1)) {
         add(where(ri), `${name(ri)} is not inside the outline: a hole must lie within ring 0 of its polygon.`);
+      }
+      // Rings do not cross (checked above), so one vertex strictly inside another hole means the whole ring is.
+      for (let rj = 1; rj < rings.length; rj++) {
+        if (rj !== ri && rings[ri]!.some((p) => pointInRing(p[0], p[1], rings[rj]!) === 1)) {
+          add(where(ri), `${name(ri)} lies inside ring ${rj}, another hole: holes must lie side by side, not one within another.`);
+          break;
+        }
       }
     }
     out.push(rings);
