@@ -143,7 +143,8 @@ const TEMPLATES: Record<EventType, Template> = {
     subject: `Invitation à rejoindre ${str(d.organisationName, 'une organisation')}`,
     paragraphs: [
       `${str(d.invitedByName, 'Un responsable')} vous invite à rejoindre ${str(d.organisationName, 'une organisation')} sur Maillage, comme ${d.role === 'MANAGER' ? 'responsable' : 'contributeur'}.`,
-      "Connectez-vous pour accepter ou refuser l'invitation.",
+      "Connectez-vous avec cette adresse pour accepter ou refuser l'invitation.",
+      "Si vous n'avez pas encore de compte Maillage, créez-le avec cette adresse, puis demandez à la personne qui vous invite de renouveler l'invitation. Si vous êtes déjà membre, ou si ce message ne vous concerne pas, ignorez-le.",
     ],
     link: url(`/organisations/${seg(d.organisationId)}`),
     linkLabel: "Répondre à l'invitation",

@@ -427,7 +427,7 @@ export async function addOrganisationMember(
   if (!direct) {
     // Whatever the account's state, the manager learns nothing, and the same single update runs either
     // way (no lookup first): only a member account not yet linked gets the invitation.
-    await inviteByEmail(email, membership);
+    await inviteByEmail(email, membership, { organisationName: org.name, invitedByName: ctx.viewer!.name });
     return { membership: null, invited: true };
   }
   const user = await findAccountByEmail(email);

@@ -1,8 +1,11 @@
 // Memberships: a person's links to organisations, stored on their account. The user module owns the
 // users collection, so every membership write is here; the organisation module decides who may ask.
+import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { MembershipRole } from '../../auth/viewer';
+import { clock } from '../../shared/clock';
 import { appendActivity, type ActivityEntry } from '../activity/activity.service';
+import { publishQuietly } from '../messaging/events';
 import { UserModel, type UserDoc } from './user.model';
 
 export interface NewMembership {
@@ -51,17 +54,37 @@ export async function flushMembershipRecords(organisationId: Types.ObjectId): Pr
   for (const u of waiting) await flushActivityOf(u._id);
 }
 
+/** What the invitation email says besides the membership: whose organisation, and who invites. */
+export interface InvitationNotice {
+  organisationName: string;
+  invitedByName: string;
+}
+
 /**
  * Records an invitation for whoever holds `email`, if that is a member account not yet linked to the
- * organisation. The same single update runs whether or not such an account exists, so neither the
- * answer nor the work done tells the caller which emails have accounts.
+ * organisation, and emails the address as given. The same single update and the same single outbox
+ * row are written whether or not such an account exists (nothing is looked up), so neither the answer
+ * nor the work done tells the caller which emails have accounts. One email per organisation, address
+ * and day: inviting again the same day sends nothing more.
  */
-export async function inviteByEmail(email: string, membership: NewMembership): Promise<void> {
+export async function inviteByEmail(email: string, membership: NewMembership, notice: InvitationNotice): Promise<void> {
   await UserModel.updateOne(
     { email, role: 'MEMBER', 'memberships.organisation': { $ne: membership.organisation } },
     { $push: { memberships: membership } },
     { runValidators: true },
   );
+  const address = createHash('sha256').update(email).digest('hex').slice(0, 32);
+  await publishQuietly({
+    type: 'organisation.invitation',
+    key: `organisation.invitation:${String(membership.organisation)}:${address}:${clock.now().toISOString().slice(0, 10)}`,
+    recipients: [{ email }],
+    data: {
+      organisationId: String(membership.organisation),
+      organisationName: notice.organisationName,
+      role: membership.role,
+      invitedByName: notice.invitedByName,
+    },
+  });
 }
 
 /** Turns the person's pending invitation into an active membership. False when there was none. */
