@@ -20,6 +20,10 @@ export interface Config {
   readonly bcryptCost: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
+  /** Largest document accepted by POST /api/documents; larger is 413 FILE_TOO_LARGE. */
+  readonly maxUploadBytes: number;
+  /** Bytes of documents each organisation may keep (every stored file counted once); beyond, QUOTA_EXCEEDED. */
+  readonly documentQuotaBytes: number;
   readonly maxQueryDepth: number;
   readonly maxQueryCost: number;
   readonly maxAliases: number;
@@ -206,6 +210,8 @@ export function loadConfig(env: Env = process.env): Config {
     bcryptCost: int('BCRYPT_COST', production ? 12 : 10, 4, 15),
     logLevel: (levels as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    maxUploadBytes: int('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    documentQuotaBytes: int('DOCUMENT_QUOTA_BYTES', 500 * 1024 * 1024, 1024, 1024 * 1024 * 1024 * 1024),
     maxQueryDepth: int('MAX_QUERY_DEPTH', 10, 2, 50),
     maxQueryCost: int('MAX_QUERY_COST', 20000, 100, 1_000_000),
     maxAliases: int('MAX_ALIASES', 15, 1, 1000),
@@ -364,6 +370,16 @@ export function describeConfig(): ConfigVariable[] {
       description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (readable lines in development when stdout is a terminal).',
     },
     { name: 'BODY_LIMIT_BYTES', default: '102400', description: 'Largest accepted request body; larger is 413.' },
+    {
+      name: 'MAX_UPLOAD_BYTES',
+      default: '20971520',
+      description: 'Largest document accepted by POST /api/documents (20 MB); larger is 413 FILE_TOO_LARGE and nothing is kept.',
+    },
+    {
+      name: 'DOCUMENT_QUOTA_BYTES',
+      default: '524288000',
+      description: 'Bytes of documents each organisation may keep (500 MB; the same file counted once); an upload beyond is refused with QUOTA_EXCEEDED.',
+    },
     { name: 'MAX_QUERY_DEPTH', default: '10', description: 'Deepest selection a query may have.' },
     {
       name: 'MAX_QUERY_COST',

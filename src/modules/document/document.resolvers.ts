@@ -4,7 +4,8 @@ import { AUTHENTICATED } from '../../auth/policy';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import { DocumentModel } from './document.model';
-import { deleteDocument, documentStatus, documentsOf } from './document.service';
+import { deleteDocument, documentStatus, documentsOf, sweepVault } from './document.service';
+import { documentRoutes } from './document.routes';
 
 /** Another version of a document: same organisation and kind, so seen by whoever sees this one. */
 const version = (id: unknown) => (id ? DocumentModel.findOne({ _id: id, deletedAt: null }).lean() : null);
@@ -13,6 +14,11 @@ export const documentModule: AppModule = {
   name: 'document',
   policies: {
     Mutation: { deleteDocument: AUTHENTICATED },
+  },
+  routes: documentRoutes,
+  async onBoot({ log }) {
+    const swept = await sweepVault();
+    if (swept.files || swept.chunks) log.warn(swept, 'vault: removed files and chunks left by interrupted uploads or deletions');
   },
   resolvers: {
     Mutation: {

@@ -5,14 +5,16 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import mongoose, { Types } from 'mongoose';
-import { hasRole } from '../../auth/viewer';
+import { hasRole, membershipIn } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import { toObjectId } from '../../shared/ids';
 import { paginate, type PageArgs } from '../../shared/pagination';
-import { GrantApplicationModel } from '../grants/application/grant-application.model';
+import { appendActivity } from '../activity/activity.service';
+import { GrantApplicationModel, type App } from '../grants/application/grant-application.model';
 import { actorOf } from '../organisation/organisation.actor';
-import { ensure } from '../organisation/organisation.policy';
+import type { OrganisationDoc } from '../organisation/organisation.model';
+import { actsAsStaffFor, ensure } from '../organisation/organisation.policy';
 import { canSeeDocument, canSeeVault, deleteRefusal } from './document.policy';
 import {
   DOCUMENT_KINDS,
@@ -51,6 +53,11 @@ export interface StoreDocumentInput {
   /** Limits, from the config (MAX_UPLOAD_BYTES, DOCUMENT_QUOTA_BYTES); defaults for internal callers. */
   maxBytes?: number;
   quotaBytes?: number;
+  /**
+   * Settles when the caller knows the upload is whole (an HTTP body read to its end with nothing more in it).
+   * Awaited once the bytes are in GridFS and before anything is recorded: a rejection deletes them.
+   */
+  confirm?: Promise<void>;
 }
 
 const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -186,6 +193,11 @@ async function release(organisation: Types.ObjectId, bytes: number): Promise<voi
  * is returned as it is). A document of a single-version kind supersedes the organisation's current one.
  */
 export async function storeDocument(input: StoreDocumentInput): Promise<DocumentDoc> {
+  return (await storeDocumentOutcome(input)).document;
+}
+
+/** As storeDocument, saying whether a record was created (false: the identical current document was returned). */
+export async function storeDocumentOutcome(input: StoreDocumentInput): Promise<{ document: DocumentDoc; created: boolean }> {
   const { organisation, title } = checkInput(input);
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const quota = input.quotaBytes ?? DEFAULT_QUOTA_BYTES;
@@ -194,6 +206,14 @@ export async function storeDocument(input: StoreDocumentInput): Promise<Document
   const limit = room < maxBytes ? { bytes: room, error: () => quotaExceeded(quota) } : { bytes: maxBytes, error: () => tooLarge(maxBytes) };
   const source = Buffer.isBuffer(input.source) ? Readable.from([input.source]) : input.source;
   const stored = await streamIntoVault(source, limit, organisation);
+  if (input.confirm) {
+    try {
+      await input.confirm;
+    } catch (err) {
+      await removeFile(stored.fileId);
+      throw err;
+    }
+  }
 
   const same = await DocumentModel.findOne({ organisation, sha256: stored.sha256, deletedAt: null }).sort({ _id: -1 }).lean<DocumentDoc>();
   let fileId = stored.fileId;
@@ -201,7 +221,7 @@ export async function storeDocument(input: StoreDocumentInput): Promise<Document
   if (same) {
     await removeFile(stored.fileId);
     fileId = same.fileId;
-    if (same.kind === input.kind && !same.supersededBy) return same;
+    if (same.kind === input.kind && !same.supersededBy) return { document: same, created: false };
   } else {
     if (!(await reserve(organisation, stored.size, quota))) {
       await removeFile(stored.fileId);
@@ -244,7 +264,7 @@ export async function storeDocument(input: StoreDocumentInput): Promise<Document
       { $set: { supersededBy: created._id } },
     );
   }
-  return created;
+  return { document: created, created: true };
 }
 
 /** The bytes of a document, streamed from GridFS. */
@@ -315,4 +335,103 @@ export async function deleteDocument(ctx: Context, id: string): Promise<string> 
     await release(doc.organisation, doc.size);
   }
   return String(doc._id);
+}
+
+/** One file of a dossier: the document and what it answers. */
+export interface DossierEntry {
+  document: DocumentDoc;
+  /** The programme requirement it was attached for, if any. */
+  requirementId: string | null;
+  attachedAt: Date | null;
+}
+
+/**
+ * An application's dossier for download: officers and admins not recused, and the applicant's members. Anyone
+ * else gets NOT_FOUND, as if it did not exist. Deleted documents are left out.
+ */
+export async function dossierOf(ctx: Context, id: unknown): Promise<{ application: App; organisation: OrganisationDoc | null; entries: DossierEntry[] }> {
+  const _id = toObjectId(id, 'id');
+  const application = await GrantApplicationModel.findById(_id, { outbox: 0 }).lean<App>();
+  if (!application) throw notFound('Grant application', 'id');
+  const actor = await actorOf(ctx);
+  if (!actsAsStaffFor(actor, application.organisation) && !membershipIn(ctx.viewer, application.organisation)) throw notFound('Grant application', 'id');
+  const attached = application.documents ?? [];
+  const docs = await DocumentModel.find({ _id: { $in: attached.map((a) => a.document) }, deletedAt: null }).lean<DocumentDoc[]>();
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const entries: DossierEntry[] = [];
+  for (const a of attached) {
+    const document = byId.get(String(a.document));
+    if (document) entries.push({ document, requirementId: a.requirementId ?? null, attachedAt: a.attachedAt ?? null });
+  }
+  const organisation = await ctx.loaders.organisation.byId.load(application.organisation);
+  return { application, organisation, entries };
+}
+
+/**
+ * Writes "who downloaded what, when" into the history of each application the documents are attached to
+ * (only `applicationId`'s when given). Written before the bytes are sent: a download is recorded even when
+ * the client stops reading half-way.
+ */
+export async function recordDownloads(ctx: Context, docs: readonly DocumentDoc[], applicationId: string | null): Promise<void> {
+  if (!docs.length || !ctx.viewer) return;
+  const filter: Record<string, unknown> = { 'documents.document': { $in: docs.map((d) => d._id) } };
+  if (applicationId) {
+    if (!Types.ObjectId.isValid(applicationId)) return;
+    filter._id = new Types.ObjectId(applicationId);
+  }
+  const apps = await GrantApplicationModel.find(filter, { documents: 1 }).lean<Pick<App, '_id' | 'documents'>[]>();
+  const at = new Date();
+  const actor = new Types.ObjectId(ctx.viewer.id);
+  for (const app of apps) {
+    const attached = new Set((app.documents ?? []).map((a) => String(a.document)));
+    for (const doc of docs) {
+      if (!attached.has(String(doc._id))) continue;
+      await appendActivity({
+        key: `download:${ctx.requestId}:${String(app._id)}:${String(doc._id)}`,
+        objectType: 'GrantApplication',
+        objectId: app._id,
+        action: 'DOWNLOAD_DOCUMENT',
+        actor,
+        fromStatus: null,
+        toStatus: null,
+        reason: `${doc.kind}: ${doc.filename} (${doc.sha256.slice(0, 12)})`,
+        at,
+      });
+    }
+  }
+}
+
+/**
+ * The boot's repair (an upload or a delete interrupted by a crash): GridFS files no live document uses and
+ * chunks without their file, older than `graceMs` (uploads in flight are younger), are deleted; then each
+ * organisation's usage is recounted from its live documents.
+ */
+export async function sweepVault(graceMs = 3600_000, now = new Date()): Promise<{ files: number; chunks: number }> {
+  const db = mongoose.connection.db!;
+  const cutoff = new Date(now.getTime() - graceMs);
+  const files = db.collection<{ _id: Types.ObjectId; uploadDate: Date }>(`${VAULT_BUCKET}.files`);
+  const chunks = db.collection<{ _id: Types.ObjectId; files_id: Types.ObjectId }>(`${VAULT_BUCKET}.chunks`);
+  let removedFiles = 0;
+  for await (const f of files.find({ uploadDate: { $lt: cutoff } }, { projection: { _id: 1 } })) {
+    if (!(await DocumentModel.exists({ fileId: f._id, deletedAt: null }))) {
+      await removeFile(f._id);
+      removedFiles++;
+    }
+  }
+  let removedChunks = 0;
+  for (const filesId of (await chunks.distinct('files_id')) as Types.ObjectId[]) {
+    if (filesId.getTimestamp() >= cutoff || (await files.countDocuments({ _id: filesId }, { limit: 1 }))) continue;
+    removedChunks += (await chunks.deleteMany({ files_id: filesId })).deletedCount;
+  }
+  const usage = await DocumentModel.aggregate<{ _id: Types.ObjectId; used: number }>([
+    { $match: { deletedAt: null } },
+    { $group: { _id: { organisation: '$organisation', fileId: '$fileId' }, size: { $first: '$size' } } },
+    { $group: { _id: '$_id.organisation', used: { $sum: '$size' } } },
+  ]);
+  const counted = new Set(usage.map((u) => String(u._id)));
+  for (const u of usage) await StorageUsageModel.updateOne({ organisation: u._id }, { $set: { usedBytes: u.used } }, { upsert: true });
+  for (const row of await StorageUsageModel.find({}, { organisation: 1 }).lean()) {
+    if (!counted.has(String(row.organisation))) await StorageUsageModel.updateOne({ _id: row._id }, { $set: { usedBytes: 0 } });
+  }
+  return { files: removedFiles, chunks: removedChunks };
 }
