@@ -198,9 +198,19 @@ export async function envelopeLedger(envelopeId: Types.ObjectId): Promise<{ comm
   return { commitments, payments };
 }
 
-/** Every done commitment, streamed (reconciliation checks each against its application). */
-export function appliedCommitments(): AsyncIterable<Pick<EnvelopeCommitmentDoc, 'envelope' | 'application' | 'year' | 'amount' | 'at'>> {
-  return EnvelopeCommitmentModel.find({ state: 'APPLIED' }, { envelope: 1, application: 1, year: 1, amount: 1, at: 1 }).lean().cursor();
+/**
+ * The done commitments, streamed (reconciliation checks each against its application): all of them, or
+ * those of `applications`, or those applied since `changedSince` (index state_1_stepAt_1).
+ */
+export function appliedCommitments(
+  filter: { applications?: Types.ObjectId[]; changedSince?: Date } = {},
+): AsyncIterable<Pick<EnvelopeCommitmentDoc, 'envelope' | 'application' | 'year' | 'amount' | 'at'>> {
+  const match = {
+    state: 'APPLIED' as const,
+    ...(filter.applications ? { application: { $in: filter.applications } } : {}),
+    ...(filter.changedSince ? { stepAt: { $gte: filter.changedSince } } : {}),
+  };
+  return EnvelopeCommitmentModel.find(match, { envelope: 1, application: 1, year: 1, amount: 1, at: 1 }).lean().cursor();
 }
 
 /** For these applications: which (envelope:application) hold a commitment, and which (envelope:tranche) are counted. */

@@ -3,6 +3,14 @@
 // every recorded payment is counted once, and each envelope's counters equal its ledger. Idempotent;
 // runs at boot and on demand (reconcileEnvelopes). Decisions younger than `graceMs` are left alone:
 // they may still be in flight.
+// Memory stays flat however many grants: applications and ledger entries are read through cursors, a
+// batch at a time. The on-demand pass checks everything; the boot's pass (`incremental`) checks only what
+// can need repair: decisions in flight, activity records not yet copied, ledger steps cut midway,
+// envelopes whose counters differ from their ledger, and the applications and commitments written since
+// the last complete pass. Every sequence that can be cut writes its application (updatedAt) or a ledger
+// entry (stepAt) before its other writes, so an application untouched since a complete pass was found
+// consistent then and cannot have become inconsistent by itself.
+import type { Types } from 'mongoose';
 import { AppError } from '../../../errors/app-error';
 import type { Logger } from '../../../shared/logger';
 import { clock } from '../kernel/clock';
@@ -10,7 +18,8 @@ import { GrantApplicationModel, type App, type GrantStatus } from '../applicatio
 import { appliedCommitments, commit, fixEnvelopeCounters, hasCommitment, ledgerKeysOf, pay, release } from '../budget/budget-envelope.service';
 import { flushOutbox } from './command';
 import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decide';
-import { heldCommitment } from './withdraw';
+import { heldCommitment, isWithdrawnGrant, settleWithdrawals } from './withdraw';
+import { ReconciliationMarkModel } from './reconcile.model';
 
 export { DEFAULT_GRACE_MS };
 
@@ -26,14 +35,51 @@ export interface ReconciliationReport {
   unrepaired: string[];
 }
 
+export interface ReconcileOptions {
+  graceMs?: number;
+  log?: Pick<Logger, 'warn' | 'info'>;
+  /**
+   * Only what can need repair since the last complete pass (the boot). The first pass on a database
+   * (no mark yet) checks everything, as the on-demand pass always does.
+   */
+  incremental?: boolean;
+}
+
+/** Documents handled per round trip. */
+const BATCH = 500;
+/** The mark is set this far before the pass's cutoff: instances' clocks may differ by less than this. */
+export const CLOCK_MARGIN_MS = 10 * 60_000;
+const MARK = 'budget-envelopes';
+const APP_FIELDS = { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1, recovery: 1 };
+
+type Commitment = { envelope: Types.ObjectId; application: Types.ObjectId; year?: number | null; amount: number; at: Date };
+
+async function inBatches<T>(source: AsyncIterable<T>, each: (batch: T[]) => Promise<void>): Promise<void> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length < BATCH) continue;
+    await each(batch);
+    batch = [];
+  }
+  if (batch.length) await each(batch);
+}
+
+/** The instant before which the last complete pass found everything consistent; null before the first. */
+export async function checkedThrough(): Promise<Date | null> {
+  const mark = await ReconciliationMarkModel.findById(MARK).lean();
+  return mark?.checkedThrough ?? null;
+}
+
 /** Settles interrupted ledger steps and recomputes the counters that differ from their ledger; returns how many. */
 const fixCounters = fixEnvelopeCounters;
 
 const DECIDED: GrantStatus[] = ['APPROVED', 'COMPLETED'];
 
-export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Logger, 'warn' | 'info'> } = {}): Promise<ReconciliationReport> {
+export async function reconcileEnvelopes(opts: ReconcileOptions = {}): Promise<ReconciliationReport> {
   const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
   const cutoff = new Date(clock.now().getTime() - graceMs);
+  const since = opts.incremental ? await checkedThrough() : null;
   const report: ReconciliationReport = {
     pendingFinished: 0,
     pendingRolledBack: 0,
@@ -47,8 +93,10 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   const system = { viewer: null };
 
   // 1. Interrupted approvals: finish those whose commitment is in the envelope, roll back the others.
-  const stale = await GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } }).lean<App[]>();
-  for (const app of stale) {
+  const stale = GrantApplicationModel.find({ pendingDecision: { $ne: null }, 'pendingDecision.startedAt': { $lte: cutoff } })
+    .lean<App>()
+    .cursor();
+  for await (const app of stale) {
     const pending: PendingDecision = app.pendingDecision!;
     if (app.status === 'UNDER_REVIEW' && (await hasCommitment(pending.envelope, app._id, null))) {
       try {
@@ -64,36 +112,83 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
   }
 
   // 2. Activity records written on an application but not yet copied to the trail.
-  const withOutbox = await GrantApplicationModel.find({ 'outbox.0': { $exists: true } }, { _id: 1 }).lean();
-  for (const a of withOutbox) report.activitiesFlushed += await flushOutbox(a._id);
+  for await (const a of GrantApplicationModel.find({ 'outbox.0': { $exists: true } }, { _id: 1 })
+    .lean()
+    .cursor()) {
+    report.activitiesFlushed += await flushOutbox(a._id);
+  }
 
   // 3. Counters equal to the ledger first (a release on a drifted counter would break the invariant),
   //    then commitments without an approved application (and not part of a decision in flight): release.
+  // Withdrawn grants first: their commitments brought down to what they keep (withdraw.ts).
+  await settleWithdrawals();
   report.countersFixed += await fixCounters(report.unrepaired, cutoff);
-  const apps = await GrantApplicationModel.find(
-    { status: { $in: DECIDED } },
-    { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1, recovery: 1 },
-  ).lean<App[]>();
-  const appById = new Map(apps.map((a) => [String(a._id), a]));
-  // Multi-year commitments (a year set) are the convention module's to check.
-  for await (const c of appliedCommitments()) {
-    if (c.year !== null && c.year !== undefined) continue;
-    const app =
-      appById.get(String(c.application)) ??
-      (await GrantApplicationModel.findById(c.application, { status: 1, decision: 1, pendingDecision: 1, paidAmount: 1, recovery: 1 }).lean<App>());
-    const holds = app && String(app.decision?.envelope) === String(c.envelope) && heldCommitment(app) === c.amount;
+  await inBatches(since ? appliedCommitments({ changedSince: since }) : appliedCommitments(), (cs) => releaseOrphans(cs, new Map(), cutoff, report));
+
+  // 4. Approved applications without their commitment, and paid tranches not counted in the envelope;
+  //    in the boot's pass, also the commitments of the applications changed since the last complete one.
+  const apps = GrantApplicationModel.find(since ? { updatedAt: { $gte: since } } : { status: { $in: DECIDED } }, APP_FIELDS)
+    .lean<App>()
+    .cursor();
+  await inBatches(apps, async (batch) => {
+    if (since) {
+      const held: Commitment[] = [];
+      for await (const c of appliedCommitments({ applications: batch.map((a) => a._id) })) held.push(c);
+      await releaseOrphans(held, new Map(batch.map((a) => [String(a._id), a])), cutoff, report);
+    }
+    await restoreMissing(
+      batch.filter((a) => DECIDED.includes(a.status)),
+      cutoff,
+      report,
+    );
+  });
+
+  // 5. Counters equal to the ledger.
+  report.countersFixed += await fixCounters(report.unrepaired, cutoff);
+  const repaired = Object.entries(report).some(([k, v]) => k !== 'unrepaired' && (v as number) > 0);
+  if (repaired || report.unrepaired.length) opts.log?.warn({ report }, 'budget envelopes reconciled');
+  // A complete pass with nothing left for a person: the next boot starts from here. (Left unrepaired, the
+  // next boot checks everything again and says so again.)
+  if (!report.unrepaired.length) {
+    const through = new Date(Math.min(cutoff.getTime(), Date.now()) - CLOCK_MARGIN_MS);
+    await ReconciliationMarkModel.updateOne({ _id: MARK }, { $max: { checkedThrough: through } }, { upsert: true });
+  }
+  return report;
+}
+
+/**
+ * Releases the commitments (single-year; multi-year ones are the convention module's to check) whose
+ * application does not hold them, unless a decision in flight may. `known`: applications already read.
+ */
+async function releaseOrphans(commitments: Commitment[], known: Map<string, App>, cutoff: Date, report: ReconciliationReport): Promise<void> {
+  const single = commitments.filter((c) => c.year === null || c.year === undefined);
+  const missing = [...new Set(single.map((c) => String(c.application)).filter((id) => !known.has(id)))];
+  const apps = new Map(known);
+  if (missing.length) {
+    const found = await GrantApplicationModel.find({ _id: { $in: missing } }, APP_FIELDS).lean<App[]>();
+    for (const a of found) apps.set(String(a._id), a);
+  }
+  for (const c of single) {
+    const app = apps.get(String(c.application));
+    const holds = app && (isWithdrawnGrant(app) || (String(app.decision?.envelope) === String(c.envelope) && heldCommitment(app) === c.amount));
     const inFlight = app?.pendingDecision && String(app.pendingDecision.envelope) === String(c.envelope);
     // Younger than the grace period: it may belong to a decision in flight, whose own steps settle it.
     if (holds || inFlight || c.at > cutoff) continue;
     if (await release(c.envelope, c.application, cutoff)) report.commitmentsReleased++;
     else report.unrepaired.push(`Envelope ${c.envelope}: commitment of application ${c.application} has payments or changed; check it by hand.`);
   }
+}
 
-  // 4. Approved applications without their commitment, and paid tranches not counted in the envelope.
-  //    Decisions younger than the grace period are left to their own steps; the others are re-read just
-  //    before, so an application reopened meanwhile gets no commitment back.
-  const { committed: committedKeys, paid: paidKeys } = await ledgerKeysOf(apps.map((a) => a._id));
-  for (const snapshot of apps.filter((a) => DECIDED.includes(a.status) && a.decision?.envelope && a.decision.decidedAt <= cutoff)) {
+/**
+ * Decided applications without their commitment, or with paid tranches the envelope does not count.
+ * Decisions younger than the grace period are left to their own steps; the others are re-read just
+ * before, so an application reopened meanwhile gets no commitment back.
+ */
+async function restoreMissing(decided: App[], cutoff: Date, report: ReconciliationReport): Promise<void> {
+  const settled = decided.filter((a) => a.decision?.envelope && a.decision.decidedAt <= cutoff);
+  if (!settled.length) return;
+  const { committed: committedKeys, paid: paidKeys } = await ledgerKeysOf(settled.map((a) => a._id));
+  for (const snapshot of settled) {
     const envelopeId = snapshot.decision!.envelope!;
     const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
     if (committedKeys.has(`${envelopeId}:${snapshot._id}`) && !unpaidInLedger.length) continue;
@@ -110,10 +205,4 @@ export async function reconcileEnvelopes(opts: { graceMs?: number; log?: Pick<Lo
       if (await pay(envelopeId, app._id, t._id, t.amount, t.paidAt!)) report.paymentsRestored++;
     }
   }
-
-  // 5. Counters equal to the ledger.
-  report.countersFixed += await fixCounters(report.unrepaired, cutoff);
-  const repaired = Object.entries(report).some(([k, v]) => k !== 'unrepaired' && (v as number) > 0);
-  if (repaired || report.unrepaired.length) opts.log?.warn({ report }, 'budget envelopes reconciled');
-  return report;
 }
