@@ -82,9 +82,13 @@ export function listClaims(status: ClaimStatus | null | undefined, page: PageArg
   });
 }
 
+/** The reason given to the other claimants when one claim on the organisation is approved. */
+export const RIVAL_APPROVED_REASON = 'Une autre demande de gestion de cette organisation a été acceptée : demandez à ses responsables de vous inviter.';
+
 /**
  * An officer approves (the claimant becomes MANAGER) or rejects (with a reason) a pending claim. The
  * decision is one conditional update from PENDING, so a claim is decided once; the claimant is told.
+ * On approval, the other pending claims are rejected, and each of their authors is told.
  */
 export async function decideOrganisationClaim(ctx: Context, id: unknown, input: { approve: boolean; reason?: string | null }): Promise<OrganisationClaimDoc> {
   const claimId = toObjectId(id, 'id');
@@ -100,34 +104,55 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
   if (claim.status !== 'PENDING') throw new AppError('INVALID_TRANSITION', `This claim is already ${claim.status.toLowerCase()}.`, { field: 'id' });
   const org = await OrganisationModel.findById(claim.organisation, { name: 1 }).lean<Pick<OrganisationDoc, '_id' | 'name'>>();
   if (!org) throw notFound('Organisation');
-  if (input.approve && (await hasActiveManager(org._id))) {
-    throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', {
-      field: 'input.approve',
-    });
-  }
-  const now = clock.now();
-  const decided = await OrganisationClaimModel.findOneAndUpdate(
-    { _id: claimId, status: 'PENDING' },
-    { $set: { status: input.approve ? 'APPROVED' : 'REJECTED', reason: reason || undefined, decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now } },
-    { returnDocument: 'after' },
-  ).lean<OrganisationClaimDoc>();
-  if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
-  if (input.approve) {
+  const officer = new Types.ObjectId(ctx.viewer!.id);
+  const decide = (status: 'APPROVED' | 'REJECTED', why: string) =>
+    OrganisationClaimModel.findOneAndUpdate(
+      { _id: claimId, status: 'PENDING' },
+      { $set: { status, reason: why || undefined, decidedBy: officer, decidedAt: clock.now() } },
+      { returnDocument: 'after' },
+    ).lean<OrganisationClaimDoc>();
+
+  let decided: OrganisationClaimDoc | null;
+  if (!input.approve) {
+    decided = await decide('REJECTED', reason);
+    if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
+  } else {
+    if (await hasActiveManager(org._id)) {
+      throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', {
+        field: 'input.approve',
+      });
+    }
+    decided = await decide('APPROVED', reason);
+    if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
     const claimant = await UserModel.exists({ _id: claim.claimant, disabled: { $ne: true } });
-    if (claimant) await makeManager(claim.claimant, org._id, now);
-    // The other pending claims on this organisation are answered: someone manages it now.
-    await OrganisationClaimModel.updateMany(
-      { organisation: org._id, status: 'PENDING', _id: { $ne: claimId } },
-      {
-        $set: { status: 'REJECTED', reason: 'Another claim on this organisation was approved.', decidedBy: new Types.ObjectId(ctx.viewer!.id), decidedAt: now },
-      },
-    );
+    if (claimant) await makeManager(claim.claimant, org._id, clock.now());
+    // The other pending claims on this organisation are answered, each author told: someone manages it now.
+    const rivals = await OrganisationClaimModel.find({ organisation: org._id, status: 'PENDING', _id: { $ne: claimId } }, { _id: 1 }).lean();
+    for (const rival of rivals) {
+      const rejected = await OrganisationClaimModel.findOneAndUpdate(
+        { _id: rival._id, status: 'PENDING' },
+        { $set: { status: 'REJECTED', reason: RIVAL_APPROVED_REASON, decidedBy: officer, decidedAt: clock.now() } },
+        { returnDocument: 'after' },
+      ).lean<OrganisationClaimDoc>();
+      if (rejected) await publishQuietly(claimDecided(rejected, org));
+    }
   }
-  await publishQuietly({
-    type: 'organisation.claim_decided',
-    key: `claim:${claimId}:decided`,
-    recipients: [{ userId: String(claim.claimant) }],
-    data: { claimId: String(claimId), organisationId: String(org._id), organisationName: org.name, approved: input.approve, reason: reason || null },
-  });
+  await publishQuietly(claimDecided(decided, org));
   return decided;
+}
+
+/** The claimant is told of the decision (email, notification, and the `organisation.claim_decided` webhook). */
+function claimDecided(claim: OrganisationClaimDoc, org: Pick<OrganisationDoc, '_id' | 'name'>) {
+  return {
+    type: 'organisation.claim_decided' as const,
+    key: `claim:${claim._id}:decided`,
+    recipients: [{ userId: String(claim.claimant) }],
+    data: {
+      claimId: String(claim._id),
+      organisationId: String(org._id),
+      organisationName: org.name,
+      approved: claim.status === 'APPROVED',
+      reason: claim.reason || null,
+    },
+  };
 }
