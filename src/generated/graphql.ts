@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, ActivityRecordConnectionParent, AttachedDocumentParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, ChecklistItemParent, DocumentRequirementParent, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, LetterDoc, GrantMessageParent, GrantNoteParent, GrantReviewParent, LetterTemplateParent, MembershipParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
+import type { ActivityDoc, ActivityRecordConnectionParent, AttachedDocumentParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, ConventionYearParent, CouncilDecisionDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, ChecklistItemParent, DocumentRequirementParent, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, LetterDoc, GrantMessageParent, GrantNoteParent, GrantReviewParent, LetterTemplateParent, MembershipParent, MultiYearConventionParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -113,14 +113,30 @@ export type AddressInput = {
   street?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An amendment (avenant) to a multi-year convention. */
+export type AmendConventionInput = {
+  /** The application. */
+  applicationId: Scalars['ID']['input'];
+  /** Why (required, at most 2,000 characters). */
+  reason: Scalars['String']['input'];
+  /** Every year and its amount after the amendment: 2 to 4 consecutive years from the first; voted years unchanged. */
+  years: Array<YearAmountInput>;
+};
+
 /** An approval. */
 export type ApproveInput = {
   /** Amount granted, positive, at most the amount requested. */
   amount: Scalars['Money']['input'];
+  /** The council decision that decides this grant. */
+  councilDecisionId?: InputMaybe<Scalars['ID']['input']>;
   /** Envelope of the application's programme to commit it in. */
   envelopeId: Scalars['ID']['input'];
+  /** Aid in kind granted with the grant (at most 20 items). */
+  inKind?: InputMaybe<Array<InKindInput>>;
   /** Why (at most 2,000 characters). */
   motivation?: InputMaybe<Scalars['String']['input']>;
+  /** For a multi-year request: the amount granted each year (each at most the year's request), the first equal to `amount`; the requested years with the first set to `amount` when omitted. */
+  years?: InputMaybe<Array<YearAmountInput>>;
 };
 
 /** What attachDocument takes. */
@@ -131,6 +147,14 @@ export type AttachDocumentInput = {
   documentId: Scalars['ID']['input'];
   /** The programme's requirement it answers (its kind must match); none for a supporting document of no requirement. */
   requirementId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Attaches a decided grant to a council decision. */
+export type AttachToCouncilDecisionInput = {
+  /** The approved (or completed) application. */
+  applicationId: Scalars['ID']['input'];
+  /** The council decision. */
+  councilDecisionId: Scalars['ID']['input'];
 };
 
 /** A document of the organisation's vault attached to an application. */
@@ -144,6 +168,17 @@ export type AttachedDocument = {
   document: Document;
   /** The requirement it answers, if any. */
   requirementId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The beneficiary as it was when the grant was decided (what the open data publishes). */
+export type BeneficiarySnapshot = {
+  __typename?: 'BeneficiarySnapshot';
+  /** Name at the decision. */
+  name: Scalars['String']['output'];
+  /** RNA number at the decision, if any. */
+  rna?: Maybe<Scalars['String']['output']>;
+  /** SIRET at the decision, if any. */
+  siret?: Maybe<Scalars['String']['output']>;
 };
 
 /** A budget envelope (crédits). Always 0 <= paid <= committed <= total. */
@@ -292,12 +327,77 @@ export type ConflictOfInterestPayload = {
   errors: Array<UserError>;
 };
 
+/** An amendment (avenant) to a multi-year convention. */
+export type ConventionAmendment = {
+  __typename?: 'ConventionAmendment';
+  /** The years and amounts after. */
+  after: Array<YearAmount>;
+  /** When. */
+  amendedAt: Scalars['DateTime']['output'];
+  /** The years and amounts before. */
+  before: Array<YearAmount>;
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** The convention's version this amendment made (the approval is version 1). */
+  version: Scalars['Int']['output'];
+};
+
 /** The signed convention. */
 export type ConventionInput = {
   /** Reference of the convention. */
   reference: Scalars['String']['input'];
   /** Signature date. */
   signedOn: Scalars['Date']['input'];
+};
+
+/** One year of a multi-year convention. */
+export type ConventionYear = {
+  __typename?: 'ConventionYear';
+  /** Amount of the year in the convention's current version. */
+  amount: Scalars['Money']['output'];
+  /** Day it was committed; null while provisional. */
+  committedOn?: Maybe<Scalars['Date']['output']>;
+  /** The council decision that voted it; null while provisional (and for the first year until one is attached). */
+  councilDecision?: Maybe<CouncilDecision>;
+  /** The envelope it is committed on; null while provisional. */
+  envelope?: Maybe<BudgetEnvelope>;
+  /** The year's interim report, which the next year's payments wait for; null until submitted (the last year has the final report instead). */
+  interimReport?: Maybe<InterimReport>;
+  /** Paid so far on this year. */
+  paid: Scalars['Money']['output'];
+  /** Provisional until the council votes it, then committed. */
+  status: ConventionYearStatus;
+  /** The year. */
+  year: Scalars['Int']['output'];
+};
+
+/** Where one year of a multi-year convention stands. */
+export type ConventionYearStatus =
+  /** Voted: its amount is committed on its year's envelope and may be paid. */
+  | 'COMMITTED'
+  /** Written in the convention, not yet voted by the council: nothing is committed nor paid on it. */
+  | 'PROVISIONAL';
+
+/** A council decision (délibération) that decides grants; its reference is SCDL's referenceDecision. */
+export type CouncilDecision = {
+  __typename?: 'CouncilDecision';
+  /** The deciding body, e.g. Conseil municipal. */
+  body: Scalars['String']['output'];
+  /** Day of the sitting. */
+  date: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The act's reference, e.g. `2026-03-103`. */
+  reference: Scalars['String']['output'];
+};
+
+/** The result of recording a council decision. */
+export type CouncilDecisionPayload = {
+  __typename?: 'CouncilDecisionPayload';
+  /** The decision, or null when refused. */
+  councilDecision?: Maybe<CouncilDecision>;
+  /** Why it was refused. */
+  errors: Array<UserError>;
 };
 
 /** The coverage matrix: one cell per domain x neighbourhood. */
@@ -344,6 +444,16 @@ export type CreateBudgetEnvelopeInput = {
   programmeId: Scalars['ID']['input'];
   /** Credits voted. */
   total: Scalars['Money']['input'];
+};
+
+/** A council decision to record. */
+export type CreateCouncilDecisionInput = {
+  /** The deciding body (at most 200 characters). */
+  body: Scalars['String']['input'];
+  /** Day of the sitting, today or before. */
+  date: Scalars['Date']['input'];
+  /** The act's reference (unique, at most 100 characters). */
+  reference: Scalars['String']['input'];
 };
 
 /** A new domain. */
@@ -408,6 +518,8 @@ export type CreateGrantApplicationInput = {
   targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Title of the project (at most 200 characters). */
   title: Scalars['String']['input'];
+  /** A multi-year request: 2 to 4 consecutive years from the programme's; requestedAmount must be their sum. */
+  years?: InputMaybe<Array<YearAmountInput>>;
 };
 
 /** A new neighbourhood. */
@@ -870,12 +982,16 @@ export type GrantApplication = {
   __typename?: 'GrantApplication';
   /** The officer in charge (who started the review). */
   assignedTo?: Maybe<User>;
+  /** The beneficiary's name and identifiers frozen at the decision; null before. */
+  beneficiaryAtDecision?: Maybe<BeneficiarySnapshot>;
   /** The project's budget. */
   budgetLines: Array<BudgetLine>;
   /** The officers' last request for changes (a message): null for anyone but the applicant, officers and admins. */
   changesRequested?: Maybe<Scalars['String']['output']>;
   /** The signed convention, once recorded. */
   convention?: Maybe<GrantConvention>;
+  /** The council decision the grant is attached to; null until attached. */
+  councilDecision?: Maybe<CouncilDecision>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The decision, once made. */
@@ -892,16 +1008,24 @@ export type GrantApplication = {
   finalReport?: Maybe<FinalReport>;
   /** Each of the programme's final-report requirements and where it stands; null for anyone but the applicant's members, officers and admins (not recused). */
   finalReportChecklist?: Maybe<Array<DocumentChecklistItem>>;
+  /** When the grant first appeared in an open-data export; null until then. */
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The co-funding ledger: cost, public and private shares, flags. */
   funding: GrantFunding;
   /** Every change, oldest first. */
   history: Array<ActivityRecord>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Aid in kind granted with the approval. */
+  inKind: Array<InKindAid>;
+  /** Sum of the valuations of the aid in kind. */
+  inKindTotal: Scalars['Money']['output'];
   /** The letters generated for it, oldest first; null for anyone but the applicant's members, officers and admins (not recused). */
   letters?: Maybe<Array<GrantLetter>>;
   /** Messages between the applicant and the officers; empty for anyone else. */
   messages: Array<GrantMessage>;
+  /** The multi-year convention recorded at approval; null for a one-year grant. */
+  multiYearConvention?: Maybe<MultiYearConvention>;
   /** Human-readable number, e.g. `2026-00042`. */
   number: Scalars['String']['output'];
   /** Objectives of the project. */
@@ -944,6 +1068,8 @@ export type GrantApplication = {
   totalExpenses: Scalars['Money']['output'];
   /** The programme's year. */
   year: Scalars['Int']['output'];
+  /** The yearly amounts of a multi-year request (2 to 4 consecutive years); empty for one year. */
+  years: Array<YearAmount>;
 };
 
 
@@ -1187,6 +1313,63 @@ export type HeadcountInput = {
   volunteers?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Aid in kind granted with a grant, valued in cents. */
+export type InKindAid = {
+  __typename?: 'InKindAid';
+  /** What is lent or provided. */
+  description: Scalars['String']['output'];
+  /** What it consists of. */
+  kind: InKindKind;
+  /** Its valuation. */
+  valuation: Scalars['Money']['output'];
+  /** The year it is given. */
+  year: Scalars['Int']['output'];
+};
+
+/** Aid in kind granted with an approval. */
+export type InKindInput = {
+  /** What is lent or provided (at most 500 characters). */
+  description: Scalars['String']['input'];
+  /** What it consists of. */
+  kind: InKindKind;
+  /** Its valuation, positive, in cents. */
+  valuation: Scalars['Money']['input'];
+  /** The year it is given, a year of the grant; the first when omitted. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What aid in kind consists of. */
+export type InKindKind =
+  /** Equipment lent or given (vehicles, furniture, computers). */
+  | 'EQUIPMENT'
+  /** Premises lent (rooms, offices, storage). */
+  | 'PREMISES'
+  /** Services provided by the city (printing, transport, technical staff). */
+  | 'SERVICES';
+
+/** The interim report of one year of a multi-year convention (compte-rendu intermédiaire). */
+export type InterimReport = {
+  __typename?: 'InterimReport';
+  /** Amount spent that year. */
+  amountSpent: Scalars['Money']['output'];
+  /** What was done that year. */
+  narrative: Scalars['String']['output'];
+  /** When it was submitted. */
+  submittedAt: Scalars['DateTime']['output'];
+};
+
+/** The interim report of one year. */
+export type InterimReportInput = {
+  /** Amount spent that year, in cents (0 or more). */
+  amountSpent: Scalars['Money']['input'];
+  /** The application. */
+  applicationId: Scalars['ID']['input'];
+  /** What was done that year (at most 10,000 characters). */
+  narrative: Scalars['String']['input'];
+  /** A voted year of the convention other than the last. */
+  year: Scalars['Int']['input'];
+};
+
 /** The legal form of a social and solidarity economy structure. */
 export type LegalForm =
   /** Association loi 1901. */
@@ -1324,6 +1507,23 @@ export type MembershipStatus =
   /** Recorded by a manager, waiting for the person to accept it (acceptMembership); grants nothing yet. */
   | 'INVITED';
 
+/** A multi-year convention of objectives (CPO): its years, amendments and totals. */
+export type MultiYearConvention = {
+  __typename?: 'MultiYearConvention';
+  /** Every amendment, oldest first. */
+  amendments: Array<ConventionAmendment>;
+  /** Cash committed so far (the years voted). */
+  committed: Scalars['Money']['output'];
+  /** The final report's deadline: six months after the end of the last year. */
+  finalReportDueOn: Scalars['Date']['output'];
+  /** Cash over every year, provisional years included. */
+  total: Scalars['Money']['output'];
+  /** Current version: 1 at approval, one more per amendment. */
+  version: Scalars['Int']['output'];
+  /** The years, first to last. */
+  years: Array<ConventionYear>;
+};
+
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1337,6 +1537,8 @@ export type Mutation = {
   addPrivateNote: GrantApplicationPayload;
   /** Adds a review with scores and a recommendation (officers). */
   addReview: GrantApplicationPayload;
+  /** Amends a multi-year convention (avenant): provisional years' amounts, years added or removed at the end; versioned with its reason (officers and admins). */
+  amendConvention: GrantApplicationPayload;
   /** Approves and commits the amount in the envelope, which never goes over its total (officers). */
   approveGrantApplication: GrantApplicationPayload;
   /** Archives a domain (admins): it leaves the lists and filters, and stays on the organisations, applications and programmes that carry it. Refused while it has sub-domains in use. */
@@ -1345,12 +1547,16 @@ export type Mutation = {
   archiveNeighbourhood: NeighbourhoodPayload;
   /** Attaches a document of the applicant organisation's vault to an editable application (its members). */
   attachDocument: GrantApplicationPayload;
+  /** Attaches a decided grant to the council decision that decided it (officers and admins). */
+  attachToCouncilDecision: GrantApplicationPayload;
   /** Changes the signed-in person's password; the other sessions are signed out and this one gets a fresh token. */
   changePassword: ChangePasswordPayload;
   /** Asks to manage an organisation that has no manager (member accounts); PENDING until an officer decides. */
   claimOrganisation: OrganisationClaimPayload;
   /** Creates a budget envelope (admins). */
   createBudgetEnvelope: BudgetEnvelopePayload;
+  /** Records a council decision (officers and admins). */
+  createCouncilDecision: CouncilDecisionPayload;
   /** Creates a domain (admins). */
   createDomain: DomainPayload;
   /** Creates a funding programme (admins). */
@@ -1423,6 +1629,8 @@ export type Mutation = {
   submitFinalReport: GrantApplicationPayload;
   /** Submits an application after checking it is complete; lists everything missing at once. */
   submitGrantApplication: GrantApplicationPayload;
+  /** Submits the interim report of one year of a multi-year convention; the next year's payments wait for it (members of the organisation). */
+  submitInterimReport: GrantApplicationPayload;
   /** Edits a budget envelope (admins); the total never goes below what is committed. */
   updateBudgetEnvelope: BudgetEnvelopePayload;
   /** Edits a domain (admins): name, description, parent (a top-level domain, never making a cycle), proposal. */
@@ -1445,6 +1653,8 @@ export type Mutation = {
   verifyEmail: VerifyEmailPayload;
   /** Marks an organisation created by a member as checked by an officer (officers and admins); verifying twice changes nothing. */
   verifyOrganisation: OrganisationPayload;
+  /** Records the council's vote of a later year of a multi-year convention and commits its amount on its year's envelope (officers and admins). */
+  voteConventionYear: GrantApplicationPayload;
   /** Withdraws a submitted application (members of the organisation). */
   withdrawGrantApplication: GrantApplicationPayload;
 };
@@ -1483,6 +1693,12 @@ export type MutationAddReviewArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAmendConventionArgs = {
+  input: AmendConventionInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationApproveGrantApplicationArgs = {
   id: Scalars['ID']['input'];
   input: ApproveInput;
@@ -1508,6 +1724,12 @@ export type MutationAttachDocumentArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationAttachToCouncilDecisionArgs = {
+  input: AttachToCouncilDecisionInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -1523,6 +1745,12 @@ export type MutationClaimOrganisationArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationCreateBudgetEnvelopeArgs = {
   input: CreateBudgetEnvelopeInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationCreateCouncilDecisionArgs = {
+  input: CreateCouncilDecisionInput;
 };
 
 
@@ -1746,6 +1974,12 @@ export type MutationSubmitGrantApplicationArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationSubmitInterimReportArgs = {
+  input: InterimReportInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationUpdateBudgetEnvelopeArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBudgetEnvelopeInput;
@@ -1817,6 +2051,12 @@ export type MutationVerifyEmailArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationVerifyOrganisationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationVoteConventionYearArgs = {
+  input: VoteConventionYearInput;
 };
 
 
@@ -2429,6 +2669,8 @@ export type PaymentTranche = {
   id: Scalars['ID']['output'];
   /** When it was paid; null while unpaid. */
   paidOn?: Maybe<Scalars['Date']['output']>;
+  /** The year the tranche pays (a multi-year convention's year; otherwise the application's). */
+  year: Scalars['Int']['output'];
 };
 
 /** Private contact details: visible to the organisation's members, officers and admins only. */
@@ -2461,6 +2703,8 @@ export type Query = {
   city: City;
   /** Co-funding alerts of a programme year (officers and admins): public money above cost first (largest excess first), then duplicates; at most 500. */
   cofundingAlerts: Array<CofundingAlert>;
+  /** Council decisions, newest first (officers and admins). */
+  councilDecisions: Array<CouncilDecision>;
   /** The coverage matrix of domains x neighbourhoods (coordinators, officers, admins). */
   coverage: Coverage;
   /** One domain; null when unknown, or archived and the viewer is not staff. */
@@ -2475,6 +2719,8 @@ export type Query = {
   grantApplication?: Maybe<GrantApplication>;
   /** Applications the viewer may see, newest first. At most 100 a page. */
   grantApplications: GrantApplicationConnection;
+  /** Approved grants not yet attached to a council decision, oldest decision first (officers and admins). */
+  grantsAwaitingCouncilDecision: Array<GrantApplication>;
   /** The signed-in account, or null when anonymous. */
   me?: Maybe<User>;
   /** The conflicts of interest I declared (officers and admins). */
@@ -2513,6 +2759,12 @@ export type Query = {
 /** The entry points for reading. */
 export type QueryCofundingAlertsArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+/** The entry points for reading. */
+export type QueryCouncilDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2558,6 +2810,12 @@ export type QueryGrantApplicationArgs = {
 export type QueryGrantApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GrantApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading. */
+export type QueryGrantsAwaitingCouncilDecisionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2703,6 +2961,8 @@ export type RecordPaymentInput = {
   paidOn?: InputMaybe<Scalars['Date']['input']>;
   /** The tranche paid (its amount). */
   trancheId?: InputMaybe<Scalars['ID']['input']>;
+  /** For an unscheduled amount: the year it pays; the application's year when omitted. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The result of redeliverWebhookDelivery. */
@@ -2840,6 +3100,8 @@ export type TrancheInput = {
   amount: Scalars['Money']['input'];
   /** When it is due: the decision day or later. */
   dueDate: Scalars['Date']['input'];
+  /** The year it pays, a voted year of the convention; the application's year when omitted. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to an envelope; the total cannot go below what is committed. */
@@ -2906,6 +3168,8 @@ export type UpdateGrantApplicationInput = {
   targetNeighbourhoodIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Title. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** A multi-year request: 2 to 4 consecutive years; requestedAmount is their sum (set from them when omitted); an empty list makes it a one-year request. */
+  years?: InputMaybe<Array<YearAmountInput>>;
 };
 
 /** Changes to a neighbourhood: only the fields given change (its code never does). */
@@ -3089,6 +3353,18 @@ export type VerifyEmailPayload = {
   user?: Maybe<User>;
 };
 
+/** The council's vote of a later year of a multi-year convention. */
+export type VoteConventionYearInput = {
+  /** The approved application. */
+  applicationId: Scalars['ID']['input'];
+  /** The council decision that votes it. */
+  councilDecisionId: Scalars['ID']['input'];
+  /** An envelope of a programme of that year, on which the year's amount is committed. */
+  envelopeId: Scalars['ID']['input'];
+  /** The year voted (a provisional year whose previous year is voted). */
+  year: Scalars['Int']['input'];
+};
+
 /** A subscription of another system of the city to events, delivered after Standard Webhooks. */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -3153,6 +3429,23 @@ export type WebhookDeliveryEdge = {
   cursor: Scalars['String']['output'];
   /** The delivery. */
   node: WebhookDelivery;
+};
+
+/** An amount for one year. */
+export type YearAmount = {
+  __typename?: 'YearAmount';
+  /** Amount for that year. */
+  amount: Scalars['Money']['output'];
+  /** The year. */
+  year: Scalars['Int']['output'];
+};
+
+/** An amount for one year. */
+export type YearAmountInput = {
+  /** Amount, positive, in cents. */
+  amount: Scalars['Money']['input'];
+  /** The year (2000 to 2100); the years follow each other. */
+  year: Scalars['Int']['input'];
 };
 
 
@@ -3231,9 +3524,12 @@ export type ResolversTypes = {
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
+  AmendConventionInput: AmendConventionInput;
   ApproveInput: ApproveInput;
   AttachDocumentInput: AttachDocumentInput;
+  AttachToCouncilDecisionInput: AttachToCouncilDecisionInput;
   AttachedDocument: ResolverTypeWrapper<AttachedDocumentParent>;
+  BeneficiarySnapshot: ResolverTypeWrapper<BeneficiarySnapshot>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetEnvelope: ResolverTypeWrapper<BudgetEnvelopeDoc>;
   BudgetEnvelopePayload: ResolverTypeWrapper<Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversTypes['BudgetEnvelope']> }>;
@@ -3247,11 +3543,17 @@ export type ResolversTypes = {
   CofundingAlert: ResolverTypeWrapper<CofundingAlertParent>;
   ConflictOfInterest: ResolverTypeWrapper<ConflictOfInterestDoc>;
   ConflictOfInterestPayload: ResolverTypeWrapper<Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversTypes['ConflictOfInterest']> }>;
+  ConventionAmendment: ResolverTypeWrapper<ConventionAmendment>;
   ConventionInput: ConventionInput;
+  ConventionYear: ResolverTypeWrapper<ConventionYearParent>;
+  ConventionYearStatus: ConventionYearStatus;
+  CouncilDecision: ResolverTypeWrapper<CouncilDecisionDoc>;
+  CouncilDecisionPayload: ResolverTypeWrapper<Omit<CouncilDecisionPayload, 'councilDecision'> & { councilDecision?: Maybe<ResolversTypes['CouncilDecision']> }>;
   Coverage: ResolverTypeWrapper<Omit<Coverage, 'cells'> & { cells: Array<ResolversTypes['CoverageCell']> }>;
   CoverageCell: ResolverTypeWrapper<CoverageCellParent>;
   CoverageFilter: CoverageFilter;
   CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateCouncilDecisionInput: CreateCouncilDecisionInput;
   CreateDomainInput: CreateDomainInput;
   CreateFundingProgrammeInput: CreateFundingProgrammeInput;
   CreateGrantApplicationInput: CreateGrantApplicationInput;
@@ -3307,7 +3609,12 @@ export type ResolversTypes = {
   Headcount: ResolverTypeWrapper<Headcount>;
   HeadcountInput: HeadcountInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InKindAid: ResolverTypeWrapper<InKindAid>;
+  InKindInput: InKindInput;
+  InKindKind: InKindKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterimReport: ResolverTypeWrapper<InterimReport>;
+  InterimReportInput: InterimReportInput;
   LegalForm: LegalForm;
   LetterKind: LetterKind;
   LetterPreview: ResolverTypeWrapper<LetterPreview>;
@@ -3321,6 +3628,7 @@ export type ResolversTypes = {
   MembershipRole: MembershipRole;
   MembershipStatus: MembershipStatus;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  MultiYearConvention: ResolverTypeWrapper<MultiYearConventionParent>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodDoc>;
@@ -3400,10 +3708,13 @@ export type ResolversTypes = {
   UserFilter: UserFilter;
   UserPayload: ResolverTypeWrapper<Omit<UserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   VerifyEmailPayload: ResolverTypeWrapper<Omit<VerifyEmailPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  VoteConventionYearInput: VoteConventionYearInput;
   Webhook: ResolverTypeWrapper<WebhookDoc>;
   WebhookDelivery: ResolverTypeWrapper<OutboxMessageDoc>;
   WebhookDeliveryConnection: ResolverTypeWrapper<OutboxMessageConnectionParent>;
   WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  YearAmount: ResolverTypeWrapper<YearAmount>;
+  YearAmountInput: YearAmountInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3415,9 +3726,12 @@ export type ResolversParentTypes = {
   AddOrganisationMemberInput: AddOrganisationMemberInput;
   Address: Address;
   AddressInput: AddressInput;
+  AmendConventionInput: AmendConventionInput;
   ApproveInput: ApproveInput;
   AttachDocumentInput: AttachDocumentInput;
+  AttachToCouncilDecisionInput: AttachToCouncilDecisionInput;
   AttachedDocument: AttachedDocumentParent;
+  BeneficiarySnapshot: BeneficiarySnapshot;
   Boolean: Scalars['Boolean']['output'];
   BudgetEnvelope: BudgetEnvelopeDoc;
   BudgetEnvelopePayload: Omit<BudgetEnvelopePayload, 'envelope'> & { envelope?: Maybe<ResolversParentTypes['BudgetEnvelope']> };
@@ -3429,11 +3743,16 @@ export type ResolversParentTypes = {
   CofundingAlert: CofundingAlertParent;
   ConflictOfInterest: ConflictOfInterestDoc;
   ConflictOfInterestPayload: Omit<ConflictOfInterestPayload, 'conflict'> & { conflict?: Maybe<ResolversParentTypes['ConflictOfInterest']> };
+  ConventionAmendment: ConventionAmendment;
   ConventionInput: ConventionInput;
+  ConventionYear: ConventionYearParent;
+  CouncilDecision: CouncilDecisionDoc;
+  CouncilDecisionPayload: Omit<CouncilDecisionPayload, 'councilDecision'> & { councilDecision?: Maybe<ResolversParentTypes['CouncilDecision']> };
   Coverage: Omit<Coverage, 'cells'> & { cells: Array<ResolversParentTypes['CoverageCell']> };
   CoverageCell: CoverageCellParent;
   CoverageFilter: CoverageFilter;
   CreateBudgetEnvelopeInput: CreateBudgetEnvelopeInput;
+  CreateCouncilDecisionInput: CreateCouncilDecisionInput;
   CreateDomainInput: CreateDomainInput;
   CreateFundingProgrammeInput: CreateFundingProgrammeInput;
   CreateGrantApplicationInput: CreateGrantApplicationInput;
@@ -3484,7 +3803,11 @@ export type ResolversParentTypes = {
   Headcount: Headcount;
   HeadcountInput: HeadcountInput;
   ID: Scalars['ID']['output'];
+  InKindAid: InKindAid;
+  InKindInput: InKindInput;
   Int: Scalars['Int']['output'];
+  InterimReport: InterimReport;
+  InterimReportInput: InterimReportInput;
   LetterPreview: LetterPreview;
   LetterTemplate: LetterTemplateParent;
   LetterTemplatePayload: Omit<LetterTemplatePayload, 'template'> & { template?: Maybe<ResolversParentTypes['LetterTemplate']> };
@@ -3494,6 +3817,7 @@ export type ResolversParentTypes = {
   Membership: MembershipParent;
   MembershipPayload: Omit<MembershipPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['Membership']> };
   Money: Scalars['Money']['output'];
+  MultiYearConvention: MultiYearConventionParent;
   Mutation: Record<PropertyKey, never>;
   NearInput: NearInput;
   Neighbourhood: NeighbourhoodDoc;
@@ -3563,10 +3887,13 @@ export type ResolversParentTypes = {
   UserFilter: UserFilter;
   UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   VerifyEmailPayload: Omit<VerifyEmailPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  VoteConventionYearInput: VoteConventionYearInput;
   Webhook: WebhookDoc;
   WebhookDelivery: OutboxMessageDoc;
   WebhookDeliveryConnection: OutboxMessageConnectionParent;
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  YearAmount: YearAmount;
+  YearAmountInput: YearAmountInput;
 };
 
 export type ListSizeDirectiveArgs = {
@@ -3616,6 +3943,12 @@ export type AttachedDocumentResolvers<ContextType = Context, ParentType extends 
   attachedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   requirementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BeneficiarySnapshotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BeneficiarySnapshot'] = ResolversParentTypes['BeneficiarySnapshot']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BudgetEnvelopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetEnvelope'] = ResolversParentTypes['BudgetEnvelope']> = {
@@ -3671,6 +4004,37 @@ export type ConflictOfInterestResolvers<ContextType = Context, ParentType extend
 
 export type ConflictOfInterestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictOfInterestPayload'] = ResolversParentTypes['ConflictOfInterestPayload']> = {
   conflict?: Resolver<Maybe<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConventionAmendmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConventionAmendment'] = ResolversParentTypes['ConventionAmendment']> = {
+  after?: Resolver<Array<ResolversTypes['YearAmount']>, ParentType, ContextType>;
+  amendedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Array<ResolversTypes['YearAmount']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConventionYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConventionYear'] = ResolversParentTypes['ConventionYear']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  committedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  councilDecision?: Resolver<Maybe<ResolversTypes['CouncilDecision']>, ParentType, ContextType>;
+  envelope?: Resolver<Maybe<ResolversTypes['BudgetEnvelope']>, ParentType, ContextType>;
+  interimReport?: Resolver<Maybe<ResolversTypes['InterimReport']>, ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConventionYearStatus'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CouncilDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CouncilDecision'] = ResolversParentTypes['CouncilDecision']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CouncilDecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CouncilDecisionPayload'] = ResolversParentTypes['CouncilDecisionPayload']> = {
+  councilDecision?: Resolver<Maybe<ResolversTypes['CouncilDecision']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -3831,9 +4195,11 @@ export type GeoPointResolvers<ContextType = Context, ParentType extends Resolver
 
 export type GrantApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplication'] = ResolversParentTypes['GrantApplication']> = {
   assignedTo?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  beneficiaryAtDecision?: Resolver<Maybe<ResolversTypes['BeneficiarySnapshot']>, ParentType, ContextType>;
   budgetLines?: Resolver<Array<ResolversTypes['BudgetLine']>, ParentType, ContextType>;
   changesRequested?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   convention?: Resolver<Maybe<ResolversTypes['GrantConvention']>, ParentType, ContextType>;
+  councilDecision?: Resolver<Maybe<ResolversTypes['CouncilDecision']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['GrantDecision']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3842,11 +4208,15 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   expectedBeneficiaries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   finalReport?: Resolver<Maybe<ResolversTypes['FinalReport']>, ParentType, ContextType>;
   finalReportChecklist?: Resolver<Maybe<Array<ResolversTypes['DocumentChecklistItem']>>, ParentType, ContextType>;
+  firstPublishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   funding?: Resolver<ResolversTypes['GrantFunding'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ActivityRecord']>, ParentType, ContextType, RequireFields<GrantApplicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inKind?: Resolver<Array<ResolversTypes['InKindAid']>, ParentType, ContextType>;
+  inKindTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   letters?: Resolver<Maybe<Array<ResolversTypes['GrantLetter']>>, ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['GrantMessage']>, ParentType, ContextType, RequireFields<GrantApplicationMessagesArgs, 'first'>>;
+  multiYearConvention?: Resolver<Maybe<ResolversTypes['MultiYearConvention']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectives?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
@@ -3868,6 +4238,7 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   totalExpenses?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['YearAmount']>, ParentType, ContextType>;
 };
 
 export type GrantApplicationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantApplicationConnection'] = ResolversParentTypes['GrantApplicationConnection']> = {
@@ -3960,6 +4331,19 @@ export type HeadcountResolvers<ContextType = Context, ParentType extends Resolve
   volunteers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type InKindAidResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InKindAid'] = ResolversParentTypes['InKindAid']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InKindKind'], ParentType, ContextType>;
+  valuation?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InterimReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterimReport'] = ResolversParentTypes['InterimReport']> = {
+  amountSpent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type LetterPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterPreview'] = ResolversParentTypes['LetterPreview']> = {
   kind?: Resolver<ResolversTypes['LetterKind'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4010,19 +4394,31 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
   name: 'Money';
 }
 
+export type MultiYearConventionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MultiYearConvention'] = ResolversParentTypes['MultiYearConvention']> = {
+  amendments?: Resolver<Array<ResolversTypes['ConventionAmendment']>, ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  finalReportDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['ConventionYear']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAcceptFinalReportArgs, 'id'>>;
   acceptMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationAcceptMembershipArgs, 'organisationId'>>;
   addOrganisationMember?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationAddOrganisationMemberArgs, 'input'>>;
   addPrivateNote?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddPrivateNoteArgs, 'body' | 'id'>>;
   addReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAddReviewArgs, 'id' | 'input'>>;
+  amendConvention?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAmendConventionArgs, 'input'>>;
   approveGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationApproveGrantApplicationArgs, 'id' | 'input'>>;
   archiveDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationArchiveDomainArgs, 'id'>>;
   archiveNeighbourhood?: Resolver<ResolversTypes['NeighbourhoodPayload'], ParentType, ContextType, RequireFields<MutationArchiveNeighbourhoodArgs, 'id'>>;
   attachDocument?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAttachDocumentArgs, 'input'>>;
+  attachToCouncilDecision?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationAttachToCouncilDecisionArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   claimOrganisation?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationClaimOrganisationArgs, 'input'>>;
   createBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationCreateBudgetEnvelopeArgs, 'input'>>;
+  createCouncilDecision?: Resolver<ResolversTypes['CouncilDecisionPayload'], ParentType, ContextType, RequireFields<MutationCreateCouncilDecisionArgs, 'input'>>;
   createDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationCreateDomainArgs, 'input'>>;
   createFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateFundingProgrammeArgs, 'input'>>;
   createGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationCreateGrantApplicationArgs, 'input'>>;
@@ -4059,6 +4455,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   startReview?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationStartReviewArgs, 'id'>>;
   submitFinalReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitFinalReportArgs, 'id' | 'input'>>;
   submitGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitGrantApplicationArgs, 'id'>>;
+  submitInterimReport?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationSubmitInterimReportArgs, 'input'>>;
   updateBudgetEnvelope?: Resolver<ResolversTypes['BudgetEnvelopePayload'], ParentType, ContextType, RequireFields<MutationUpdateBudgetEnvelopeArgs, 'id' | 'input'>>;
   updateDomain?: Resolver<ResolversTypes['DomainPayload'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'id' | 'input'>>;
   updateFundingProgramme?: Resolver<ResolversTypes['FundingProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateFundingProgrammeArgs, 'id' | 'input'>>;
@@ -4070,6 +4467,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationVerifyOrganisationArgs, 'id'>>;
+  voteConventionYear?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationVoteConventionYearArgs, 'input'>>;
   withdrawGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantApplicationArgs, 'id'>>;
 };
 
@@ -4292,6 +4690,7 @@ export type PaymentTrancheResolvers<ContextType = Context, ParentType extends Re
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PrivateContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivateContact'] = ResolversParentTypes['PrivateContact']> = {
@@ -4304,6 +4703,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
   cofundingAlerts?: Resolver<Array<ResolversTypes['CofundingAlert']>, ParentType, ContextType, RequireFields<QueryCofundingAlertsArgs, 'year'>>;
+  councilDecisions?: Resolver<Array<ResolversTypes['CouncilDecision']>, ParentType, ContextType, RequireFields<QueryCouncilDecisionsArgs, 'first'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainsArgs, 'includeArchived' | 'rootsOnly'>>;
@@ -4311,6 +4711,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   fundingProgrammes?: Resolver<Array<ResolversTypes['FundingProgramme']>, ParentType, ContextType, RequireFields<QueryFundingProgrammesArgs, 'first'>>;
   grantApplication?: Resolver<Maybe<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<QueryGrantApplicationArgs, 'id'>>;
   grantApplications?: Resolver<ResolversTypes['GrantApplicationConnection'], ParentType, ContextType, RequireFields<QueryGrantApplicationsArgs, 'first'>>;
+  grantsAwaitingCouncilDecision?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<QueryGrantsAwaitingCouncilDecisionArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myConflictsOfInterest?: Resolver<Array<ResolversTypes['ConflictOfInterest']>, ParentType, ContextType, RequireFields<QueryMyConflictsOfInterestArgs, 'first'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'id'>>;
@@ -4458,6 +4859,11 @@ export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
 };
 
+export type YearAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearAmount'] = ResolversParentTypes['YearAmount']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AccountRequestPayload?: AccountRequestPayloadResolvers<ContextType>;
   ActivityRecord?: ActivityRecordResolvers<ContextType>;
@@ -4465,6 +4871,7 @@ export type Resolvers<ContextType = Context> = {
   ActivityRecordEdge?: ActivityRecordEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AttachedDocument?: AttachedDocumentResolvers<ContextType>;
+  BeneficiarySnapshot?: BeneficiarySnapshotResolvers<ContextType>;
   BudgetEnvelope?: BudgetEnvelopeResolvers<ContextType>;
   BudgetEnvelopePayload?: BudgetEnvelopePayloadResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
@@ -4473,6 +4880,10 @@ export type Resolvers<ContextType = Context> = {
   CofundingAlert?: CofundingAlertResolvers<ContextType>;
   ConflictOfInterest?: ConflictOfInterestResolvers<ContextType>;
   ConflictOfInterestPayload?: ConflictOfInterestPayloadResolvers<ContextType>;
+  ConventionAmendment?: ConventionAmendmentResolvers<ContextType>;
+  ConventionYear?: ConventionYearResolvers<ContextType>;
+  CouncilDecision?: CouncilDecisionResolvers<ContextType>;
+  CouncilDecisionPayload?: CouncilDecisionPayloadResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageCell?: CoverageCellResolvers<ContextType>;
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
@@ -4507,6 +4918,8 @@ export type Resolvers<ContextType = Context> = {
   GrantPermissions?: GrantPermissionsResolvers<ContextType>;
   GrantReview?: GrantReviewResolvers<ContextType>;
   Headcount?: HeadcountResolvers<ContextType>;
+  InKindAid?: InKindAidResolvers<ContextType>;
+  InterimReport?: InterimReportResolvers<ContextType>;
   LetterPreview?: LetterPreviewResolvers<ContextType>;
   LetterTemplate?: LetterTemplateResolvers<ContextType>;
   LetterTemplatePayload?: LetterTemplatePayloadResolvers<ContextType>;
@@ -4515,6 +4928,7 @@ export type Resolvers<ContextType = Context> = {
   Membership?: MembershipResolvers<ContextType>;
   MembershipPayload?: MembershipPayloadResolvers<ContextType>;
   Money?: GraphQLScalarType;
+  MultiYearConvention?: MultiYearConventionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   NeighbourhoodPayload?: NeighbourhoodPayloadResolvers<ContextType>;
@@ -4565,6 +4979,7 @@ export type Resolvers<ContextType = Context> = {
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  YearAmount?: YearAmountResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -8,6 +8,7 @@ import { networkModule } from './network/network.resolvers';
 import { mapModule } from './map/map.module';
 import { activityModule } from './activity/activity.resolvers';
 import { grantsModule } from './grants/grants.resolvers';
+import { conventionModule } from './grants/convention.resolvers';
 import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 import { messagingModule } from './messaging/messaging.resolvers';
@@ -24,6 +25,7 @@ export const modules: AppModule[] = [
   mapModule,
   activityModule,
   grantsModule,
+  conventionModule,
   coordinationModule,
   opendataModule,
   messagingModule,

@@ -60,6 +60,19 @@ export type GrantReviewParent = GrantApplicationDoc['reviews'][number];
 export type GrantNoteParent = GrantApplicationDoc['notes'][number];
 export type GrantMessageParent = GrantApplicationDoc['messages'][number];
 export type FinalReportParent = NonNullable<GrantApplicationDoc['finalReport']>;
+export type { CouncilDecisionDoc } from './grants/convention/council-decision.model';
+/** A multi-year convention with the application it belongs to (its years' paid amounts are read from the payments). */
+export type MultiYearConventionParent = { app: GrantApplicationDoc; convention: NonNullable<GrantApplicationDoc['multiYear']> };
+export interface ConventionYearParent {
+  year: number;
+  amount: number;
+  status: 'PROVISIONAL' | 'COMMITTED';
+  envelope?: import('mongoose').Types.ObjectId | null;
+  councilDecision?: import('mongoose').Types.ObjectId | null;
+  committedAt?: Date | null;
+  interimReport?: { narrative: string; amountSpent: number; submittedAt: Date } | null;
+  paid: number;
+}
 
 /** The dossier and its letters (grants/dossier, letters). */
 export type { ChecklistItem as ChecklistItemParent } from './grants/dossier/checklist';

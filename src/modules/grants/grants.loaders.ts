@@ -4,6 +4,7 @@ import { byIdLoader, groupByLoader } from '../../shared/loaders';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from './budget/funding-programme.model';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from './budget/budget-envelope.model';
 import { GrantApplicationModel, type GrantApplicationDoc } from './application/grant-application.model';
+import { CouncilDecisionModel, type CouncilDecisionDoc } from './convention/council-decision.model';
 
 type Rec<T> = T & Record<string, unknown>;
 
@@ -15,6 +16,7 @@ export function createGrantsLoaders() {
       sort: { label: 1 },
       projection: { commitments: 0, payments: 0 },
     }),
+    councilDecisionById: byIdLoader<CouncilDecisionDoc>(CouncilDecisionModel),
     applicationsByOrganisation: groupByLoader<Rec<GrantApplicationDoc>>(GrantApplicationModel, 'organisation', {
       sort: { createdAt: -1 },
       projection: { outbox: 0 },

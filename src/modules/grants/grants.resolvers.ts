@@ -157,7 +157,8 @@ export const grantsModule: AppModule = {
       changesRequested: async (a, _, ctx) => (canSeeMessages(await actorOf(ctx), a) ? (a.changesRequested ?? null) : null),
       messages: (a, args, ctx) => firstOf(args.first, async () => (canSeeMessages(await actorOf(ctx), a) ? (a.messages ?? []) : [])),
       convention: (a) => (a.convention ? { reference: a.convention.reference, signedOn: isoDay(a.convention.signedAt) } : null),
-      payments: (a) => (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt) })),
+      payments: (a) =>
+        (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt), year: t.year ?? a.year })),
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
       reportOverdue: (a) => isReportOverdue(a),

@@ -14,7 +14,7 @@ import { ctxFor, makeCast } from './fixtures';
 useTestDatabase();
 
 /** The steps an applicant takes; officers take the others. */
-const APPLICANT_STEPS: readonly Action[] = ['EDIT', 'SUBMIT', 'WITHDRAW', 'SUBMIT_FINAL_REPORT', 'SEND_MESSAGE'];
+const APPLICANT_STEPS: readonly Action[] = ['EDIT', 'SUBMIT', 'WITHDRAW', 'SUBMIT_FINAL_REPORT', 'SUBMIT_INTERIM_REPORT', 'SEND_MESSAGE'];
 
 let seq = 0;
 async function applicationIn(status: GrantStatus, organisation: unknown, createdBy: unknown): Promise<App> {

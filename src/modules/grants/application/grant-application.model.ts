@@ -60,7 +60,92 @@ const trancheSchema = new Schema({
   dueDate: { type: Date, required: true },
   paidAt: { type: Date, default: null },
   recordedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  /** The convention year it pays (multi-year conventions); absent means the application's year. */
+  year: { type: Number, default: undefined },
 });
+
+/** One year of a multi-year request or convention: integer cents. */
+const yearAmountSchema = new Schema({ year: { type: Number, required: true }, amount: { type: Number, required: true, min: 1 } }, { _id: false });
+
+/** Aid in kind granted with the approval (premises, equipment, services), valued in cents. */
+const inKindSchema = new Schema({
+  kind: { type: String, enum: ['PREMISES', 'EQUIPMENT', 'SERVICES'], required: true },
+  description: { type: String, required: true, maxlength: 500 },
+  /** Integer cents. */
+  valuation: { type: Number, required: true, min: 1 },
+  /** The year the aid is given (counted toward that year's thresholds). */
+  year: { type: Number, required: true },
+});
+
+/** One year of a multi-year convention (see commands/convention.ts for its states). */
+const conventionYearSchema = new Schema(
+  {
+    year: { type: Number, required: true },
+    amount: { type: Number, required: true, min: 1 },
+    /** PROVISIONAL until the council votes it; COMMITTED once its amount is committed on its envelope. */
+    status: { type: String, enum: ['PROVISIONAL', 'COMMITTED'], required: true },
+    envelope: { type: Schema.Types.ObjectId, ref: 'BudgetEnvelope', default: null },
+    councilDecision: { type: Schema.Types.ObjectId, ref: 'CouncilDecision', default: null },
+    committedAt: { type: Date, default: null },
+    /** A vote in flight (claimed before the envelope is touched; reconciliation finishes or clears it). */
+    voting: {
+      type: new Schema(
+        {
+          token: { type: String, required: true },
+          envelope: { type: Schema.Types.ObjectId, required: true },
+          councilDecision: { type: Schema.Types.ObjectId, required: true },
+          actor: { type: Schema.Types.ObjectId, default: null },
+          startedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** The year's interim report (compte-rendu intermédiaire): gates the next year's payments. */
+    interimReport: {
+      type: new Schema(
+        {
+          narrative: { type: String, required: true, maxlength: 10000 },
+          amountSpent: { type: Number, required: true, min: 0 },
+          submittedAt: { type: Date, required: true },
+          submittedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+  },
+  { _id: false },
+);
+
+/** An amendment (avenant) to a multi-year convention: what the years were and became, and why. */
+const amendmentSchema = new Schema(
+  {
+    version: { type: Number, required: true },
+    reason: { type: String, required: true, maxlength: 2000 },
+    before: { type: [yearAmountSchema], default: [] },
+    after: { type: [yearAmountSchema], default: [] },
+    amendedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    amendedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** A multi-year convention of objectives (CPO), recorded at approval; version 1 is the approval's. */
+const multiYearSchema = new Schema(
+  {
+    version: { type: Number, required: true, default: 1 },
+    years: { type: [conventionYearSchema], default: [] },
+    amendments: { type: [amendmentSchema], default: [] },
+  },
+  { _id: false },
+);
+
+/** Who the grant went to, as of the decision (open data publishes this, not today's record). */
+const beneficiarySchema = new Schema(
+  { name: { type: String, required: true }, siret: { type: String, default: null }, rna: { type: String, default: null } },
+  { _id: false },
+);
 
 const decisionSchema = new Schema(
   {
@@ -84,6 +169,8 @@ const pendingDecisionSchema = new Schema(
     motivation: { type: String, required: true },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     startedAt: { type: Date, required: true },
+    /** What the approval writes besides the decision (convention years, aid in kind, council decision, beneficiary). */
+    extra: { type: Schema.Types.Mixed, default: null },
   },
   { _id: false },
 );
@@ -167,6 +254,8 @@ const grantApplicationSchema = new Schema(
     otherFunders: { type: [otherFunderSchema], default: [] },
     /** Integer cents. */
     requestedAmount: { type: Number, required: true, min: 1 },
+    /** A multi-year request: 2 to 4 consecutive years from the programme's; requestedAmount is their sum. Empty: one year. */
+    years: { type: [yearAmountSchema], default: [] },
     republicanContractAttested: { type: Boolean, default: false },
     status: { type: String, enum: GRANT_STATUSES, required: true, default: 'DRAFT' },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
@@ -197,6 +286,16 @@ const grantApplicationSchema = new Schema(
     documents: { type: [attachedDocumentSchema], default: [] },
     /** Attached documents the last change request asked the applicant to replace (grants/dossier/checklist.ts). */
     documentsToReplace: { type: [Schema.Types.ObjectId], default: [] },
+    /** Aid in kind granted with the approval. */
+    inKind: { type: [inKindSchema], default: [] },
+    /** The multi-year convention (null for a one-year grant). */
+    multiYear: { type: multiYearSchema, default: null },
+    /** The council deliberation that decided the grant (SCDL referenceDecision). */
+    councilDecision: { type: Schema.Types.ObjectId, ref: 'CouncilDecision', default: null },
+    /** The beneficiary's identity frozen at the decision. */
+    beneficiary: { type: beneficiarySchema, default: null },
+    /** When the grant first appeared in an open-data export. */
+    firstPublishedAt: { type: Date, default: null },
     outbox: { type: [outboxSchema], default: [] },
   },
   { timestamps: true },
@@ -215,6 +314,9 @@ grantApplicationSchema.index({ 'decision.decidedAt': 1, number: 1 }, { name: 'op
 grantApplicationSchema.index({ year: 1, status: 1 }, { name: 'coordination_year_status' });
 // The vault asks which applications use a document (deleteDocument, the coordinators' reading rule).
 grantApplicationSchema.index({ 'documents.document': 1, status: 1 }, { name: 'document_in_use' });
+// Approved grants awaiting a council decision, and those awaiting their first publication.
+grantApplicationSchema.index({ status: 1, councilDecision: 1, 'decision.decidedAt': 1 }, { name: 'council_pending' });
+grantApplicationSchema.index({ firstPublishedAt: 1, status: 1 }, { name: 'opendata_unpublished' });
 
 export type GrantApplicationDoc = InferSchemaType<typeof grantApplicationSchema> & {
   _id: Types.ObjectId;

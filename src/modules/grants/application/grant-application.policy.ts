@@ -113,6 +113,10 @@ const WHO: Record<Action, Check> = {
   SCHEDULE_PAYMENTS: staff('pay'),
   RECORD_PAYMENT: staff('pay'),
   ACCEPT_FINAL_REPORT: staff('accept the final report of'),
+  VOTE_CONVENTION_YEAR: staff('record the vote of'),
+  SUBMIT_INTERIM_REPORT: applicant('report on'),
+  AMEND_CONVENTION: decider('amend the convention of'),
+  ATTACH_COUNCIL_DECISION: staff('attach'),
   COMPLETE: staff('complete'),
 };
 

@@ -18,6 +18,7 @@ import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from '../budget/budget-en
 import { commit, release } from '../budget/budget-envelope.service';
 import { applyChange, command, type Change } from './command';
 import { OrganisationModel, isVerified } from '../../organisation/organisation.model';
+import { approvalExtra, approvalExtraSet, REOPEN_CLEARS, reopenRefusal, type ApprovalExtra, type ApprovalExtrasInput } from '../convention/approval';
 
 /** How long a decision may be in flight before reconciliation treats it as interrupted. */
 export const DEFAULT_GRACE_MS = 60_000;
@@ -32,7 +33,7 @@ function motivationOf(p: Problems, value: string | null | undefined, required: b
   return s;
 }
 
-export interface ApproveInput {
+export interface ApproveInput extends ApprovalExtrasInput {
   amount: number;
   envelopeId: string;
   motivation?: string | null;
@@ -45,6 +46,8 @@ export interface PendingDecision {
   motivation: string;
   decidedBy: Types.ObjectId;
   startedAt: Date;
+  /** Convention years, aid in kind, council decision, beneficiary snapshot (convention/convention.service.ts). */
+  extra?: ApprovalExtra | null;
 }
 
 export function approveGrantApplication(ctx: Context, id: string, input: ApproveInput): Promise<App> {
@@ -52,9 +55,11 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
     action: 'APPROVE',
     change: async (app) => {
       // An organisation a member created is approved for nothing until an officer has checked who it is.
-      const organisation = await OrganisationModel.findById(app.organisation, { isVerified: 1, name: 1 }).lean<{
+      const organisation = await OrganisationModel.findById(app.organisation, { isVerified: 1, name: 1, siret: 1, rna: 1 }).lean<{
         isVerified?: boolean | null;
         name?: string;
+        siret?: string | null;
+        rna?: string | null;
       }>();
       if (organisation && !isVerified(organisation)) {
         throw new AppError(
@@ -77,13 +82,16 @@ export function approveGrantApplication(ctx: Context, id: string, input: Approve
           field: 'input.envelopeId',
         });
       }
+      const startedAt = clock.now();
+      const extra = await approvalExtra(app, { ...input, envelopeId: envelopeId!, startedAt }, organisation);
       const pending: PendingDecision = {
         token: randomUUID(),
         amount: input.amount,
         envelope: envelopeId!,
         motivation,
         decidedBy: new Types.ObjectId(ctx.viewer!.id),
-        startedAt: clock.now(),
+        startedAt,
+        extra,
       };
       await claim(app, pending);
       // 2. Commit in the envelope (atomic, overflow-proof, at most once per application).
@@ -137,6 +145,7 @@ function approval(app: App, pending: PendingDecision): Change {
           decidedAt: clock.now(),
         },
         reportDueOn: reportDeadline(app.year),
+        ...approvalExtraSet(pending.extra),
       },
     },
     // Reconciliation rolled this decision back meanwhile: do not leave its commitment behind.
@@ -174,11 +183,13 @@ export function reopenGrantApplication(ctx: Context, id: string, reason?: string
       const why = reason?.trim() ?? '';
       if (why.length > MAX_MOTIVATION) p.add('reason', `The reason is limited to ${MAX_MOTIVATION.toLocaleString('en')} characters.`);
       p.throwIfAny();
+      const voted = reopenRefusal(app);
+      if (voted) throw voted;
       const envelope = app.status === 'APPROVED' ? app.decision?.envelope : null;
       return {
         reason: why || null,
         guard: { paidAmount: 0, pendingDecision: null },
-        update: { $set: { decision: null, reportDueOn: null, payments: [], convention: null } },
+        update: { $set: { decision: null, reportDueOn: null, payments: [], convention: null, ...REOPEN_CLEARS } },
         // If this step is lost, reconciliation releases the commitment of an application that is not approved.
         after: async (updated) => {
           if (envelope) await release(envelope, app._id);

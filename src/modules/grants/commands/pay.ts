@@ -14,6 +14,7 @@ import { pay } from '../budget/budget-envelope.service';
 import { command, type Change } from './command';
 import { completeIfDone } from './complete';
 import { isoDay, startOfDay } from '../../../shared/dates';
+import { checkSchedule, checkYearPayment, envelopeOfYear, paymentYearRefusal, yearPaymentGuard } from '../convention/convention.rules';
 
 /** Loi 2000-321 art. 10: a written convention is mandatory above 23,000 EUR a year. */
 export const CONVENTION_THRESHOLD = 2_300_000;
@@ -42,7 +43,7 @@ export function recordConvention(ctx: Context, id: string, input: { reference: s
   });
 }
 
-export function schedulePayments(ctx: Context, id: string, tranches: { amount: number; dueDate: string }[]): Promise<App> {
+export function schedulePayments(ctx: Context, id: string, tranches: { amount: number; dueDate: string; year?: number | null }[]): Promise<App> {
   return command(ctx, id, {
     action: 'SCHEDULE_PAYMENTS',
     change: (app) => {
@@ -57,16 +58,12 @@ export function schedulePayments(ctx: Context, id: string, tranches: { amount: n
       });
       p.throwIfAny();
       const paid = (app.payments ?? []).filter((t) => t.paidAt);
-      const granted = app.decision!.amount!;
-      const total = sum(paid.map((t) => t.amount)) + sum(tranches.map((t) => t.amount));
-      if (total > granted) {
-        throw new AppError(
-          'PAYMENT_EXCEEDS_GRANT',
-          `The schedule adds up to ${formatEuros(total)} (payments made included), more than the ${formatEuros(granted)} granted.`,
-          { field: 'tranches' },
-        );
-      }
-      const next = [...paid, ...tranches.map((t) => ({ _id: new Types.ObjectId(), amount: t.amount, dueDate: startOfDay(t.dueDate), paidAt: null }))];
+      // Each tranche in a year of the grant that may be paid, each year's tranches within its amount.
+      checkSchedule(app, tranches);
+      const next = [
+        ...paid,
+        ...tranches.map((t) => ({ _id: new Types.ObjectId(), amount: t.amount, dueDate: startOfDay(t.dueDate), paidAt: null, ...(t.year ? { year: t.year } : {}) })),
+      ];
       // Compare-and-set on paidAmount: a payment recorded meanwhile makes this schedule stale.
       return {
         reason: `${tranches.length} tranche(s), ${formatEuros(sum(tranches.map((t) => t.amount)))}`,
@@ -83,6 +80,8 @@ export interface PaymentInput {
   /** Or an unscheduled payment of this amount. */
   amount?: number | null;
   paidOn?: string | null;
+  /** The convention year it pays (multi-year conventions); the tranche's, or the application's year, when omitted. */
+  year?: number | null;
 }
 
 export function recordPayment(ctx: Context, id: string, input: PaymentInput): Promise<App> {
@@ -118,6 +117,7 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
 
   let trancheId: Types.ObjectId;
   let amount: number;
+  let year: number;
   let update: Record<string, unknown>;
   let guard: Record<string, unknown>;
   const actor = new Types.ObjectId(ctx.viewer!.id);
@@ -127,31 +127,30 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
     if (!tranche) throw notFound('Tranche', 'input.trancheId');
     if (tranche.paidAt) throw new AppError('CONFLICT', `This tranche was already paid on ${isoDay(tranche.paidAt)}.`, { field: 'input.trancheId' });
     amount = tranche.amount;
+    year = tranche.year ?? app.year;
     guard = { payments: { $elemMatch: { _id: trancheId, paidAt: null } } };
     update = { $set: { 'payments.$.paidAt': paidAt, 'payments.$.recordedBy': actor }, $inc: { paidAmount: amount } };
   } else {
     trancheId = new Types.ObjectId();
     amount = input.amount!;
+    year = input.year ?? app.year;
     guard = {};
-    update = { $push: { payments: { _id: trancheId, amount, dueDate: paidAt, paidAt, recordedBy: actor } }, $inc: { paidAmount: amount } };
+    const yearField = year === app.year ? {} : { year };
+    update = { $push: { payments: { _id: trancheId, amount, dueDate: paidAt, paidAt, recordedBy: actor, ...yearField } }, $inc: { paidAmount: amount } };
   }
-  const already = app.paidAmount ?? 0;
-  if (already + amount > granted) {
-    throw new AppError(
-      'PAYMENT_EXCEEDS_GRANT',
-      `${formatEuros(already)} of ${formatEuros(granted)} are already paid: ${formatEuros(amount)} more would exceed the grant.`,
-      { field: input.trancheId ? 'input.trancheId' : 'input.amount' },
-    );
-  }
-  // The database re-checks both conditions atomically (two officers paying at once cannot overpay).
-  guard.$expr = { $lte: [{ $add: ['$paidAmount', amount] }, '$decision.amount'] };
+  // A multi-year convention pays each year once the council voted it and the previous year's interim report is in.
+  const yearRefusal = paymentYearRefusal(app, year, input.trancheId ? 'input.trancheId' : 'input.year');
+  if (yearRefusal) throw yearRefusal;
+  checkYearPayment(app, year, amount, input.trancheId ? 'input.trancheId' : 'input.amount');
+  // The database re-checks both conditions atomically (two officers paying at once cannot overpay the year).
+  guard.$expr = yearPaymentGuard(app, year, amount);
   return {
     reason: `${formatEuros(amount)} paid on ${isoDay(paidAt)}`,
     guard,
     update,
     after: async (updated) => {
       if (faults.afterPaymentMarked) await faults.afterPaymentMarked(String(app._id));
-      await pay(app.decision!.envelope!, app._id, trancheId, amount, clock.now());
+      await pay(envelopeOfYear(app, year), app._id, trancheId, amount, clock.now());
       return completeIfDone(ctx, updated);
     },
   };

@@ -16,6 +16,7 @@ import { overdueProblem, overdueReports } from '../application/grant-application
 import { FundingProgrammeModel, type FundingProgrammeDoc } from '../budget/funding-programme.model';
 import { command, flushOutbox } from './command';
 import { dossierProblems } from '../dossier/checklist';
+import { checkYears, yearsTotalProblem } from '../convention/convention.rules';
 
 export interface ApplicationContentInput {
   title?: string | null;
@@ -28,6 +29,8 @@ export interface ApplicationContentInput {
   otherFunders?: { name: string; amount: number; status: string; isPublic?: boolean | null }[] | null;
   requestedAmount?: number | null;
   republicanContractAttested?: boolean | null;
+  /** A multi-year request (2 to 4 consecutive years); empty for one year. */
+  years?: { year: number; amount: number }[] | null;
 }
 
 export interface CreateApplicationInput extends ApplicationContentInput {
@@ -82,6 +85,17 @@ async function contentFields(input: ApplicationContentInput, creating: boolean, 
   if (input.objectives !== undefined) {
     const v = text(p, f('objectives'), input.objectives, 5000, false);
     if (v !== undefined) out.objectives = v;
+  }
+  if (input.years !== undefined && input.years !== null) {
+    // The request of a multi-year application is the sum of its years: given, it must match; omitted, it is set.
+    const years = checkYears(p, f('years'), input.years);
+    if (years) {
+      out.years = years;
+      const total = years.reduce((s, y) => s + y.amount, 0);
+      if (years.length && (input.requestedAmount === undefined || input.requestedAmount === null)) input = { ...input, requestedAmount: total };
+      const mismatch = years.length && typeof input.requestedAmount === 'number' ? yearsTotalProblem(years, input.requestedAmount) : null;
+      if (mismatch) p.add(f('requestedAmount'), mismatch, 'MULTI_YEAR_TOTAL_MISMATCH');
+    }
   }
   if (creating || input.requestedAmount !== undefined) {
     if (checkAmount(p, f('requestedAmount'), input.requestedAmount)) out.requestedAmount = input.requestedAmount;
@@ -242,6 +256,12 @@ export async function completenessProblems(app: App): Promise<Problems> {
     );
   }
   if (expenses > 0 && app.requestedAmount > expenses) p.add('requestedAmount', `The request cannot exceed the expenses (${formatEuros(expenses)}).`, code);
+  const years = app.years ?? [];
+  if (years.length) {
+    if (years[0]!.year !== app.year) p.add('years', `A convention starts in the programme's year, ${app.year} (the years start in ${years[0]!.year}).`, 'MULTI_YEAR_INVALID');
+    const mismatch = yearsTotalProblem(years, app.requestedAmount);
+    if (mismatch) p.add('requestedAmount', mismatch, 'MULTI_YEAR_TOTAL_MISMATCH');
+  }
   if (org && org.status !== 'ACTIVE') p.add('organisationId', 'The organisation is dissolved.', code);
   if (!app.republicanContractAttested)
     p.add('republicanContractAttested', "Attest the republican commitment contract (contrat d'engagement républicain).", code);

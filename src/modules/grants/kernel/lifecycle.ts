@@ -37,6 +37,12 @@ export const TRANSITIONS = {
   RECORD_PAYMENT: { from: DECIDED_FOR_PAYMENT, verb: 'pay' },
   SUBMIT_FINAL_REPORT: { from: ['APPROVED'], verb: 'report on' },
   ACCEPT_FINAL_REPORT: { from: ['APPROVED'], verb: 'accept the final report of' },
+  /** Multi-year conventions (commands/convention.ts): the council's yearly vote, interim reports, amendments. */
+  VOTE_CONVENTION_YEAR: { from: DECIDED_FOR_PAYMENT, verb: 'vote a year of' },
+  SUBMIT_INTERIM_REPORT: { from: ['APPROVED'], verb: 'report on' },
+  AMEND_CONVENTION: { from: ['APPROVED'], verb: 'amend the convention of' },
+  /** A decided grant is attached to the council decision that voted it, also once completed. */
+  ATTACH_COUNCIL_DECISION: { from: ['APPROVED', 'COMPLETED'], verb: 'attach to a council decision' },
   /** Taken by the system once the final report is accepted and everything granted is paid. */
   COMPLETE: { from: ['APPROVED'], to: 'COMPLETED', verb: 'complete' },
 } as const satisfies Record<string, Step>;
