@@ -78,6 +78,8 @@ const REVIEWED: Record<string, string> = {
   'GrantApplication.finalReportChecklist': 'canSeeVault, else null',
   'GrantApplication.letters': 'canSeeVault, else null',
   'AttachedDocument.attachedBy': 'under GrantApplication.documents (canSeeVault); User fields',
+  // Proven in test/modules/convention/council-and-in-kind.http.test.ts (a member is refused).
+  'Query.grantsAwaitingCouncilDecision': 'OFFICER, ADMIN (who see every application)',
 };
 
 describe('nested paths inventory', () => {
