@@ -26,3 +26,20 @@ claimSchema.index({ status: 1, createdAt: 1, _id: 1 });
 
 export type OrganisationClaimDoc = InferSchemaType<typeof claimSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const OrganisationClaimModel = model('OrganisationClaim', claimSchema);
+
+/**
+ * The one claim being approved on an organisation, while it is approved: an approval holds this document
+ * (its _id is the organisation's) from the check that nobody manages the organisation until the
+ * claimant is made MANAGER, so two officers approving two different claims at once cannot both pass
+ * the check. The hold expires (`until`), so an approval interrupted by a crash blocks nobody for long.
+ */
+const claimApprovalSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    claim: { type: Schema.Types.ObjectId, ref: 'OrganisationClaim', required: true },
+    until: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export const OrganisationClaimApprovalModel = model('OrganisationClaimApproval', claimApprovalSchema);

@@ -14,7 +14,13 @@ import { hasActiveManager, makeManager } from '../user/membership.service';
 import { UserModel } from '../user/user.model';
 import { getOrganisation } from './organisation.service';
 import { OrganisationModel, isVerified, type OrganisationDoc } from './organisation.model';
-import { CLAIM_STATUSES, OrganisationClaimModel, type ClaimStatus, type OrganisationClaimDoc } from './organisation-claim.model';
+import {
+  CLAIM_STATUSES,
+  OrganisationClaimApprovalModel,
+  OrganisationClaimModel,
+  type ClaimStatus,
+  type OrganisationClaimDoc,
+} from './organisation-claim.model';
 
 /** An officer confirms the organisation is who it says it is. Verifying twice changes nothing. */
 export async function verifyOrganisation(ctx: Context, id: unknown): Promise<OrganisationDoc> {
@@ -82,13 +88,19 @@ export function listClaims(status: ClaimStatus | null | undefined, page: PageArg
   });
 }
 
+/** How long an approval may hold an organisation (the hold is released as soon as the approval is done). */
+export const CLAIM_APPROVAL_HOLD_MS = 60_000;
+
 /** The reason given to the other claimants when one claim on the organisation is approved. */
 export const RIVAL_APPROVED_REASON = 'Une autre demande de gestion de cette organisation a été acceptée : demandez à ses responsables de vous inviter.';
 
 /**
  * An officer approves (the claimant becomes MANAGER) or rejects (with a reason) a pending claim. The
  * decision is one conditional update from PENDING, so a claim is decided once; the claimant is told.
- * On approval, the other pending claims are rejected, and each of their authors is told.
+ * An approval holds the organisation (one document per organisation, taken with one conditional
+ * upsert) from the check that nobody manages it until the claimant manages it: two officers approving
+ * two different claims at once cannot both succeed, the second is told to reload. The other pending
+ * claims are then rejected, and each of their authors is told.
  */
 export async function decideOrganisationClaim(ctx: Context, id: unknown, input: { approve: boolean; reason?: string | null }): Promise<OrganisationClaimDoc> {
   const claimId = toObjectId(id, 'id');
@@ -117,15 +129,24 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
     decided = await decide('REJECTED', reason);
     if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
   } else {
-    if (await hasActiveManager(org._id)) {
-      throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', {
-        field: 'input.approve',
+    if (!(await holdForApproval(org._id, claimId))) {
+      throw new AppError('CONFLICT', 'Another claim on this organisation is being approved right now: reload the claims, then decide again.', {
+        field: 'id',
       });
     }
-    decided = await decide('APPROVED', reason);
-    if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
-    const claimant = await UserModel.exists({ _id: claim.claimant, disabled: { $ne: true } });
-    if (claimant) await makeManager(claim.claimant, org._id, clock.now());
+    try {
+      if (await hasActiveManager(org._id)) {
+        throw new AppError('CONFLICT', 'Someone manages this organisation now: reject this claim, or ask the manager to invite the claimant.', {
+          field: 'input.approve',
+        });
+      }
+      decided = await decide('APPROVED', reason);
+      if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
+      const claimant = await UserModel.exists({ _id: claim.claimant, disabled: { $ne: true } });
+      if (claimant) await makeManager(claim.claimant, org._id, clock.now());
+    } finally {
+      await OrganisationClaimApprovalModel.deleteOne({ _id: org._id, claim: claimId });
+    }
     // The other pending claims on this organisation are answered, each author told: someone manages it now.
     const rivals = await OrganisationClaimModel.find({ organisation: org._id, status: 'PENDING', _id: { $ne: claimId } }, { _id: 1 }).lean();
     for (const rival of rivals) {
@@ -139,6 +160,23 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
   }
   await publishQuietly(claimDecided(decided, org));
   return decided;
+}
+
+/** Takes the organisation's approval hold for this claim: false when another claim holds it (and the hold has not expired). */
+async function holdForApproval(organisation: Types.ObjectId, claim: Types.ObjectId): Promise<boolean> {
+  const now = clock.now();
+  try {
+    // No hold, an expired one, or ours: take it. Another claim's live hold: the upsert collides on _id.
+    await OrganisationClaimApprovalModel.updateOne(
+      { _id: organisation, $or: [{ until: { $lte: now } }, { claim }] },
+      { $set: { claim, until: new Date(now.getTime() + CLAIM_APPROVAL_HOLD_MS) } },
+      { upsert: true },
+    );
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return false;
+    throw err;
+  }
 }
 
 /** The claimant is told of the decision (email, notification, and the `organisation.claim_decided` webhook). */

@@ -1,10 +1,12 @@
 // Issue 11's claims, over HTTP with a real SMTP server: a claim rejected because another one was approved
-// is told to its author.
+// is told to its author; and two officers approving two different claims on one organisation at the same
+// time cannot both succeed (real concurrent requests, several rounds).
 import { useTestDatabase } from '../../helpers/db';
 import { dataOf, startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeUser } from '../../helpers/factories';
 import { OrganisationClaimModel } from '../../../src/modules/organisation/organisation-claim.model';
 import { RIVAL_APPROVED_REASON } from '../../../src/modules/organisation/verification.service';
+import { UserModel } from '../../../src/modules/user/user.model';
 import { PUBLIC_URL, startMailbox, type Mailbox } from './mail';
 
 useTestDatabase();
@@ -47,5 +49,31 @@ describe('claims on one organisation', () => {
     // And in the API, the rival's notification.
     const notes = dataOf(await server.gql(`{ me { notifications(first: 10) { edges { node { kind title } } } } }`, {}, rival.token)).me.notifications.edges;
     expect(notes.map((e: { node: { kind: string } }) => e.node.kind)).toEqual(['ORGANISATION_CLAIM_DECIDED']);
+  });
+
+  it('cannot have two different claims approved at the same time by two officers: one wins, one manager, the other claim rejected', async () => {
+    const officers = [await makeUser({ role: 'OFFICER' }), await makeUser({ role: 'ADMIN' })];
+    for (let round = 0; round < 6; round++) {
+      const org = await makeOrganisation({ source: 'RNA' });
+      const claimants = [await makeUser(), await makeUser()];
+      const ids: string[] = [];
+      for (const who of claimants)
+        ids.push(dataOf(await server.gql(CLAIM, { input: { organisationId: String(org._id) } }, who.token)).claimOrganisation.claim.id);
+
+      const answers = await Promise.all(
+        ids.map(async (id, i) => dataOf(await server.gql(DECIDE, { id, input: { approve: true } }, officers[i]!.token)).decideOrganisationClaim),
+      );
+      const won = answers.filter((a) => a.errors.length === 0);
+      const lost = answers.filter((a) => a.errors.length > 0);
+      expect({ round, won: won.length, lost: lost.map((a) => a.errors.map((e: { code: string }) => e.code)) }).toEqual({
+        round,
+        won: 1,
+        lost: [[expect.stringMatching(/^(CONFLICT|INVALID_TRANSITION)$/)]],
+      });
+      const managers = await UserModel.countDocuments({ memberships: { $elemMatch: { organisation: org._id, role: 'MANAGER', status: 'ACTIVE' } } });
+      expect({ round, managers }).toEqual({ round, managers: 1 });
+      const statuses = (await OrganisationClaimModel.find({ organisation: org._id }).lean()).map((c) => c.status).sort();
+      expect({ round, statuses }).toEqual({ round, statuses: ['APPROVED', 'REJECTED'] });
+    }
   });
 });
