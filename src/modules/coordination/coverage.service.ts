@@ -59,7 +59,11 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
   }
   p.throwIfAny();
 
-  const [allDomains, hoods] = await Promise.all([DomainModel.find().lean<DomainDoc[]>(), NeighbourhoodModel.find().lean<NeighbourhoodDoc[]>()]);
+  // Archived domains and neighbourhoods have left the grid (reference data in use only).
+  const [allDomains, hoods] = await Promise.all([
+    DomainModel.find({ archivedAt: null }).lean<DomainDoc[]>(),
+    NeighbourhoodModel.find({ archivedAt: null }, { geometry: 0 }).lean<NeighbourhoodDoc[]>(),
+  ]);
   const parentOf = new Map(allDomains.filter((d) => d.parent).map((d) => [String(d._id), d.parent as Types.ObjectId]));
   const wantedSet = new Set(wanted.map(String));
   const unknown = wanted.filter((id) => !allDomains.some((d) => d._id.equals(id)));
