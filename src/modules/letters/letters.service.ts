@@ -156,6 +156,27 @@ export async function issueLetters(applicationId: Types.ObjectId, log?: Pick<Log
   return run;
 }
 
+/**
+ * One generation at a time, after the step's response: a PDF is CPU work on the event loop, so letters
+ * queue behind each other instead of slowing the requests in flight, and a step never waits for its
+ * letters (nor fails with them). What a crash leaves in the queue, reconcileLetters makes at the next boot.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Queues the generation of what the application is owed (the grants kernel calls this after a step). */
+export function issueLettersLater(applicationId: Types.ObjectId, log?: Pick<Logger, 'error'>): void {
+  queue = queue.then(() => issueLetters(applicationId, log));
+}
+
+/** Resolves once every queued generation has run (tests, and a graceful shutdown). */
+export async function lettersSettled(): Promise<void> {
+  let seen: Promise<unknown> | null = null;
+  while (seen !== queue) {
+    seen = queue;
+    await seen;
+  }
+}
+
 /** Every application's owed letters (boot, and on demand): the repair of interrupted or failed generations. */
 export async function reconcileLetters(log?: Pick<Logger, 'error' | 'warn'>): Promise<LetterRun> {
   const total = { generated: 0, failed: 0 };

@@ -9,7 +9,7 @@ import { makeOrganisation, makeUser, seedReference } from '../../helpers/factori
 import { makeEnvelope, makeProgramme } from '../grants/fixtures';
 import { documentBytes, pdfText } from '../dossier/dossier-helpers';
 import * as pdf from '../../../src/modules/letters/letter-pdf';
-import { reconcileLetters } from '../../../src/modules/letters/letters.service';
+import { lettersSettled, reconcileLetters } from '../../../src/modules/letters/letters.service';
 import { LetterModel } from '../../../src/modules/letters/letters.model';
 import { frenchDate, twoMonthsAfter } from '../../../src/modules/letters/letter-facts';
 
@@ -61,13 +61,19 @@ async function reviewed(requestedAmount: number) {
     },
   );
   const { id, number } = created.createGrantApplication.application;
-  const submitted = await gql(member.token, `mutation($id: ID!) { submitGrantApplication(id: $id) { application { submittedAt ${LETTERS} } ${P} } }`, { id });
+  const submitted = await gql(member.token, `mutation($id: ID!) { submitGrantApplication(id: $id) { application { submittedAt } ${P} } }`, { id });
   expect(submitted.submitGrantApplication.errors).toEqual([]);
+  // Letters are generated after the step's response, one at a time.
+  await lettersSettled();
   await gql(officer.token, `mutation($id: ID!) { startReview(id: $id) { ${P} } }`, { id });
-  return { id: id as string, number: number as string, submitted: submitted.submitGrantApplication.application };
+  return {
+    id: id as string,
+    number: number as string,
+    submitted: { ...submitted.submitGrantApplication.application, letters: await lettersOf(member.token, id) },
+  };
 }
 
-const lettersOf = async (token: string, id: string) =>
+const lettersOf = async (token: string, id: string): Promise<any[]> =>
   (await gql(token, `query($id: ID!) { grantApplication(id: $id) { ${LETTERS} } }`, { id })).grantApplication.letters;
 const textOf = async (letter: { document: { id: string } }) => pdfText(await documentBytes(letter.document.id));
 
@@ -103,14 +109,15 @@ describe('letters', () => {
     const { id, number } = await reviewed(3_000_000);
     const approved = await gql(
       decider.token,
-      `mutation($id: ID!, $i: ApproveInput!) { approveGrantApplication(id: $id, input: $i) { application { decision { decidedAt } ${LETTERS} } ${P} } }`,
+      `mutation($id: ID!, $i: ApproveInput!) { approveGrantApplication(id: $id, input: $i) { application { decision { decidedAt } } ${P} } }`,
       {
         id,
         i: { amount: 2_500_000, envelopeId: String(envelope._id), motivation: 'Projet utile au quartier.' },
       },
     );
     expect(approved.approveGrantApplication.errors).toEqual([]);
-    const letters = approved.approveGrantApplication.application.letters;
+    await lettersSettled();
+    const letters = await lettersOf(member.token, id);
     expect(letters.map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT', 'DECISION_LETTER', 'CONVENTION_DRAFT']);
     const decided = frenchDate(new Date(approved.approveGrantApplication.application.decision.decidedAt));
     const decision = await textOf(letters[1]);
@@ -140,6 +147,7 @@ describe('letters', () => {
       const paid = await gql(officer.token, `mutation($id: ID!, $a: Money!) { recordPayment(id: $id, input: { amount: $a }) { ${P} } }`, { id, a: amount });
       expect(paid.recordPayment.errors).toEqual([]);
     }
+    await lettersSettled();
     const all = await lettersOf(member.token, id);
     const notices = all.filter((l: any) => l.kind === 'PAYMENT_NOTICE');
     expect(notices).toHaveLength(2);
@@ -156,11 +164,14 @@ describe('letters', () => {
     const { id } = await reviewed(500_000);
     const rejected = await gql(
       decider.token,
-      `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Hors du champ du dispositif." }) { application { ${LETTERS} } ${P} } }`,
+      `mutation($id: ID!) { rejectGrantApplication(id: $id, input: { motivation: "Hors du champ du dispositif." }) { ${P} } }`,
       { id },
     );
-    expect(rejected.rejectGrantApplication.application.letters.map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT', 'DECISION_LETTER']);
-    const text = await textOf(rejected.rejectGrantApplication.application.letters[1]);
+    expect(rejected.rejectGrantApplication.errors).toEqual([]);
+    await lettersSettled();
+    const letters = await lettersOf(member.token, id);
+    expect(letters.map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT', 'DECISION_LETTER']);
+    const text = await textOf(letters[1]);
     expect(text).toContain('la subvention est refusée');
     expect(text).toContain('Motivation : Hors du champ du dispositif.');
     expect(text).toContain('tribunal administratif de Nice');
@@ -179,6 +190,8 @@ describe('letters', () => {
         },
       );
       expect(approved.approveGrantApplication).toEqual({ application: { status: 'APPROVED' }, errors: [] });
+      await lettersSettled();
+      expect(spy).toHaveBeenCalled();
     } finally {
       spy.mockRestore();
     }
@@ -282,8 +295,9 @@ describe('templates', () => {
     expect(preview.text).toContain('Voies et délais de recours');
     expect((await server.gql(PREVIEW, { id, k: 'ACKNOWLEDGEMENT' }, member.token)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const submitted = await gql(member.token, `mutation($id: ID!) { submitGrantApplication(id: $id) { application { submittedAt ${LETTERS} } ${P} } }`, { id });
-    const text = await textOf(submitted.submitGrantApplication.application.letters[0]);
+    const submitted = await gql(member.token, `mutation($id: ID!) { submitGrantApplication(id: $id) { application { submittedAt } ${P} } }`, { id });
+    await lettersSettled();
+    const text = await textOf((await lettersOf(member.token, id))[0]);
     expect(text).toContain(
       `Bien reçu le dossier ${number} de Roue Libre Testville, le ${frenchDate(new Date(submitted.submitGrantApplication.application.submittedAt))}.`,
     );
