@@ -21,6 +21,9 @@ const GUARDED = [
   'AttachedDocument',
   'DocumentChecklistItem',
   'GrantLetter',
+  // The vault (issue 12): the documents themselves and the pages of them.
+  'Document',
+  'DocumentConnection',
 ];
 
 const REVIEWED: Record<string, string> = {
@@ -77,6 +80,16 @@ const REVIEWED: Record<string, string> = {
   'GrantApplication.documentChecklist': 'canSeeVault, else null',
   'GrantApplication.finalReportChecklist': 'canSeeVault, else null',
   'GrantApplication.letters': 'canSeeVault, else null',
+  // Proven in test/security/nested-paths.documents.http.test.ts.
+  'Organisation.documents': 'documentsOf: canSeeVault (its members; staff not recused), else null; never coordinators',
+  'DocumentConnection.nodes': 'under Organisation.documents (canSeeVault)',
+  'DocumentEdge.node': 'under Organisation.documents (canSeeVault)',
+  'Document.supersedes': 'the same organisation and kind as the document: under whatever showed it',
+  'Document.supersededBy': 'the same organisation and kind as the document: under whatever showed it',
+  'AttachedDocument.document': 'under GrantApplication.documents (canSeeVault)',
+  'DocumentChecklistItem.document': 'under GrantApplication.documentChecklist / finalReportChecklist (canSeeVault)',
+  'GrantLetter.document': 'under GrantApplication.letters (canSeeVault)',
+  'FinalReport.documents': 'canSeeVault, else null',
   'AttachedDocument.attachedBy': 'under GrantApplication.documents (canSeeVault); User fields',
   // Proven in test/modules/convention/council-and-in-kind.http.test.ts (a member is refused).
   'Query.grantsAwaitingCouncilDecision': 'OFFICER, ADMIN (who see every application)',

@@ -1,17 +1,10 @@
 // Who may see, upload and delete the documents of an organisation's vault. The vault is private like the
-// organisation's bank details: its members, and officers and admins not recused from it. Coordinators see
-// only what a decided application they can see carries, and never a financial or personal kind.
-import { hasRole, isStaff, membershipIn } from '../../auth/viewer';
+// organisation's bank details: its members, and officers and admins not recused from it. Nobody else, not
+// even coordinators: bank details, accounts, budgets, the board's names and proofs of expense are personal
+// or financial, and the kinds that are not (statutes) are public in the registry anyway.
+import { isStaff, membershipIn } from '../../auth/viewer';
 import { forbidden, type AppError } from '../../errors/app-error';
 import { actsAsStaffFor, isRecusedFrom, recusalRefusal, type Actor } from '../organisation/organisation.policy';
-import type { DocumentKind } from './document.model';
-
-/**
- * The kinds a coordinator may read, through a decided application: what the project is and who runs it.
- * Deny by default: bank details, accounts, the auditor's report, budgets of the organisation, the board's
- * names, financial reports, proofs of expense (invoices, pay slips) and anything unnamed (OTHER) stay out.
- */
-export const COORDINATOR_KINDS: readonly DocumentKind[] = ['STATUTES', 'ACTIVITY_REPORT', 'PROJECT_BUDGET'];
 
 interface DocLike {
   organisation: unknown;
@@ -23,13 +16,9 @@ export function canSeeVault(a: Actor, organisationId: unknown): boolean {
   return actsAsStaffFor(a, organisationId) || !!membershipIn(a.viewer, organisationId);
 }
 
-/**
- * One document. `inDecidedApplication`: the document is attached to an APPROVED or COMPLETED application of its
- * organisation (what coordinators see of grants).
- */
-export function canSeeDocument(a: Actor, doc: DocLike, inDecidedApplication = false): boolean {
-  if (canSeeVault(a, doc.organisation)) return true;
-  return hasRole(a.viewer, 'COORDINATOR') && inDecidedApplication && COORDINATOR_KINDS.includes(doc.kind as DocumentKind);
+/** One document (download, GraphQL): as the vault it belongs to, whatever its kind. */
+export function canSeeDocument(a: Actor, doc: DocLike): boolean {
+  return canSeeVault(a, doc.organisation);
 }
 
 /** Why this actor may not add a document to the organisation's vault, or null: its members, staff not recused. */

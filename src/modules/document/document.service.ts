@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import mongoose, { Types } from 'mongoose';
-import { hasRole, membershipIn } from '../../auth/viewer';
+import { membershipIn } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { AppError, notFound, Problems } from '../../errors/app-error';
 import { toObjectId } from '../../shared/ids';
@@ -294,18 +294,8 @@ export async function documentsOf(ctx: Context, organisationId: Types.ObjectId, 
 export async function visibleDocument(ctx: Context, id: unknown, field = 'id'): Promise<DocumentDoc> {
   const _id = toObjectId(id, field);
   const doc = await DocumentModel.findOne({ _id, deletedAt: null }).lean<DocumentDoc>();
-  if (!doc) throw notFound('Document', field);
-  const actor = await actorOf(ctx);
-  if (canSeeVault(actor, doc.organisation)) return doc;
-  if (hasRole(ctx.viewer, 'COORDINATOR')) {
-    const decided = await GrantApplicationModel.exists({
-      organisation: doc.organisation,
-      'documents.document': doc._id,
-      status: { $in: ['APPROVED', 'COMPLETED'] },
-    });
-    if (canSeeDocument(actor, doc, !!decided)) return doc;
-  }
-  throw notFound('Document', field);
+  if (!doc || !canSeeDocument(await actorOf(ctx), doc)) throw notFound('Document', field);
+  return doc;
 }
 
 /**
