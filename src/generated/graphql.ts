@@ -1,6 +1,6 @@
 import type { GeoJsonGeometry } from '../modules/parents';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActivityDoc, ActivityRecordConnectionParent, AttachedDocumentParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, ConventionYearParent, CouncilDecisionDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, ChecklistItemParent, DocumentRequirementParent, FinalReportParent, FundingProgrammeDoc, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, LetterDoc, GrantMessageParent, GrantNoteParent, GrantReviewParent, LetterTemplateParent, MembershipParent, MultiYearConventionParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
+import type { ActivityDoc, ActivityRecordConnectionParent, AttachedDocumentParent, BudgetEnvelopeDoc, CofundingAlertParent, ConflictOfInterestDoc, ConventionYearParent, CouncilDecisionDoc, CoverageCellParent, DocumentDoc, DocumentConnectionParent, DomainDoc, ChecklistItemParent, DocumentRequirementParent, FinalReportParent, FundingProgrammeDoc, FundingSummaryParent, GrantRecoveryParent, ThresholdAlertParent, GrantApplicationDoc, GrantApplicationConnectionParent, GrantDecisionParent, Funding, LetterDoc, GrantMessageParent, GrantNoteParent, GrantReviewParent, LetterTemplateParent, MembershipParent, MultiYearConventionParent, NeighbourhoodDoc, NetworkParent, NotificationDoc, NotificationConnectionParent, OutboxMessageDoc, OutboxMessageConnectionParent, WebhookDoc, NetworkNodeParent, Exclusion, OrganisationDoc, OrganisationConnectionParent, PartnershipDoc, UserParent, UserConnectionParent, OrganisationClaimDoc, OrganisationClaimConnectionParent, RegistryClashParent } from '../modules/parents';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -629,6 +629,31 @@ export type DecideOrganisationClaimInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What an organisation declares about a year (a field left out keeps its value; null clears it). */
+export type DeclareFundingYearInput = {
+  /** The organisation's budget (total expenses) for the year, in cents. */
+  budget?: InputMaybe<Scalars['Money']['input']>;
+  /** The city's aid this year is granted under the de minimis regulation (officers and admins only). */
+  deMinimis?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The organisation. */
+  organisationId: Scalars['ID']['input'];
+  /** Other de minimis aid received that year, in cents. */
+  otherDeMinimisAid?: InputMaybe<Scalars['Money']['input']>;
+  /** Public grants from other funders that year (State, region, CAF, EU...), in cents. */
+  otherPublicFunding?: InputMaybe<Scalars['Money']['input']>;
+  /** The year (2000 to 2100). */
+  year: Scalars['Int']['input'];
+};
+
+/** The result of declareFundingYear. */
+export type DeclareFundingYearPayload = {
+  __typename?: 'DeclareFundingYearPayload';
+  /** Why it was refused. */
+  errors: Array<UserError>;
+  /** The year's figures after the declaration, or null when refused. */
+  summary?: Maybe<FundingSummary>;
+};
+
 /** The result of deleteDocument. */
 export type DeleteDocumentPayload = {
   __typename?: 'DeleteDocumentPayload';
@@ -952,6 +977,53 @@ export type FundingSource = {
   status: FunderStatus;
 };
 
+/** An organisation's public funding in a year: the city's cash and aid in kind, and other public funders. */
+export type FundingSummary = {
+  __typename?: 'FundingSummary';
+  /** The organisation's budget for the year, as declared; null when not declared. */
+  budget?: Maybe<Scalars['Money']['output']>;
+  /** The city's cash granted for the year (a multi-year convention's amount of that year; a withdrawn grant only what it keeps), in cents. */
+  cityCash: Scalars['Money']['output'];
+  /** The city's aid in kind given that year, at its valuation, in cents. */
+  cityInKind: Scalars['Money']['output'];
+  /** True when the city's aid of this year is granted under the de minimis regulation. */
+  deMinimis: Scalars['Boolean']['output'];
+  /** Public grants from other funders that year: the organisation's declaration, or else the granted public co-funders of its funded applications, in cents. */
+  otherPublic: Scalars['Money']['output'];
+  /** Every threshold, crossed or not. */
+  thresholds: Array<FundingThreshold>;
+  /** cityCash + cityInKind + otherPublic, in cents. */
+  total: Scalars['Money']['output'];
+  /** The year. */
+  year: Scalars['Int']['output'];
+};
+
+/** Where an organisation stands against one threshold in a year. */
+export type FundingThreshold = {
+  __typename?: 'FundingThreshold';
+  /** The threshold that applies, in cents (ACCOUNTS_PUBLICATION: the lower of 75,000 EUR and half the declared budget). */
+  amount: Scalars['Money']['output'];
+  /** What is counted against it, in cents. */
+  counted: Scalars['Money']['output'];
+  /** True when what is counted is above the threshold. */
+  crossed: Scalars['Boolean']['output'];
+  /** Which threshold. */
+  kind: FundingThresholdKind;
+  /** The threshold and the amounts in words. */
+  message: Scalars['String']['output'];
+};
+
+/** A legal threshold on the public funding an organisation receives in a year. */
+export type FundingThresholdKind =
+  /** 75,000 EUR of city aid, or more than half the organisation's budget: its accounts are published (CGCT L2313-1). */
+  | 'ACCOUNTS_PUBLICATION'
+  /** 153,000 EUR of public grants from all funders: an auditor is required (code de commerce L612-4). */
+  | 'AUDITOR'
+  /** 23,000 EUR of city aid (cash and in kind) in a year: a written convention is required (loi 2000-321 art. 10). */
+  | 'CONVENTION'
+  /** 300,000 EUR of de minimis aid over three years (EU regulation 2023/2831), where the city's aid is declared under it. */
+  | 'DE_MINIMIS';
+
 /** A point on the map, in WGS 84 degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -1044,6 +1116,8 @@ export type GrantApplication = {
   privateNotes?: Maybe<Array<GrantNote>>;
   /** The programme applied to. */
   programme?: Maybe<FundingProgramme>;
+  /** The recovery order, when the city withdrew the grant; null otherwise. */
+  recovery?: Maybe<GrantRecovery>;
   /** Final report deadline (set on approval). */
   reportDueOn?: Maybe<Scalars['Date']['output']>;
   /** True when the final report is late: past `reportDueOn` and not yet accepted by an officer (a submitted report does not lift it, accepting does). */
@@ -1254,6 +1328,29 @@ export type GrantPermissions = {
   canSubmitReport: Scalars['Boolean']['output'];
   /** withdrawGrantApplication. */
   canWithdraw: Scalars['Boolean']['output'];
+};
+
+/** The recovery order of a withdrawn grant (titre de recette) and its settlement. */
+export type GrantRecovery = {
+  __typename?: 'GrantRecovery';
+  /** What is to be paid back, in cents: what was paid beyond the share of the period elapsed (may be 0). */
+  amount: Scalars['Money']['output'];
+  /** What happened, in words. */
+  details: Scalars['String']['output'];
+  /** What the grant keeps: granted x days elapsed before effectiveOn / days in the period, in cents. */
+  earned: Scalars['Money']['output'];
+  /** The day the withdrawal took effect. */
+  effectiveOn: Scalars['Date']['output'];
+  /** What had been paid when the grant was withdrawn, in cents. */
+  paidAtWithdrawal: Scalars['Money']['output'];
+  /** The grant's period: its last day. */
+  periodEnd: Scalars['Date']['output'];
+  /** The grant's period the pro rata is taken over: its first day. */
+  periodStart: Scalars['Date']['output'];
+  /** Why the grant was withdrawn. */
+  reason: WithdrawalReason;
+  /** The day the money came back; null until recorded. */
+  recoveredOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** An officer's review of an application. */
@@ -1577,6 +1674,8 @@ export type Mutation = {
   decideOrganisationClaim: OrganisationClaimPayload;
   /** Declares my link to an organisation: I am then recused from its applications (officers). */
   declareConflictOfInterest: ConflictOfInterestPayload;
+  /** Declares an organisation's other public funding, budget or other de minimis aid for a year (its members, officers and admins), or whether the city's aid is under de minimis (officers and admins). */
+  declareFundingYear: DeclareFundingYearPayload;
   /** Declines an invitation to join an organisation (the invited person). */
   declineMembership: MembershipPayload;
   /** Deletes a document (its members, officers and admins): refused with DOCUMENT_IN_USE while a submitted application uses it. The record is kept for the history; the bytes are removed. */
@@ -1599,6 +1698,8 @@ export type Mutation = {
   recordConvention: GrantApplicationPayload;
   /** Records a payment; never more than granted; the envelope's `paid` follows (officers). */
   recordPayment: GrantApplicationPayload;
+  /** Records that the money of a recovery order came back (officers and admins). */
+  recordRecovery: GrantApplicationPayload;
   /** Sends a finished delivery again, with the same messageId (admins). */
   redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
   /** Opens a member account awaiting verification and emails its activation link (PUBLIC_URL/verify-email?token=...). Same answer whether or not the email already has an account (its owner is told someone tried). Limited per email and per address. */
@@ -1655,6 +1756,8 @@ export type Mutation = {
   verifyOrganisation: OrganisationPayload;
   /** Records the council's vote of a later year of a multi-year convention and commits its amount on its year's envelope (officers and admins). */
   voteConventionYear: GrantApplicationPayload;
+  /** Withdraws a grant for a breach of the republican contract or unmet conditions, and orders the recovery of what was overpaid, pro rata of the period remaining (officers and admins). */
+  withdrawGrant: GrantApplicationPayload;
   /** Withdraws a submitted application (members of the organisation). */
   withdrawGrantApplication: GrantApplicationPayload;
 };
@@ -1817,6 +1920,12 @@ export type MutationDeclareConflictOfInterestArgs = {
 
 
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationDeclareFundingYearArgs = {
+  input: DeclareFundingYearInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationDeclineMembershipArgs = {
   organisationId: Scalars['ID']['input'];
 };
@@ -1871,6 +1980,13 @@ export type MutationRecordConventionArgs = {
 export type MutationRecordPaymentArgs = {
   id: Scalars['ID']['input'];
   input: RecordPaymentInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationRecordRecoveryArgs = {
+  applicationId: Scalars['ID']['input'];
+  recoveredOn: Scalars['Date']['input'];
 };
 
 
@@ -2057,6 +2173,12 @@ export type MutationVerifyOrganisationArgs = {
 /** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
 export type MutationVoteConventionYearArgs = {
   input: VoteConventionYearInput;
+};
+
+
+/** The entry points for changing data. Each returns a payload with `errors` for expected refusals. */
+export type MutationWithdrawGrantArgs = {
+  input: WithdrawGrantInput;
 };
 
 
@@ -2294,6 +2416,8 @@ export type Organisation = {
   documents?: Maybe<DocumentConnection>;
   /** Domains of action. */
   domains: Array<Domain>;
+  /** Its public funding in a year and the thresholds it crosses (its members, officers and admins not recused; null for others). */
+  fundingSummary?: Maybe<FundingSummary>;
   /** The organisation's grant applications the viewer may see, newest first. */
   grantApplications: Array<GrantApplication>;
   /** Head-counts. */
@@ -2352,6 +2476,12 @@ export type OrganisationDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<DocumentKind>;
+};
+
+
+/** An association, cooperative, mutual, foundation or other structure of the social and solidarity economy. */
+export type OrganisationFundingSummaryArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -2747,6 +2877,8 @@ export type Query = {
   outboxMessages: OutboxMessageConnection;
   /** A letter of an application rendered as text with its programme's current wording (officers and admins). */
   previewLetter?: Maybe<LetterPreview>;
+  /** Every threshold crossed by an organisation in a year, the largest first, at most 500 (officers and admins; organisations they are recused from are left out). */
+  thresholdAlerts: Array<ThresholdAlert>;
   /** Accounts, by email (admins only). */
   users: UserConnection;
   /** A webhook's deliveries, newest first (admins). */
@@ -2899,6 +3031,12 @@ export type QueryOutboxMessagesArgs = {
 export type QueryPreviewLetterArgs = {
   applicationId: Scalars['ID']['input'];
   kind: LetterKind;
+};
+
+
+/** The entry points for reading. */
+export type QueryThresholdAlertsArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -3092,6 +3230,23 @@ export type SpentLineInput = {
   amount: Scalars['Money']['input'];
   /** The budget line. */
   label: Scalars['String']['input'];
+};
+
+/** A threshold an organisation crossed in a year (for officers). */
+export type ThresholdAlert = {
+  __typename?: 'ThresholdAlert';
+  /** The threshold, in cents. */
+  amount: Scalars['Money']['output'];
+  /** What is counted, in cents. */
+  counted: Scalars['Money']['output'];
+  /** Which threshold. */
+  kind: FundingThresholdKind;
+  /** The threshold and the amounts in words. */
+  message: Scalars['String']['output'];
+  /** The organisation. */
+  organisation: Organisation;
+  /** The year. */
+  year: Scalars['Int']['output'];
 };
 
 /** A tranche to schedule. */
@@ -3431,6 +3586,25 @@ export type WebhookDeliveryEdge = {
   node: WebhookDelivery;
 };
 
+/** Withdrawing a granted subsidy. */
+export type WithdrawGrantInput = {
+  /** The application whose grant is withdrawn (APPROVED or COMPLETED). */
+  applicationId: Scalars['ID']['input'];
+  /** What happened, in words (at most 2,000 characters); the recovery order cites it. */
+  details: Scalars['String']['input'];
+  /** The day the withdrawal takes effect (YYYY-MM-DD): from the grant period's first day to today. */
+  effectiveOn: Scalars['Date']['input'];
+  /** Why. */
+  reason: WithdrawalReason;
+};
+
+/** Why the city withdraws a grant. */
+export type WithdrawalReason =
+  /** The conditions of the grant were not met. */
+  | 'CONDITIONS_UNMET'
+  /** A breach of the republican contract (contrat d'engagement républicain, décret 2021-1947). */
+  | 'REPUBLICAN_CONTRACT_BREACH';
+
 /** An amount for one year. */
 export type YearAmount = {
   __typename?: 'YearAmount';
@@ -3566,6 +3740,8 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
+  DeclareFundingYearInput: DeclareFundingYearInput;
+  DeclareFundingYearPayload: ResolverTypeWrapper<Omit<DeclareFundingYearPayload, 'summary'> & { summary?: Maybe<ResolversTypes['FundingSummary']> }>;
   DeleteDocumentPayload: ResolverTypeWrapper<DeleteDocumentPayload>;
   DeleteWebhookPayload: ResolverTypeWrapper<DeleteWebhookPayload>;
   DetachDocumentInput: DetachDocumentInput;
@@ -3588,6 +3764,9 @@ export type ResolversTypes = {
   FundingProgramme: ResolverTypeWrapper<FundingProgrammeDoc>;
   FundingProgrammePayload: ResolverTypeWrapper<Omit<FundingProgrammePayload, 'programme'> & { programme?: Maybe<ResolversTypes['FundingProgramme']> }>;
   FundingSource: ResolverTypeWrapper<FundingSource>;
+  FundingSummary: ResolverTypeWrapper<FundingSummaryParent>;
+  FundingThreshold: ResolverTypeWrapper<FundingThreshold>;
+  FundingThresholdKind: FundingThresholdKind;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
@@ -3604,6 +3783,7 @@ export type ResolversTypes = {
   GrantMessage: ResolverTypeWrapper<GrantMessageParent>;
   GrantNote: ResolverTypeWrapper<GrantNoteParent>;
   GrantPermissions: ResolverTypeWrapper<GrantPermissions>;
+  GrantRecovery: ResolverTypeWrapper<GrantRecoveryParent>;
   GrantReview: ResolverTypeWrapper<GrantReviewParent>;
   GrantStatus: GrantStatus;
   Headcount: ResolverTypeWrapper<Headcount>;
@@ -3691,6 +3871,7 @@ export type ResolversTypes = {
   SpentLine: ResolverTypeWrapper<SpentLine>;
   SpentLineInput: SpentLineInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ThresholdAlert: ResolverTypeWrapper<ThresholdAlertParent>;
   TrancheInput: TrancheInput;
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
   UpdateDomainInput: UpdateDomainInput;
@@ -3713,6 +3894,8 @@ export type ResolversTypes = {
   WebhookDelivery: ResolverTypeWrapper<OutboxMessageDoc>;
   WebhookDeliveryConnection: ResolverTypeWrapper<OutboxMessageConnectionParent>;
   WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WithdrawGrantInput: WithdrawGrantInput;
+  WithdrawalReason: WithdrawalReason;
   YearAmount: ResolverTypeWrapper<YearAmount>;
   YearAmountInput: YearAmountInput;
 };
@@ -3765,6 +3948,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecideOrganisationClaimInput: DecideOrganisationClaimInput;
+  DeclareFundingYearInput: DeclareFundingYearInput;
+  DeclareFundingYearPayload: Omit<DeclareFundingYearPayload, 'summary'> & { summary?: Maybe<ResolversParentTypes['FundingSummary']> };
   DeleteDocumentPayload: DeleteDocumentPayload;
   DeleteWebhookPayload: DeleteWebhookPayload;
   DetachDocumentInput: DetachDocumentInput;
@@ -3783,6 +3968,8 @@ export type ResolversParentTypes = {
   FundingProgramme: FundingProgrammeDoc;
   FundingProgrammePayload: Omit<FundingProgrammePayload, 'programme'> & { programme?: Maybe<ResolversParentTypes['FundingProgramme']> };
   FundingSource: FundingSource;
+  FundingSummary: FundingSummaryParent;
+  FundingThreshold: FundingThreshold;
   GeoJSON: Scalars['GeoJSON']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
@@ -3799,6 +3986,7 @@ export type ResolversParentTypes = {
   GrantMessage: GrantMessageParent;
   GrantNote: GrantNoteParent;
   GrantPermissions: GrantPermissions;
+  GrantRecovery: GrantRecoveryParent;
   GrantReview: GrantReviewParent;
   Headcount: Headcount;
   HeadcountInput: HeadcountInput;
@@ -3870,6 +4058,7 @@ export type ResolversParentTypes = {
   SpentLine: SpentLine;
   SpentLineInput: SpentLineInput;
   String: Scalars['String']['output'];
+  ThresholdAlert: ThresholdAlertParent;
   TrancheInput: TrancheInput;
   UpdateBudgetEnvelopeInput: UpdateBudgetEnvelopeInput;
   UpdateDomainInput: UpdateDomainInput;
@@ -3892,6 +4081,7 @@ export type ResolversParentTypes = {
   WebhookDelivery: OutboxMessageDoc;
   WebhookDeliveryConnection: OutboxMessageConnectionParent;
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WithdrawGrantInput: WithdrawGrantInput;
   YearAmount: YearAmount;
   YearAmountInput: YearAmountInput;
 };
@@ -4067,6 +4257,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeclareFundingYearPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclareFundingYearPayload'] = ResolversParentTypes['DeclareFundingYearPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['FundingSummary']>, ParentType, ContextType>;
+};
+
 export type DeleteDocumentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteDocumentPayload'] = ResolversParentTypes['DeleteDocumentPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -4184,6 +4379,25 @@ export type FundingSourceResolvers<ContextType = Context, ParentType extends Res
   status?: Resolver<ResolversTypes['FunderStatus'], ParentType, ContextType>;
 };
 
+export type FundingSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingSummary'] = ResolversParentTypes['FundingSummary']> = {
+  budget?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  cityCash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cityInKind?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  deMinimis?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  otherPublic?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  thresholds?: Resolver<Array<ResolversTypes['FundingThreshold']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FundingThresholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingThreshold'] = ResolversParentTypes['FundingThreshold']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  counted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  crossed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FundingThresholdKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface GeoJsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['GeoJSON'], any> {
   name: 'GeoJSON';
 }
@@ -4226,6 +4440,7 @@ export type GrantApplicationResolvers<ContextType = Context, ParentType extends 
   permissions?: Resolver<ResolversTypes['GrantPermissions'], ParentType, ContextType>;
   privateNotes?: Resolver<Maybe<Array<ResolversTypes['GrantNote']>>, ParentType, ContextType, RequireFields<GrantApplicationPrivateNotesArgs, 'first'>>;
   programme?: Resolver<Maybe<ResolversTypes['FundingProgramme']>, ParentType, ContextType>;
+  recovery?: Resolver<Maybe<ResolversTypes['GrantRecovery']>, ParentType, ContextType>;
   reportDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reportOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   republicanContractAttested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4314,6 +4529,18 @@ export type GrantPermissionsResolvers<ContextType = Context, ParentType extends 
   canSubmit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   canSubmitReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   canWithdraw?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GrantRecoveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantRecovery'] = ResolversParentTypes['GrantRecovery']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  earned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  paidAtWithdrawal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithdrawalReason'], ParentType, ContextType>;
+  recoveredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type GrantReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantReview'] = ResolversParentTypes['GrantReview']> = {
@@ -4429,6 +4656,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   decideOrganisationClaim?: Resolver<ResolversTypes['OrganisationClaimPayload'], ParentType, ContextType, RequireFields<MutationDecideOrganisationClaimArgs, 'id' | 'input'>>;
   declareConflictOfInterest?: Resolver<ResolversTypes['ConflictOfInterestPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'organisationId' | 'reason'>>;
+  declareFundingYear?: Resolver<ResolversTypes['DeclareFundingYearPayload'], ParentType, ContextType, RequireFields<MutationDeclareFundingYearArgs, 'input'>>;
   declineMembership?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationDeclineMembershipArgs, 'organisationId'>>;
   deleteDocument?: Resolver<ResolversTypes['DeleteDocumentPayload'], ParentType, ContextType, RequireFields<MutationDeleteDocumentArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeleteWebhookPayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
@@ -4440,6 +4668,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reconcileEnvelopes?: Resolver<ResolversTypes['ReconciliationPayload'], ParentType, ContextType>;
   recordConvention?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordConventionArgs, 'id' | 'input'>>;
   recordPayment?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'id' | 'input'>>;
+  recordRecovery?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRecordRecoveryArgs, 'applicationId' | 'recoveredOn'>>;
   redeliverWebhookDelivery?: Resolver<ResolversTypes['RedeliverWebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookDeliveryArgs, 'id'>>;
   register?: Resolver<ResolversTypes['AccountRequestPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   rejectGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationRejectGrantApplicationArgs, 'id' | 'input'>>;
@@ -4468,6 +4697,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationVerifyOrganisationArgs, 'id'>>;
   voteConventionYear?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationVoteConventionYearArgs, 'input'>>;
+  withdrawGrant?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantArgs, 'input'>>;
   withdrawGrantApplication?: Resolver<ResolversTypes['GrantApplicationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawGrantApplicationArgs, 'id'>>;
 };
 
@@ -4548,6 +4778,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, RequireFields<OrganisationDocumentsArgs, 'first'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  fundingSummary?: Resolver<Maybe<ResolversTypes['FundingSummary']>, ParentType, ContextType, RequireFields<OrganisationFundingSummaryArgs, 'year'>>;
   grantApplications?: Resolver<Array<ResolversTypes['GrantApplication']>, ParentType, ContextType, RequireFields<OrganisationGrantApplicationsArgs, 'first'>>;
   headcount?: Resolver<Maybe<ResolversTypes['Headcount']>, ParentType, ContextType>;
   history?: Resolver<Maybe<ResolversTypes['ActivityRecordConnection']>, ParentType, ContextType, RequireFields<OrganisationHistoryArgs, 'first'>>;
@@ -4725,6 +4956,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first'>>;
   outboxMessages?: Resolver<ResolversTypes['OutboxMessageConnection'], ParentType, ContextType, RequireFields<QueryOutboxMessagesArgs, 'first'>>;
   previewLetter?: Resolver<Maybe<ResolversTypes['LetterPreview']>, ParentType, ContextType, RequireFields<QueryPreviewLetterArgs, 'applicationId' | 'kind'>>;
+  thresholdAlerts?: Resolver<Array<ResolversTypes['ThresholdAlert']>, ParentType, ContextType, RequireFields<QueryThresholdAlertsArgs, 'year'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, RequireFields<QueryWebhooksArgs, 'first'>>;
@@ -4777,6 +5009,15 @@ export type RotateWebhookSecretPayloadResolvers<ContextType = Context, ParentTyp
 export type SpentLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpentLine'] = ResolversParentTypes['SpentLine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ThresholdAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThresholdAlert'] = ResolversParentTypes['ThresholdAlert']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  counted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FundingThresholdKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UpdateNotificationPreferencesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateNotificationPreferencesPayload'] = ResolversParentTypes['UpdateNotificationPreferencesPayload']> = {
@@ -4889,6 +5130,7 @@ export type Resolvers<ContextType = Context> = {
   CreateWebhookPayload?: CreateWebhookPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeclareFundingYearPayload?: DeclareFundingYearPayloadResolvers<ContextType>;
   DeleteDocumentPayload?: DeleteDocumentPayloadResolvers<ContextType>;
   DeleteWebhookPayload?: DeleteWebhookPayloadResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
@@ -4903,6 +5145,8 @@ export type Resolvers<ContextType = Context> = {
   FundingProgramme?: FundingProgrammeResolvers<ContextType>;
   FundingProgrammePayload?: FundingProgrammePayloadResolvers<ContextType>;
   FundingSource?: FundingSourceResolvers<ContextType>;
+  FundingSummary?: FundingSummaryResolvers<ContextType>;
+  FundingThreshold?: FundingThresholdResolvers<ContextType>;
   GeoJSON?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
   GrantApplication?: GrantApplicationResolvers<ContextType>;
@@ -4916,6 +5160,7 @@ export type Resolvers<ContextType = Context> = {
   GrantMessage?: GrantMessageResolvers<ContextType>;
   GrantNote?: GrantNoteResolvers<ContextType>;
   GrantPermissions?: GrantPermissionsResolvers<ContextType>;
+  GrantRecovery?: GrantRecoveryResolvers<ContextType>;
   GrantReview?: GrantReviewResolvers<ContextType>;
   Headcount?: HeadcountResolvers<ContextType>;
   InKindAid?: InKindAidResolvers<ContextType>;
@@ -4968,6 +5213,7 @@ export type Resolvers<ContextType = Context> = {
   ReviewScore?: ReviewScoreResolvers<ContextType>;
   RotateWebhookSecretPayload?: RotateWebhookSecretPayloadResolvers<ContextType>;
   SpentLine?: SpentLineResolvers<ContextType>;
+  ThresholdAlert?: ThresholdAlertResolvers<ContextType>;
   UpdateNotificationPreferencesPayload?: UpdateNotificationPreferencesPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { mapModule } from './map/map.module';
 import { activityModule } from './activity/activity.resolvers';
 import { grantsModule } from './grants/grants.resolvers';
 import { conventionModule } from './grants/convention.resolvers';
+import { fundingModule } from './grants/funding.resolvers';
 import { coordinationModule } from './coordination/coverage.resolvers';
 import { opendataModule } from './opendata/opendata.module';
 import { messagingModule } from './messaging/messaging.resolvers';
@@ -26,6 +27,7 @@ export const modules: AppModule[] = [
   activityModule,
   grantsModule,
   conventionModule,
+  fundingModule,
   coordinationModule,
   opendataModule,
   messagingModule,

@@ -4,6 +4,7 @@ import type { Membership, MembershipStatus, Viewer } from '../auth/viewer';
 import type { Connection } from '../shared/pagination';
 import type { ActivityDoc } from './activity/activity.model';
 import type { CofundingAlert, Funding } from './coordination/cofunding.service';
+import type { FundingSummary, ThresholdAlert } from './grants/funding/funding.service';
 import type { CoverageCell } from './coordination/coverage.service';
 import type { BudgetEnvelopeDoc } from './grants/budget/budget-envelope.model';
 import type { ConflictOfInterestDoc } from './organisation/conflict-of-interest.model';
@@ -31,6 +32,10 @@ export type {
 };
 /** Named apart from the generated wire types of the same name. */
 export type CofundingAlertParent = CofundingAlert;
+export type FundingSummaryParent = FundingSummary;
+export type ThresholdAlertParent = ThresholdAlert;
+/** A withdrawn grant's recovery order (grant-application.model.ts). */
+export type GrantRecoveryParent = NonNullable<GrantApplicationDoc['recovery']>;
 export type CoverageCellParent = CoverageCell;
 export type NetworkParent = Network;
 export type NetworkNodeParent = NetworkNode;

@@ -75,8 +75,11 @@ const REVIEWED: Record<string, string> = {
   'OrganisationClaim.organisation': 'visibleOrganisation: canSeeOrganisation, else null',
   'OrganisationClaim.claimant': 'the claimant themself and staff, else null; User fields',
   'RegistryClash.organisation': 'Organisation.registryClash: staff only; visibleOrganisation',
+  'Organisation.fundingSummary': "canSeeFunding: the organisation's members, staff not recused, else null (funding.http.test.ts)",
+  'DeclareFundingYearPayload.summary': 'declareFundingYear: canSeeFunding, else NOT_FOUND (funding.http.test.ts)',
+  'ThresholdAlert.organisation': 'thresholdAlerts: OFFICER, ADMIN (who see every organisation); recused officers get none of its alerts (funding.http.test.ts)',
   // Proven in test/modules/dossier/dossier.http.test.ts and test/modules/letters/letters.http.test.ts ("who sees").
-  'GrantApplication.documents': 'canSeeVault (the applicant\'s members; staff not recused), else null; never coordinators',
+  'GrantApplication.documents': "canSeeVault (the applicant's members; staff not recused), else null; never coordinators",
   'GrantApplication.documentChecklist': 'canSeeVault, else null',
   'GrantApplication.finalReportChecklist': 'canSeeVault, else null',
   'GrantApplication.letters': 'canSeeVault, else null',

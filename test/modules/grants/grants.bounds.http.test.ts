@@ -6,7 +6,7 @@ import { dataOf, startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeUser, seedReference, tokenFor } from '../../helpers/factories';
 import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { approveGrantApplication } from '../../../src/modules/grants/commands/decide';
-import { recordPayment } from '../../../src/modules/grants/commands/pay';
+import { recordConvention, recordPayment } from '../../../src/modules/grants/commands/pay';
 import { submitGrantApplication } from '../../../src/modules/grants/commands/submit';
 import { ctxFor, draftApplication, fixClock, makeEnvelope, makeProgramme, restoreClock, underReview, YEAR } from './fixtures';
 
@@ -286,6 +286,8 @@ describe('finding 10: payments and tranches are not dated before the decision', 
     moveClock(new Date(`${day}T10:00:00Z`));
     const app = await underReview(cast.member, cast.officer, cast.org, programme);
     await approveGrantApplication(ctxFor(cast.officer), String(app._id), { amount: 1_000_000, envelopeId: String(envelope._id) });
+    // The organisation's grants of the year add up to more than 23,000 EUR: each needs its convention to be paid (issue 13).
+    await recordConvention(ctxFor(cast.officer), String(app._id), { reference: `C-${day}`, signedOn: day });
     moveClock(new Date(`${YEAR}-04-20T10:00:00Z`));
     return String(app._id);
   }

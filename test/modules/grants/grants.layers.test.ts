@@ -6,8 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../src/modules/grants');
 // dossier/ (requirements, checklist) and convention/ (multi-year rules, what an approval writes) read
-// application/ and budget/, and the commands read them.
-const RANK: Record<string, number> = { kernel: 0, application: 1, budget: 1, dossier: 1.5, convention: 1.5, commands: 2, '.': 3 };
+// application/ and budget/, and the commands read them; so does funding/ (thresholds per beneficiary and year).
+const RANK: Record<string, number> = { kernel: 0, application: 1, budget: 1, dossier: 1.5, convention: 1.5, funding: 1.5, commands: 2, '.': 3 };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

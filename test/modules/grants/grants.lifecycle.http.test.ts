@@ -141,6 +141,11 @@ describe('the grant lifecycle over HTTP', () => {
       ],
     });
     const [t1, t2] = scheduled.application.payments.map((t: any) => t.id);
+    // The demo organisation's grants of the year add up to more than 23,000 EUR: paying needs the convention (issue 13).
+    await ok('officer', `mutation($id: ID!, $i: ConventionInput!) { recordConvention(id: $id, input: $i) { ${PAYLOAD} } }`, {
+      id,
+      i: { reference: 'CONV-LIFECYCLE', signedOn: new Date().toISOString().slice(0, 10) },
+    });
     await ok('officer', `mutation($id: ID!, $i: RecordPaymentInput!) { recordPayment(id: $id, input: $i) { ${PAYLOAD} } }`, { id, i: { trancheId: t1 } });
     await ok('member', `mutation($id: ID!, $i: FinalReportInput!) { submitFinalReport(id: $id, input: $i) { ${PAYLOAD} } }`, {
       id,

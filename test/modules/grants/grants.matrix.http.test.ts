@@ -4,7 +4,7 @@ import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, makeUser, seedReference } from '../../helpers/factories';
 import { approveGrantApplication } from '../../../src/modules/grants/commands/decide';
-import { schedulePayments } from '../../../src/modules/grants/commands/pay';
+import { recordConvention, schedulePayments } from '../../../src/modules/grants/commands/pay';
 import { submitFinalReport } from '../../../src/modules/grants/commands/report';
 import { submitGrantApplication } from '../../../src/modules/grants/commands/submit';
 import { policyTable } from '../../../src/schema';
@@ -56,6 +56,8 @@ const approved = async () => {
 const scheduled = async () => {
   const id = await approved();
   const app = await schedulePayments(ctxFor(cast.officer.user), id, [{ amount: 500_000, dueDate: NEXT_YEAR_DAY }]);
+  // The organisation holds many grants this year, above 23,000 EUR in all: paying one needs its convention (issue 13).
+  await recordConvention(ctxFor(cast.officer.user), id, { reference: 'C-M', signedOn: new Date().toISOString().slice(0, 10) });
   return { id, tranche: String(app.payments[0]!._id) };
 };
 const reported = async () => {

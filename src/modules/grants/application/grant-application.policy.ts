@@ -117,6 +117,8 @@ const WHO: Record<Action, Check> = {
   SUBMIT_INTERIM_REPORT: applicant('report on'),
   AMEND_CONVENTION: decider('amend the convention of'),
   ATTACH_COUNCIL_DECISION: staff('attach'),
+  WITHDRAW_GRANT: decider('withdraw the grant of'),
+  RECORD_RECOVERY: staff('record recoveries on'),
   COMPLETE: staff('complete'),
 };
 

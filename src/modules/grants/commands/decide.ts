@@ -16,6 +16,7 @@ import { faults } from '../kernel/faults';
 import { GrantApplicationModel, type App } from '../application/grant-application.model';
 import { BudgetEnvelopeModel, type BudgetEnvelopeDoc } from '../budget/budget-envelope.model';
 import { commit, release } from '../budget/budget-envelope.service';
+import { fundingChanged, fundingYearsOf } from '../funding/funding.service';
 import { applyChange, command, type Change } from './command';
 import { OrganisationModel, isVerified } from '../../organisation/organisation.model';
 import { approvalExtra, approvalExtraSet, REOPEN_CLEARS, reopenRefusal, type ApprovalExtra, type ApprovalExtrasInput } from '../convention/approval';
@@ -46,7 +47,7 @@ export interface PendingDecision {
   motivation: string;
   decidedBy: Types.ObjectId;
   startedAt: Date;
-  /** Convention years, aid in kind, council decision, beneficiary snapshot (convention/convention.service.ts). */
+  /** Convention years, aid in kind, council decision, beneficiary snapshot (convention/approval.ts). */
   extra?: ApprovalExtra | null;
 }
 
@@ -147,6 +148,11 @@ function approval(app: App, pending: PendingDecision): Change {
         reportDueOn: reportDeadline(app.year),
         ...approvalExtraSet(pending.extra),
       },
+    },
+    // Payments of the organisation's year racing with this approval re-read its total (funding.service.ts).
+    after: async (updated) => {
+      await fundingChanged(updated.organisation, fundingYearsOf(updated));
+      return updated;
     },
     // Reconciliation rolled this decision back meanwhile: do not leave its commitment behind.
     onRefused: async () => {

@@ -11,13 +11,14 @@ import { faults } from '../kernel/faults';
 import type { App } from '../application/grant-application.model';
 import { overdueProblem, overdueReports } from '../application/grant-application.queries';
 import { pay } from '../budget/budget-envelope.service';
+import { conventionGuard, THRESHOLDS } from '../funding/funding.service';
 import { command, type Change } from './command';
 import { completeIfDone } from './complete';
 import { isoDay, startOfDay } from '../../../shared/dates';
 import { checkSchedule, checkYearPayment, envelopeOfYear, paymentYearRefusal, yearPaymentGuard } from '../convention/convention.rules';
 
-/** Loi 2000-321 art. 10: a written convention is mandatory above 23,000 EUR a year. */
-export const CONVENTION_THRESHOLD = 2_300_000;
+/** Loi 2000-321 art. 10: a written convention is mandatory above 23,000 EUR a year (per organisation: funding/funding.service.ts). */
+export const CONVENTION_THRESHOLD = THRESHOLDS.CONVENTION;
 
 /** Midnight UTC of the day the grant was decided: nothing is paid or due before it. */
 function decisionDay(app: App): Date {
@@ -62,7 +63,13 @@ export function schedulePayments(ctx: Context, id: string, tranches: { amount: n
       checkSchedule(app, tranches);
       const next = [
         ...paid,
-        ...tranches.map((t) => ({ _id: new Types.ObjectId(), amount: t.amount, dueDate: startOfDay(t.dueDate), paidAt: null, ...(t.year ? { year: t.year } : {}) })),
+        ...tranches.map((t) => ({
+          _id: new Types.ObjectId(),
+          amount: t.amount,
+          dueDate: startOfDay(t.dueDate),
+          paidAt: null,
+          ...(t.year ? { year: t.year } : {}),
+        })),
       ];
       // Compare-and-set on paidAmount: a payment recorded meanwhile makes this schedule stale.
       return {
@@ -106,14 +113,6 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
     const o = overdueProblem(overdue);
     throw new AppError('REPORT_OVERDUE', `${o.message} Payments to this organisation are blocked until then.`, { field: 'id' });
   }
-  const granted = app.decision!.amount!;
-  if (granted > CONVENTION_THRESHOLD && !app.convention) {
-    throw new AppError(
-      'CONVENTION_REQUIRED',
-      `This grant is above ${formatEuros(CONVENTION_THRESHOLD)}: record its signed convention (recordConvention) before the first payment.`,
-      { field: 'id' },
-    );
-  }
 
   let trancheId: Types.ObjectId;
   let amount: number;
@@ -142,6 +141,8 @@ async function paymentOf(ctx: Context, app: App, input: PaymentInput): Promise<C
   const yearRefusal = paymentYearRefusal(app, year, input.trancheId ? 'input.trancheId' : 'input.year');
   if (yearRefusal) throw yearRefusal;
   checkYearPayment(app, year, amount, input.trancheId ? 'input.trancheId' : 'input.amount');
+  // Above 23,000 EUR of city aid to the organisation in the year (all its grants), no payment without a convention.
+  await conventionGuard(app, year);
   // The database re-checks both conditions atomically (two officers paying at once cannot overpay the year).
   guard.$expr = yearPaymentGuard(app, year, amount);
   return {

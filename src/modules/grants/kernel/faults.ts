@@ -9,4 +9,6 @@ export const faults: {
   afterLedgerEntry?: (applicationId: string) => void | Promise<void>;
   /** Called inside an envelope ledger step after the envelope's counter moved and before its entry is marked done. */
   afterEnvelopeCounted?: (applicationId: string) => void | Promise<void>;
+  /** Called in a payment's convention check after the organisation's year total is read and before its guard is written. */
+  afterFundingRead?: (applicationId: string) => void | Promise<void>;
 } = {};

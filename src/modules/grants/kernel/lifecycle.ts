@@ -43,6 +43,9 @@ export const TRANSITIONS = {
   AMEND_CONVENTION: { from: ['APPROVED'], verb: 'amend the convention of' },
   /** A decided grant is attached to the council decision that voted it, also once completed. */
   ATTACH_COUNCIL_DECISION: { from: ['APPROVED', 'COMPLETED'], verb: 'attach to a council decision' },
+  /** The city withdraws a granted subsidy (commands/withdraw.ts): nothing more is paid, what was overpaid is recovered. */
+  WITHDRAW_GRANT: { from: ['APPROVED', 'COMPLETED'], to: 'WITHDRAWN', verb: 'withdraw the grant of' },
+  RECORD_RECOVERY: { from: ['WITHDRAWN'], verb: 'record the recovery of' },
   /** Taken by the system once the final report is accepted and everything granted is paid. */
   COMPLETE: { from: ['APPROVED'], to: 'COMPLETED', verb: 'complete' },
 } as const satisfies Record<string, Step>;
