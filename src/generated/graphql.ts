@@ -416,9 +416,9 @@ export type CoverageCell = {
   __typename?: 'CoverageCell';
   /** Active organisations (public or not) working in the domain and serving the neighbourhood. */
   activeOrganisations: Scalars['Int']['output'];
-  /** Sum granted to those applications. */
+  /** Sum granted to those applications for that year: the decision's cash (a convention's amount voted for the year) plus the year's aid in kind. */
   amountGranted: Scalars['Money']['output'];
-  /** Applications approved that year whose project targets this domain and neighbourhood (or, when it names no target, whose organisation works there). */
+  /** Applications approved that year, or multi-year conventions with that year voted, whose project targets this domain and neighbourhood (or, when it names no target, whose organisation works there). */
   approvedApplications: Scalars['Int']['output'];
   /** The domain. */
   domain: Domain;
@@ -1248,7 +1248,7 @@ export type GrantDecision = {
 /** The co-funding ledger of an application. */
 export type GrantFunding = {
   __typename?: 'GrantFunding';
-  /** The city's share: the amount granted once approved, else the amount requested. */
+  /** The city's share: once approved, the cash of every year of the grant (a multi-year convention's provisional years included) plus its aid in kind; else the amount requested. */
   cityAmount: Scalars['Money']['output'];
   /** True when `cityAmount` is the decided amount. */
   cityAmountIsDecided: Scalars['Boolean']['output'];

@@ -9,6 +9,7 @@ import type { Context } from '../../context';
 import { basisPoints, sumCents } from '../../shared/money';
 import { foldText } from '../../shared/text';
 import { GrantApplicationModel, type GrantApplicationDoc } from '../grants/application/grant-application.model';
+import { grantedTotal, inKindTotal } from '../grants/convention/convention.rules';
 import { actorOf } from '../organisation/organisation.actor';
 import { checkYear, FUNDED_STATUSES } from './coverage.service';
 
@@ -71,10 +72,11 @@ export function isPublicFunder(name: string): boolean {
 export const FUNDING_FLAGS = ['PUBLIC_FUNDING_EXCEEDS_COST', 'DUPLICATE_CITY_FUNDING', 'NO_EXPENSES'] as const;
 export type FundingFlag = (typeof FUNDING_FLAGS)[number];
 
-type AppLike = Pick<GrantApplicationDoc, 'budgetLines' | 'otherFunders' | 'requestedAmount' | 'decision' | 'status' | 'title' | 'year' | 'organisation'> & {
-  _id: Types.ObjectId;
-  number?: string;
-};
+type AppLike = Pick<GrantApplicationDoc, 'budgetLines' | 'otherFunders' | 'requestedAmount' | 'decision' | 'status' | 'title' | 'year' | 'organisation'> &
+  Partial<Pick<GrantApplicationDoc, 'multiYear' | 'inKind'>> & {
+    _id: Types.ObjectId;
+    number?: string;
+  };
 
 export interface Funding {
   totalCost: number;
@@ -101,7 +103,8 @@ export const projectKey = (title: string) =>
 export function fundingOf(app: AppLike, siblings: readonly AppLike[] = []): Funding {
   const totalCost = sumCents((app.budgetLines ?? []).filter((l) => l.kind === 'EXPENSE').map((l) => l.amount));
   const cityAmountIsDecided = isFunded(app) && typeof app.decision?.amount === 'number';
-  const cityAmount = cityAmountIsDecided ? app.decision!.amount! : app.requestedAmount;
+  // Decided: every year of a multi-year convention and the aid in kind (grants/convention); else the request.
+  const cityAmount = cityAmountIsDecided ? sumCents([grantedTotal(app), inKindTotal(app)]) : app.requestedAmount;
   const sources = (app.otherFunders ?? []).map((f) => ({ name: f.name, amount: f.amount, status: f.status, isPublic: f.isPublic ?? isPublicFunder(f.name) }));
   const otherPublicAmount = sumCents(sources.filter((s) => s.isPublic).map((f) => f.amount));
   const privateAmount = sumCents(sources.filter((s) => !s.isPublic).map((f) => f.amount));

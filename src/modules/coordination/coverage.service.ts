@@ -13,6 +13,23 @@ import { GrantApplicationModel } from '../grants/application/grant-application.m
 import { checkYear as checkProgrammeYear } from '../../shared/dates';
 import { clock } from '../../shared/clock';
 
+const sumOf = (input: unknown, cond: unknown, field: string) => ({
+  $sum: { $map: { input: { $filter: { input: { $ifNull: [input, []] }, as: 'x', cond } }, as: 'x', in: `$$x.${field}` } },
+});
+const isMultiYear = { $gt: [{ $size: { $ifNull: ['$multiYear.years', []] } }, 0] };
+/** Cash of `year`: a multi-year convention's amount voted for it, else the decision's. */
+const yearCashExpr = (year: number) => ({
+  $cond: [
+    isMultiYear,
+    sumOf('$multiYear.years', { $and: [{ $eq: ['$$x.year', year] }, { $eq: ['$$x.status', 'COMMITTED'] }] }, 'amount'),
+    { $ifNull: ['$decision.amount', 0] },
+  ],
+});
+/** Aid in kind of `year` (all of a one-year grant's). */
+const yearInKindExpr = (year: number) => ({
+  $cond: [isMultiYear, sumOf('$inKind', { $eq: ['$$x.year', year] }, 'valuation'), sumOf('$inKind', true, 'valuation')],
+});
+
 export interface CoverageFilter {
   domainIds?: string[] | null;
   year?: number | null;
@@ -81,7 +98,14 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
   const start = parisYearStart(year);
   const end = parisYearStart(year + 1);
   const grantPipeline: PipelineStage[] = [
-    { $match: { status: { $in: [...FUNDED_STATUSES] }, 'decision.outcome': 'APPROVED', 'decision.decidedAt': { $gte: start, $lt: end } } },
+    // Grants decided in the year, and multi-year conventions with a year voted for it (grants/convention).
+    {
+      $match: {
+        status: { $in: [...FUNDED_STATUSES] },
+        'decision.outcome': 'APPROVED',
+        $or: [{ 'decision.decidedAt': { $gte: start, $lt: end } }, { 'multiYear.years': { $elemMatch: { year, status: 'COMMITTED' } } }],
+      },
+    },
     {
       $lookup: {
         from: OrganisationModel.collection.name,
@@ -96,7 +120,8 @@ export async function coverage(_ctx: Context, filter: CoverageFilter | null | un
     {
       $project: {
         _id: 0,
-        amount: { $ifNull: ['$decision.amount', 0] },
+        // The year's cash (a convention's voted amount for the year) and its aid in kind.
+        amount: { $add: [yearCashExpr(year), yearInKindExpr(year)] },
         d: { $cond: [{ $gt: [{ $size: { $ifNull: ['$targetDomains', []] } }, 0] }, '$targetDomains', { $ifNull: ['$org.domains', []] }] },
         n: { $cond: [{ $gt: [{ $size: { $ifNull: ['$targetNeighbourhoods', []] } }, 0] }, '$targetNeighbourhoods', { $ifNull: ['$org.neighbourhoods', []] }] },
       },

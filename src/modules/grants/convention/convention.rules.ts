@@ -118,7 +118,7 @@ export function committedTotal(app: Pick<App, 'decision' | 'multiYear'>): number
   return years.length ? sum(years.filter((y) => y.status === 'COMMITTED').map((y) => y.amount)) : (app.decision?.amount ?? 0);
 }
 
-export const inKindTotal = (app: Pick<App, 'inKind'>): number => sum((app.inKind ?? []).map((k) => k.valuation));
+export const inKindTotal = (app: { inKind?: readonly { valuation: number }[] | null }): number => sum((app.inKind ?? []).map((k) => k.valuation));
 
 /** The same total as grantedTotal, as a MongoDB expression (completion's guard). */
 export const GRANTED_TOTAL_EXPR = {
