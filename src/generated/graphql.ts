@@ -268,7 +268,7 @@ export type City = {
   address: Array<Scalars['String']['output']>;
   /** The commune's INSEE code (5 characters). */
   insee: Scalars['String']['output'];
-  /** As named in publications and letters, e.g. "Commune d'Aix-en-Provence". */
+  /** As named in publications and letters, e.g. "Commune de Bellerive-sur-Lune". */
   name: Scalars['String']['output'];
   /** Where people reach the application. */
   publicUrl: Scalars['String']['output'];
@@ -2203,7 +2203,7 @@ export type Neighbourhood = {
   __typename?: 'Neighbourhood';
   /** When an admin archived it: it left the lists, filters and the city's bounds, and stays on past records. Null while in use. */
   archivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The official code (a QPV code such as `QN01305M`, an IRIS code) or a slug (e.g. `encagnane`). */
+  /** The official code (a QPV code such as `QN04501M`, an IRIS code) or a slug (e.g. `centre-ville`). */
   code: Scalars['String']['output'];
   /** Shape, as a GeoJSON Polygon or MultiPolygon, as imported or drawn. */
   geometry: Scalars['GeoJSON']['output'];

@@ -14,18 +14,18 @@ export interface CityAddress {
 }
 
 export interface CityIdentity {
-  /** As named in publications and letters, e.g. "Commune d'Aix-en-Provence". */
+  /** As named in publications and letters, e.g. "Commune de Bellerive-sur-Lune". */
   readonly name: string;
   /** 14 digits (idAttribuant of the SCDL publication). */
   readonly siret: string;
-  /** The commune's INSEE code, e.g. 13001. */
+  /** The commune's INSEE code, e.g. 45999 (2A004 in Corsica). */
   readonly insee: string;
   readonly address: CityAddress;
   /** The logo file for letters, or null when none is configured (checked to exist at boot). */
   readonly logoPath: string | null;
   /** Where people reach the application, without a trailing slash. */
   readonly publicUrl: string;
-  /** The administrative court that hears appeals, e.g. "tribunal administratif de Marseille". */
+  /** The administrative court that hears appeals, e.g. "tribunal administratif d'Orléans". */
   readonly court: string;
 }
 
