@@ -311,3 +311,43 @@ describe('an officer recused from an organisation, beyond its own file', () => {
     expect({ errors: ended.errors, isActive: ended.partnership.isActive }).toEqual({ errors: [], isActive: false });
   });
 });
+
+describe('an officer recused from an organisation nobody manages yet', () => {
+  const DECLARE = `mutation($o: ID!) { declareConflictOfInterest(organisationId: $o, reason: "Fondatrice de l'association.") { ${P} } }`;
+  const VERIFY = `mutation($id: ID!) { verifyOrganisation(id: $id) { organisation { id isVerified } ${P} } }`;
+  const CLAIM = `mutation($i: ClaimOrganisationInput!) { claimOrganisation(input: $i) { claim { id } ${P} } }`;
+  const DECIDE = `mutation($id: ID!) { decideOrganisationClaim(id: $id, input: { approve: true }) { claim { id status } ${P} } }`;
+  const HISTORY = `query($id: ID!) { organisation(id: $id) { history(first: 10) { edges { node { action actor { id } changes { field before after } } } } } }`;
+  const codes = (payload: { errors: { code: string; field: string }[] }) => payload.errors.map((e) => [e.code, e.field]);
+
+  it('can neither verify it nor approve a claim on it (which would make its manager); a colleague can, and both steps land in its trail', async () => {
+    const org = await makeOrganisation({ name: 'Collectif des Platanes', isVerified: false, source: 'MAILLAGE' });
+    const id = String(org._id);
+    expect(dataOf(await gql('officer2', DECLARE, { o: id })).declareConflictOfInterest.errors).toEqual([]);
+
+    const refusedVerify = dataOf(await gql('officer2', VERIFY, { id })).verifyOrganisation;
+    expect({ organisation: refusedVerify.organisation, errors: codes(refusedVerify) }).toEqual({
+      organisation: null,
+      errors: [['CONFLICT_OF_INTEREST', 'id']],
+    });
+    expect((await OrganisationModel.findById(id).lean())!.isVerified).toBe(false);
+
+    const claimant = await makeUser({ role: 'MEMBER', name: 'Chloé Platane' });
+    const claim = dataOf(await server.gql(CLAIM, { i: { organisationId: id } }, claimant.token)).claimOrganisation.claim.id as string;
+    const refusedDecide = dataOf(await gql('officer2', DECIDE, { id: claim })).decideOrganisationClaim;
+    expect({ claim: refusedDecide.claim, errors: codes(refusedDecide) }).toEqual({ claim: null, errors: [['CONFLICT_OF_INTEREST', 'id']] });
+    expect((await UserModel.findById(claimant.id).lean())!.memberships).toEqual([]);
+
+    expect(dataOf(await gql('officer', VERIFY, { id })).verifyOrganisation).toEqual({ organisation: { id, isVerified: true }, errors: [] });
+    expect(dataOf(await gql('officer', DECIDE, { id: claim })).decideOrganisationClaim).toEqual({ claim: { id: claim, status: 'APPROVED' }, errors: [] });
+    const trail = dataOf(await gql('officer', HISTORY, { id })).organisation.history.edges.map(
+      (e: { node: { action: string; actor: { id: string }; changes: { field: string; after: string }[] } }) => e.node,
+    );
+    expect(trail.map((n: { action: string; actor: { id: string } }) => [n.action, n.actor.id])).toEqual([
+      ['APPROVE_CLAIM', ids.officer],
+      ['VERIFY', ids.officer],
+    ]);
+    expect(trail[0].changes).toEqual([{ field: 'members', before: null, after: 'Chloé Platane (MANAGER)' }]);
+    expect(trail[1].changes).toContainEqual({ field: 'isVerified', before: 'false', after: 'true' });
+  });
+});

@@ -14,6 +14,9 @@ import { hasActiveManager, makeManager } from '../user/membership.service';
 import { UserModel } from '../user/user.model';
 import { getOrganisation } from './organisation.service';
 import { OrganisationModel, isVerified, type OrganisationDoc } from './organisation.model';
+import { actorOf } from './organisation.actor';
+import { editRecord, flushOrganisationOutbox, organisationActivity } from './organisation.history';
+import { isRecusedFrom, recusalRefusal } from './organisation.policy';
 import {
   CLAIM_STATUSES,
   OrganisationClaimApprovalModel,
@@ -22,15 +25,24 @@ import {
   type OrganisationClaimDoc,
 } from './organisation-claim.model';
 
-/** An officer confirms the organisation is who it says it is. Verifying twice changes nothing. */
+/**
+ * An officer confirms the organisation is who it says it is. Verifying twice changes nothing. An officer
+ * recused from it may not (a staff action on it), and the verification lands in its trail, written in
+ * the same update.
+ */
 export async function verifyOrganisation(ctx: Context, id: unknown): Promise<OrganisationDoc> {
   const org = await getOrganisation(ctx, id);
+  if (isRecusedFrom(await actorOf(ctx), org._id)) throw recusalRefusal('verify it');
   if (isVerified(org)) return org;
+  const set = { isVerified: true, verifiedAt: clock.now(), verifiedBy: new Types.ObjectId(ctx.viewer!.id) };
+  const edit = editRecord(org, set, [], ctx.viewer!.id);
+  const record = edit && { ...edit, action: 'VERIFY' };
   const updated = await OrganisationModel.findOneAndUpdate(
     { _id: org._id, isVerified: false },
-    { $set: { isVerified: true, verifiedAt: clock.now(), verifiedBy: new Types.ObjectId(ctx.viewer!.id) } },
+    { $set: set, ...(record ? { $push: { activityOutbox: record } } : {}) },
     { returnDocument: 'after' },
   ).lean<OrganisationDoc>();
+  if (updated && record) await flushOrganisationOutbox(org._id);
   const result = updated ?? (await OrganisationModel.findById(org._id).lean<OrganisationDoc>());
   if (!result) throw notFound('Organisation');
   ctx.loaders.organisation.byId.clear(String(org._id)).prime(String(org._id), result);
@@ -113,6 +125,8 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
   p.throwIfAny();
   const claim = await OrganisationClaimModel.findById(claimId).lean<OrganisationClaimDoc>();
   if (!claim) throw notFound('Claim');
+  // A recused officer decides nothing on the organisation: an approval would make its manager.
+  if (isRecusedFrom(await actorOf(ctx), claim.organisation)) throw recusalRefusal('decide claims on it');
   if (claim.status !== 'PENDING') throw new AppError('INVALID_TRANSITION', `This claim is already ${claim.status.toLowerCase()}.`, { field: 'id' });
   const org = await OrganisationModel.findById(claim.organisation, { name: 1 }).lean<Pick<OrganisationDoc, '_id' | 'name'>>();
   if (!org) throw notFound('Organisation');
@@ -142,8 +156,11 @@ export async function decideOrganisationClaim(ctx: Context, id: unknown, input: 
       }
       decided = await decide('APPROVED', reason);
       if (!decided) throw new AppError('INVALID_TRANSITION', 'This claim was decided meanwhile.', { field: 'id' });
-      const claimant = await UserModel.exists({ _id: claim.claimant, disabled: { $ne: true } });
-      if (claimant) await makeManager(claim.claimant, org._id, clock.now());
+      const claimant = await UserModel.findOne({ _id: claim.claimant, disabled: { $ne: true } }, { name: 1 }).lean();
+      // The organisation's trail says which officer made whom its manager.
+      const record =
+        claimant && organisationActivity(org._id, 'APPROVE_CLAIM', ctx.viewer!.id, [{ field: 'members', before: null, after: `${claimant.name} (MANAGER)` }]);
+      if (claimant) await makeManager(claim.claimant, org._id, clock.now(), record ?? undefined);
     } finally {
       await OrganisationClaimApprovalModel.deleteOne({ _id: org._id, claim: claimId });
     }

@@ -110,13 +110,17 @@ export async function hasActiveManager(organisationId: Types.ObjectId): Promise<
 
 /**
  * Makes the person an active MANAGER of the organisation (an approved claim): promotes the membership or
- * invitation they already have, or adds one. Idempotent.
+ * invitation they already have, or adds one. Idempotent. The trail `record` is written in the same
+ * update as the membership, as for a member added by staff.
  */
-export async function makeManager(userId: Types.ObjectId | string, organisationId: Types.ObjectId, since: Date): Promise<void> {
+export async function makeManager(userId: Types.ObjectId | string, organisationId: Types.ObjectId, since: Date, record?: ActivityEntry): Promise<void> {
   const promoted = await UserModel.updateOne(
     { _id: userId, 'memberships.organisation': organisationId },
-    { $set: { 'memberships.$.role': 'MANAGER', 'memberships.$.status': 'ACTIVE' } },
+    { $set: { 'memberships.$.role': 'MANAGER', 'memberships.$.status': 'ACTIVE' }, ...(record ? { $push: { activityOutbox: record } } : {}) },
   );
-  if (promoted.matchedCount) return;
-  await addMembership(userId, { organisation: organisationId, role: 'MANAGER', since, status: 'ACTIVE' });
+  if (promoted.matchedCount) {
+    if (record) await flushActivityOf(userId);
+    return;
+  }
+  await addMembership(userId, { organisation: organisationId, role: 'MANAGER', since, status: 'ACTIVE' }, record);
 }
