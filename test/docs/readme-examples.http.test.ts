@@ -558,6 +558,7 @@ describe('docs/grants.md: the example operations', () => {
       ['Officer', 'addReview'],
       ['Officer', 'approveGrantApplication'],
       ['Payments and the final report', 'schedulePayments'],
+      ['Payments and the final report', 'recordConvention'],
       ['Payments and the final report', 'recordPayment'],
       ['Payments and the final report', 'submitFinalReport'],
       ['Payments and the final report', 'acceptFinalReport'],
@@ -663,6 +664,8 @@ describe('docs/grants.md: the example operations', () => {
       [400_000, '2026-10-01'],
     ]);
     const [t1, t2] = scheduled.application.payments.map((t: any) => t.id as string);
+    // The demo organisation's grants of the year pass 23,000 EUR: the convention comes before the payments (issue 13).
+    expect(await payload('officer', fill(op('recordConvention'), { ...velo(), signedOn: TODAY }))).toEqual({ errors: [] });
     expect(await payload('officer', fill(op('recordPayment'), { ...velo(), trancheId: t1! }))).toEqual({
       application: { paidAmount: 600_000, payments: [{ paidOn: TODAY }, { paidOn: null }] },
       errors: [],

@@ -24,6 +24,8 @@ const GUARDED = [
   // The vault (issue 12): the documents themselves and the pages of them.
   'Document',
   'DocumentConnection',
+  // An organisation's public funding per year and its thresholds (issue 13).
+  'FundingSummary',
 ];
 
 const REVIEWED: Record<string, string> = {
