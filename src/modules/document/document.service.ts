@@ -134,7 +134,8 @@ async function streamIntoVault(source: Readable, limit: { bytes: number; error: 
       size += chunk.length;
       if (size > limit.bytes) throw limit.error();
       hash.update(chunk);
-      tail = Buffer.concat([tail, chunk]).subarray(-1024);
+      // A small copy, so the tail never holds a whole piece of the body alive.
+      tail = Buffer.from(Buffer.concat([tail, chunk.subarray(-1024)]).subarray(-1024));
       if (upload) await write(chunk);
       else {
         head.push(chunk);
@@ -267,9 +268,37 @@ export async function storeDocumentOutcome(input: StoreDocumentInput): Promise<{
   return { document: created, created: true };
 }
 
-/** The bytes of a document, streamed from GridFS. */
-export function openDocumentStream(doc: Pick<DocumentDoc, 'fileId'>): Readable {
-  return vaultBucket().openDownloadStream(doc.fileId);
+/** GridFS chunks fetched per round trip when reading: a few hundred KiB in memory, whatever the file's size. */
+const READ_BATCH_CHUNKS = 4;
+
+/**
+ * The bytes of a document, streamed from GridFS. The driver's download stream fetches its chunks in cursor
+ * batches of 101 (25 MB of a large file held at once); this reads them a few at a time, in order, and fails
+ * the stream if one is missing or the total differs from the recorded size.
+ */
+export function openDocumentStream(doc: Pick<DocumentDoc, 'fileId'> & { size?: number }): Readable {
+  const db = mongoose.connection.db;
+  if (!db) throw new AppError('SERVICE_UNAVAILABLE', 'The database is not connected yet; try again in a moment.');
+  const chunks = db
+    .collection<{ files_id: Types.ObjectId; n: number; data: mongoose.mongo.Binary }>(`${VAULT_BUCKET}.chunks`)
+    .find({ files_id: doc.fileId }, { sort: { n: 1 }, batchSize: READ_BATCH_CHUNKS, projection: { n: 1, data: 1 } });
+  async function* bytes() {
+    let expected = 0;
+    let total = 0;
+    try {
+      for await (const chunk of chunks) {
+        if (chunk.n !== expected++) throw new Error(`vault file ${String(doc.fileId)}: chunk ${expected - 1} missing`);
+        const raw = chunk.data.buffer;
+        const data = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+        total += data.length;
+        yield data;
+      }
+    } finally {
+      await chunks.close();
+    }
+    if (typeof doc.size === 'number' && total !== doc.size) throw new Error(`vault file ${String(doc.fileId)}: ${total} bytes read, ${doc.size} recorded`);
+  }
+  return Readable.from(bytes(), { objectMode: false, highWaterMark: 256 * 1024 });
 }
 
 /** SUPERSEDED once a newer version exists; else EXPIRED past its validity date (the whole day counts); else CURRENT. */
