@@ -2,6 +2,11 @@
 import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, seedReference } from '../../helpers/factories';
+import { NEIGHBOURHOODS } from '../../../seeds/reference';
+
+/** The centre of a seeded neighbourhood, from the seeds (no city's coordinates written here). */
+const seeded = NEIGHBOURHOODS.find((n) => n.code === 'corsy')!;
+const CORSY = [seeded.lng, seeded.lat];
 
 useTestDatabase();
 let server: TestServer;
@@ -15,7 +20,7 @@ beforeAll(async () => {
   const encagnane = ref.neighbourhoodByCode.get('encagnane')!._id;
   const corsy = ref.neighbourhoodByCode.get('corsy')!._id;
   await makeOrganisation({ name: 'Théâtre du Cours', domains: [culture], neighbourhoods: [encagnane], description: 'Théâtre amateur et ateliers pour tous.' });
-  await makeOrganisation({ name: 'Escolo Occitano', domains: [occitan], neighbourhoods: [corsy], location: { type: 'Point', coordinates: [5.4612, 43.5158] } });
+  await makeOrganisation({ name: 'Escolo Occitano', domains: [occitan], neighbourhoods: [corsy], location: { type: 'Point', coordinates: CORSY } });
   await makeOrganisation({ name: 'Ressourcerie', domains: [ess], neighbourhoods: [corsy] });
   await makeOrganisation({ name: 'Cercle Privé', domains: [culture], isPublic: false });
   await makeOrganisation({ name: 'Ancienne Troupe', domains: [culture], status: 'DISSOLVED' });
@@ -38,7 +43,7 @@ describe('GET /api/organisations.geojson', () => {
     const fs = await features('/api/organisations.geojson');
     expect(names(fs)).toEqual(['Escolo Occitano', 'Ressourcerie', 'Théâtre du Cours']);
     const occitan = fs.find((f) => f.properties.name === 'Escolo Occitano')!;
-    expect(occitan.geometry).toEqual({ type: 'Point', coordinates: [5.4612, 43.5158] });
+    expect(occitan.geometry).toEqual({ type: 'Point', coordinates: CORSY });
     expect(occitan.properties.domains).toEqual([expect.objectContaining({ code: 'culture-occitane', name: 'Culture occitane et provençale' })]);
     expect(occitan.properties.neighbourhoods).toEqual([expect.objectContaining({ code: 'corsy', isPriority: true })]);
     expect(JSON.stringify(fs)).not.toMatch(/iban|privateContact/);

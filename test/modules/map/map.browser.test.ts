@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { makeOrganisation, seedReference } from '../../helpers/factories';
+import { NEIGHBOURHOODS } from '../../../seeds/reference';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,10 +30,14 @@ beforeAll(async () => {
   const ref = await seedReference();
   const culture = ref.domainByCode.get('culture')!._id;
   const ess = ref.domainByCode.get('ess')!._id;
-  const at = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
-  await makeOrganisation({ name: 'Théâtre des Quartiers', domains: [culture], location: at(5.4318, 43.5236), publicEmail: 'contact@theatre.example.org' });
-  await makeOrganisation({ name: 'Ressourcerie du Jas', domains: [ess], location: at(5.4125, 43.5247) });
-  await makeOrganisation({ name: 'Épicerie de Corsy', domains: [ess], location: at(5.4612, 43.5158) });
+  // At the centres of seeded neighbourhoods, read from the seeds rather than written as coordinates.
+  const at = (code: string) => {
+    const n = NEIGHBOURHOODS.find((x) => x.code === code)!;
+    return { type: 'Point', coordinates: [n.lng, n.lat] };
+  };
+  await makeOrganisation({ name: 'Théâtre des Quartiers', domains: [culture], location: at('encagnane'), publicEmail: 'contact@theatre.example.org' });
+  await makeOrganisation({ name: 'Ressourcerie du Jas', domains: [ess], location: at('jas-de-bouffan') });
+  await makeOrganisation({ name: 'Épicerie de Corsy', domains: [ess], location: at('corsy') });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
