@@ -8,6 +8,7 @@ import { createNetworkLoaders } from './modules/network/network.loaders';
 import { createGrantsLoaders } from './modules/grants/grants.loaders';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
 import { createLettersLoaders } from './modules/letters/letters.loaders';
+import { createDossierLoaders } from './modules/grants/dossier.loaders';
 
 type Factory = () => object;
 type Namespaced<E extends readonly (readonly [string, Factory])[]> = { readonly [K in E[number] as K[0]]: ReturnType<K[1]> };
@@ -30,6 +31,7 @@ export const createLoaders = namespacedLoaders([
   ['grants', createGrantsLoaders],
   ['activity', createActivityLoaders],
   ['letters', createLettersLoaders],
+  ['dossier', createDossierLoaders],
 ]);
 
 export type Loaders = ReturnType<typeof createLoaders>;

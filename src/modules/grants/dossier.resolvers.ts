@@ -3,6 +3,7 @@
 // (its members, officers and admins not recused: document/document.policy.ts canSeeVault), never to
 // coordinators, whatever the application's status.
 import { AUTHENTICATED, roles } from '../../auth/policy';
+import { loadMany } from '../../shared/loaders';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
 import { actorOf } from '../organisation/organisation.actor';
@@ -10,9 +11,18 @@ import { canSeeVault } from '../document/document.policy';
 import { DocumentModel, type DocumentDoc } from '../document/document.model';
 import type { App } from './application/grant-application.model';
 import { requirementsOf } from './budget/document-requirements';
-import { checklistOf } from './dossier/checklist';
+import { checklistOf, type DossierLookup } from './dossier/checklist';
+import type { Context } from '../../context';
 import { setDocumentRequirements } from './dossier/requirements';
 import { attachDocument, attachedDocuments, detachDocument } from './commands/dossier';
+
+/** The checklist's reads through the request's loaders: a page of applications costs a few batched queries. */
+const lookupOf = (ctx: Context): DossierLookup => ({
+  programme: (id) => ctx.loaders.grants.fundingProgrammeById.load(id),
+  organisation: (id) => ctx.loaders.organisation.byId.load(id),
+  documents: (ids) => loadMany(ctx.loaders.dossier.documentById, ids),
+  applications: (organisation) => ctx.loaders.grants.applicationsByOrganisation.load(organisation),
+});
 
 const mayRead = async (ctx: Parameters<typeof actorOf>[0], app: Pick<App, 'organisation'>) => canSeeVault(await actorOf(ctx), app.organisation);
 
@@ -36,9 +46,9 @@ export const dossierModule: AppModule = {
       documentRequirements: (p) => requirementsOf(p),
     },
     GrantApplication: {
-      documents: async (a, _, ctx) => ((await mayRead(ctx, a)) ? attachedDocuments(a) : null),
-      documentChecklist: async (a, _, ctx) => ((await mayRead(ctx, a)) ? checklistOf(a, 'APPLICATION') : null),
-      finalReportChecklist: async (a, _, ctx) => ((await mayRead(ctx, a)) ? checklistOf(a, 'FINAL_REPORT') : null),
+      documents: async (a, _, ctx) => ((await mayRead(ctx, a)) ? attachedDocuments(a, lookupOf(ctx).documents) : null),
+      documentChecklist: async (a, _, ctx) => ((await mayRead(ctx, a)) ? checklistOf(a, 'APPLICATION', undefined, lookupOf(ctx)) : null),
+      finalReportChecklist: async (a, _, ctx) => ((await mayRead(ctx, a)) ? checklistOf(a, 'FINAL_REPORT', undefined, lookupOf(ctx)) : null),
     },
     FinalReport: {
       // The report's parent carries no organisation: each document is shown to whoever sees its own vault.

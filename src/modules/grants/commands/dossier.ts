@@ -101,11 +101,14 @@ export function detachDocument(ctx: Context, input: { applicationId: string; doc
 export type AttachedDocumentParent = Attached & { doc: DocumentDoc };
 
 /** The attached documents still in the vault (the resolver checks that the viewer may see the dossier at all). */
-export async function attachedDocuments(app: App): Promise<AttachedDocumentParent[]> {
+export async function attachedDocuments(
+  app: App,
+  documents: (ids: Types.ObjectId[]) => Promise<(DocumentDoc | null)[]> = (ids) => DocumentModel.find({ _id: { $in: ids } }).lean<DocumentDoc[]>(),
+): Promise<AttachedDocumentParent[]> {
   const attached = attachedOf(app);
   if (!attached.length) return [];
-  const docs = await DocumentModel.find({ _id: { $in: attached.map((a) => a.document) }, deletedAt: null }).lean<DocumentDoc[]>();
-  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const docs = await documents(attached.map((a) => a.document));
+  const byId = new Map(docs.flatMap((d) => (d && !d.deletedAt ? [[String(d._id), d] as const] : [])));
   return attached.flatMap((a) => {
     const doc = byId.get(String(a.document));
     return doc ? [{ ...a, doc }] : [];

@@ -8,6 +8,7 @@ import { documentStatus } from '../../document/document.service';
 import { OrganisationModel } from '../../organisation/organisation.model';
 import type { App } from '../application/grant-application.model';
 import { FundingProgrammeModel, type FundingProgrammeDoc, type RequirementStage } from '../budget/funding-programme.model';
+import { GrantApplicationModel } from '../application/grant-application.model';
 import { applies, publicGrantsOfYear, requirementsOf, type DocumentRequirement } from './requirements';
 
 export const CHECKLIST_STATUSES = ['MISSING', 'EXPIRED', 'TOO_OLD', 'OK'] as const;
@@ -42,18 +43,47 @@ function statusOf(doc: DocumentDoc | null, r: DocumentRequirement, now: Date): C
   return 'OK';
 }
 
+/**
+ * Where the checklist reads what it needs: straight from the database (commands), or through the request's
+ * DataLoaders (a list of applications then costs a few batched queries, not a few per application).
+ */
+export interface DossierLookup {
+  programme: (id: Types.ObjectId) => Promise<Pick<FundingProgrammeDoc, 'documentRequirements'> | null>;
+  organisation: (id: Types.ObjectId) => Promise<{ rna?: string | null } | null>;
+  documents: (ids: Types.ObjectId[]) => Promise<(DocumentDoc | null)[]>;
+  /** The organisation's applications (for the public grants of the year). */
+  applications: (organisation: Types.ObjectId) => Promise<Pick<App, '_id' | 'year' | 'status' | 'decision'>[]>;
+}
+
+export const databaseLookup: DossierLookup = {
+  programme: (id) => FundingProgrammeModel.findById(id, { documentRequirements: 1 }).lean<Pick<FundingProgrammeDoc, 'documentRequirements'>>(),
+  organisation: (id) => OrganisationModel.findById(id, { rna: 1 }).lean<{ rna?: string | null }>(),
+  documents: async (ids) => {
+    const docs = await DocumentModel.find({ _id: { $in: ids } }).lean<DocumentDoc[]>();
+    return ids.map((id) => docs.find((d) => String(d._id) === String(id)) ?? null);
+  },
+  applications: (organisation) =>
+    GrantApplicationModel.find({ organisation, status: { $in: ['APPROVED', 'COMPLETED'] } }, { year: 1, status: 1, decision: 1 }).lean<
+      Pick<App, '_id' | 'year' | 'status' | 'decision'>[]
+    >(),
+};
+
 /** The checklist of one stage (the application's documents, or the final report's). */
-export async function checklistOf(app: DossierApp, stage: RequirementStage = 'APPLICATION', now: Date = clock.now()): Promise<ChecklistItem[]> {
-  const programme = await FundingProgrammeModel.findById(app.programme, { documentRequirements: 1 }).lean<Pick<FundingProgrammeDoc, 'documentRequirements'>>();
-  const requirements = requirementsOf(programme).filter((r) => r.stage === stage);
+export async function checklistOf(
+  app: DossierApp,
+  stage: RequirementStage = 'APPLICATION',
+  now: Date = clock.now(),
+  lookup: DossierLookup = databaseLookup,
+): Promise<ChecklistItem[]> {
+  const requirements = requirementsOf(await lookup.programme(app.programme)).filter((r) => r.stage === stage);
   if (!requirements.length) return [];
   const attached = app.documents ?? [];
   const [org, grants, docs] = await Promise.all([
-    OrganisationModel.findById(app.organisation, { rna: 1 }).lean<{ rna?: string | null }>(),
-    requirements.some((r) => r.kind === 'AUDITOR_REPORT') ? publicGrantsOfYear(app) : Promise.resolve(0),
-    DocumentModel.find({ _id: { $in: attached.map((a) => a.document) } }).lean<DocumentDoc[]>(),
+    lookup.organisation(app.organisation),
+    requirements.some((r) => r.kind === 'AUDITOR_REPORT') ? lookup.applications(app.organisation).then((apps) => publicGrantsOfYear(app, apps)) : 0,
+    lookup.documents(attached.map((a) => a.document)),
   ]);
-  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  const byId = new Map(docs.flatMap((d) => (d ? [[String(d._id), d] as const] : [])));
   const toReplace = new Set((app.documentsToReplace ?? []).map(String));
   const facts = { rna: org?.rna ?? null, publicGrantsOfYear: grants, requestedAmount: app.requestedAmount };
   return requirements.map((r) => {

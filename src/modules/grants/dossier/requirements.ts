@@ -10,7 +10,7 @@ import type { Context } from '../../../context';
 import { toObjectId } from '../../../shared/ids';
 import type { DocumentKind } from '../../document/document.model';
 import { formatEuros, sum } from '../kernel/money';
-import { GrantApplicationModel, type App } from '../application/grant-application.model';
+import type { App } from '../application/grant-application.model';
 import { FundingProgrammeModel, type FundingProgrammeDoc } from '../budget/funding-programme.model';
 import { checkRequirements, requirementsOf, type DocumentRequirement, type RequirementInput } from '../budget/document-requirements';
 
@@ -68,11 +68,13 @@ export function applies(r: DocumentRequirement, facts: ApplicantFacts): { requir
  * applications of that year (decided amounts), plus this request. The city's own grants are what the data
  * holds; co-funders declared by the applicant are not counted (they are requests as often as grants).
  */
-export async function publicGrantsOfYear(app: Pick<App, '_id' | 'organisation' | 'year' | 'requestedAmount'>): Promise<number> {
-  const others = await GrantApplicationModel.find(
-    { organisation: app.organisation, year: app.year, _id: { $ne: app._id }, status: { $in: ['APPROVED', 'COMPLETED'] } },
-    { 'decision.amount': 1 },
-  ).lean<Pick<App, 'decision'>[]>();
+export function publicGrantsOfYear(
+  app: Pick<App, '_id' | 'year' | 'requestedAmount'>,
+  organisationApps: readonly Pick<App, '_id' | 'year' | 'status' | 'decision'>[],
+): number {
+  const others = organisationApps.filter(
+    (o) => String(o._id) !== String(app._id) && o.year === app.year && (o.status === 'APPROVED' || o.status === 'COMPLETED'),
+  );
   return sum([...others.map((o) => o.decision?.amount ?? 0), app.requestedAmount]);
 }
 
