@@ -88,8 +88,9 @@ export const grantsModule: AppModule = {
     // The ledgers moved out of the envelope documents: copy any old embedded one first (idempotent).
     const migrated = await migrateEmbeddedLedgers();
     if (migrated.envelopes) log.info({ migrated }, 'budget envelopes: embedded ledgers moved to their collections');
-    // An embedded database has one server: nothing else can be mid-decision, so repair everything.
-    await reconcileEnvelopes({ graceMs: embedded ? 0 : DEFAULT_GRACE_MS, log });
+    // An embedded database has one server: nothing else can be mid-decision, so repair everything. Only
+    // what can need repair: what changed since the last complete pass (reconcile.ts).
+    await reconcileEnvelopes({ graceMs: embedded ? 0 : DEFAULT_GRACE_MS, log, incremental: true });
   },
   resolvers: {
     Query: {
@@ -158,7 +159,13 @@ export const grantsModule: AppModule = {
       messages: (a, args, ctx) => firstOf(args.first, async () => (canSeeMessages(await actorOf(ctx), a) ? (a.messages ?? []) : [])),
       convention: (a) => (a.convention ? { reference: a.convention.reference, signedOn: isoDay(a.convention.signedAt) } : null),
       payments: (a) =>
-        (a.payments ?? []).map((t) => ({ id: String(t._id), amount: t.amount, dueDate: isoDay(t.dueDate), paidOn: dayOrNull(t.paidAt), year: t.year ?? a.year })),
+        (a.payments ?? []).map((t) => ({
+          id: String(t._id),
+          amount: t.amount,
+          dueDate: isoDay(t.dueDate),
+          paidOn: dayOrNull(t.paidAt),
+          year: t.year ?? a.year,
+        })),
       paidAmount: (a) => a.paidAmount ?? 0,
       reportDueOn: (a) => dayOrNull(a.reportDueOn),
       reportOverdue: (a) => isReportOverdue(a),

@@ -307,6 +307,9 @@ grantApplicationSchema.index({ status: 1, createdAt: -1 });
 grantApplicationSchema.index({ programme: 1, status: 1 });
 grantApplicationSchema.index({ assignedTo: 1, status: 1 });
 grantApplicationSchema.index({ 'outbox.0': 1 }, { sparse: true });
+// The boot's reconciliation (commands/reconcile.ts): decisions in flight, and what changed since its last pass.
+grantApplicationSchema.index({ 'pendingDecision.startedAt': 1 }, { sparse: true, name: 'reconcile_pending' });
+grantApplicationSchema.index({ updatedAt: 1 }, { name: 'reconcile_changed' });
 grantApplicationSchema.index({ title: 'text', description: 'text', number: 'text' }, { default_language: 'french', name: 'grant_text' });
 // Read by other modules, declared here with the collection: the open-data exports (decided grants by
 // decision date) and the co-funding alerts (a programme year's live applications).
