@@ -2,6 +2,7 @@
 // Results are ratios against a baseline measured in the same run (machines here are shared and noisy).
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
+import { MongoClient } from 'mongodb';
 import { connectionOptions, ensureIndexes } from '../src/db';
 
 export interface BenchResult {
@@ -29,6 +30,26 @@ export interface BenchContext {
   connectFreshDatabase: () => Promise<string>;
   disconnectDatabase: () => Promise<void>;
   log: (msg: string) => void;
+}
+
+/**
+ * The embedded engine the benches run on (MONGOMS_SYSTEM_BINARY) is built without MongoDB's slot-based
+ * execution engine, which MongoDB 9's cost-based plan ranker needs when the trial runs of several candidate
+ * plans settle nothing (a rare filter over 100,000 documents: the directory page of SCOPs, a boot query that
+ * matches none). The server then answers QueryFeatureNotAllowed (code 224) and the API a masked
+ * INTERNAL_SERVER_ERROR. A real server has that engine; on this one the ranker is turned off, so the
+ * planner picks from its trial runs as MongoDB 8 does. A server that does not know the flag is left as is.
+ */
+export async function withoutCostBasedRanker(uri: string): Promise<boolean> {
+  const client = await MongoClient.connect(uri);
+  try {
+    await client.db('admin').command({ setParameter: 1, featureFlagCostBasedRanker: false });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close();
+  }
 }
 
 export function makeContext(mongoBaseUri: string): BenchContext {

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoMemoryServer } from 'mongodb-memory-server';
-import { makeContext, type Bench, type BenchResult } from './harness';
+import { makeContext, withoutCostBasedRanker, type Bench, type BenchResult } from './harness';
 
 async function main() {
   const only = process.argv.slice(2);
@@ -11,6 +11,7 @@ async function main() {
     .filter((f) => f.endsWith('.bench.ts'))
     .sort();
   const mongo = await MongoMemoryServer.create();
+  if (await withoutCostBasedRanker(mongo.getUri())) process.stderr.write('MongoDB: cost-based plan ranker off (see bench/harness.ts)\n');
   const ctx = makeContext(mongo.getUri());
   const rows: BenchResult[] = [];
   try {
