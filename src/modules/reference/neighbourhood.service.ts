@@ -118,7 +118,8 @@ export async function createNeighbourhood(ctx: Pick<Context, 'viewer'>, input: N
   const actor = requireAdmin(ctx);
   const p = new Problems();
   const code = (input.code ?? '').trim();
-  if (!NEIGHBOURHOOD_CODE.test(code)) p.add('input.code', 'The code is 2 to 60 letters, digits, dashes, underscores or dots (e.g. QN04501M, or `centre-ville`).');
+  if (!NEIGHBOURHOOD_CODE.test(code))
+    p.add('input.code', 'The code is 2 to 60 letters, digits, dashes, underscores or dots (e.g. QN04501M, or `centre-ville`).');
   else if (await NeighbourhoodModel.exists({ code })) p.add('input.code', 'A neighbourhood with this code exists already (perhaps archived).', 'CONFLICT');
   const set = readInput(input, true, p);
   if ((await NeighbourhoodModel.countDocuments({ archivedAt: null })) >= MAX_NEIGHBOURHOODS) {
