@@ -143,13 +143,13 @@ describe('an organisation funding summary', () => {
     const nothing = dataOf(await server.gql(DECLARE, { i: { organisationId: String(org._id), year: 2026 } }, member.token)).declareFundingYear;
     expect(nothing.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input', message: 'Give at least one figure to declare.' }]);
     const deMinimis = await server.gql(DECLARE, { i: { organisationId: String(org._id), year: 2026, deMinimis: true } }, member.token);
-    expect(deMinimis.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(deMinimis.body.errors[0].message).toMatch(/de minimis/);
+    expect(deMinimis.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(deMinimis.body.errors![0]!.message).toMatch(/de minimis/);
     const stranger = await makeUser({ role: 'MEMBER' });
     const other = await server.gql(DECLARE, { i: { organisationId: String(org._id), year: 2026, budget: 100 } }, stranger.token);
-    expect(other.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(other.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const anonymous = await server.gql(DECLARE, { i: { organisationId: String(org._id), year: 2026, budget: 100 } });
-    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -190,7 +190,7 @@ describe('threshold alerts', () => {
     expect(String(a._id)).toBeTruthy();
 
     // Only officers and admins; an officer recused from the organisation does not see it.
-    expect((await server.gql(ALERTS, { y: 2026 }, member.token)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await server.gql(ALERTS, { y: 2026 }, member.token)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     await ConflictOfInterestModel.create({
       officer: officer2.user._id,
       organisation: org._id,
@@ -200,7 +200,7 @@ describe('threshold alerts', () => {
     const theirs = dataOf(await server.gql(ALERTS, { y: 2026 }, officer2.token)).thresholdAlerts;
     expect(theirs.some((x: { organisation: { id: string } }) => x.organisation.id === String(org._id))).toBe(false);
     const bad = await server.gql(ALERTS, { y: 3000 }, officer.token);
-    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
 });
 

@@ -182,9 +182,9 @@ it('refuses bad input with the field at fault, and leaves the withdrawal to offi
   expect(early.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.effectiveOn' });
   expect(early.errors[0].message).toMatch(/starts on 2026-01-01/);
   const unknown = await server.gql(WITHDRAW, { i: { applicationId: id, reason: 'BECAUSE', details: 'x', effectiveOn: '2026-06-01' } }, officer.token);
-  expect(unknown.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(unknown.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   const byMember = await server.gql(WITHDRAW, { i: { applicationId: id, reason: 'CONDITIONS_UNMET', details: 'x', effectiveOn: '2026-06-01' } }, member.token);
-  expect(byMember.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  expect(byMember.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   // Not approved: the lifecycle table refuses it.
   const org = await makeOrganisation();
   const m = await makeUser({ role: 'MEMBER', memberOf: [{ organisation: org._id }] });
@@ -210,7 +210,7 @@ it('a withdrawal cut before the envelope followed is finished by reconciliation'
     { i: { applicationId: id, reason: 'CONDITIONS_UNMET', details: 'Bilan non remis.', effectiveOn: '2026-07-01' } },
     officer.token,
   );
-  expect(cut.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  expect(cut.body.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
   delete faults.afterLedgerEntry;
   expect((await GrantApplicationModel.findById(id).lean())!.status).toBe('WITHDRAWN');
   expect((await envelopeWithLedger(envelope._id)).committed).toBe(1_200_000);
