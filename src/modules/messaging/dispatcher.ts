@@ -30,6 +30,17 @@ export const WEBHOOK_DISABLE_AFTER_MS = 24 * HOUR;
 /** Longer than any one delivery may take (10 s for a webhook, 20 s for an SMTP socket). */
 export const LEASE_MS = 2 * MINUTE;
 
+/**
+ * An idle dispatcher polls less and less often, up to this many times DISPATCH_INTERVAL_MS: polling is
+ * only for retries coming due and rows another instance published (each instance wakes its own
+ * dispatcher when it publishes), and a retry is never due sooner than 5 seconds after a failure.
+ */
+export const IDLE_BACKOFF = 8;
+/** A publish wakes the dispatcher after this pause (at most DISPATCH_INTERVAL_MS), so a burst is one tick. */
+export const WAKE_DELAY_MS = 25;
+/** How often each dispatcher looks at the scheduled jobs (reminders hourly, digest daily, purge hourly). */
+export const JOBS_CHECK_MS = 30 * SECOND;
+
 /** `delay` give or take 20%, so retries of many rows failing together do not come back together. */
 export const withJitter = (delay: number, random = Math.random) => Math.round(delay * (0.8 + 0.4 * random()));
 
@@ -57,7 +68,7 @@ export interface DispatcherOptions {
 
 export interface Dispatcher {
   readonly owner: string;
-  /** Polls every DISPATCH_INTERVAL_MS, and at once when this process publishes. */
+  /** Polls every DISPATCH_INTERVAL_MS (slower while idle, IDLE_BACKOFF), and soon after this process publishes. */
   start(): void;
   /** Stops polling, waits for the deliveries in flight, closes the SMTP pool. */
   stop(): Promise<void>;
@@ -226,12 +237,26 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
   }
 
+  /**
+   * Delivers every row due now. Workers start one at a time, each after a row was claimed: an empty
+   * outbox costs one query, a single row three, and a backlog soon has every worker busy.
+   */
   async function dispatchOnce(): Promise<DispatchReport> {
     const report: DispatchReport = { delivered: 0, held: 0, retried: 0, failed: 0 };
-    const worker = async () => {
-      for (let row = await claim(); row; row = await claim()) await deliver(row, report);
+    const workers: Promise<void>[] = [];
+    const worker = async (): Promise<void> => {
+      for (let row = await claim(); row; row = await claim()) {
+        if (workers.length < concurrency) workers.push(worker());
+        await deliver(row, report);
+      }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    workers.push(worker());
+    // Workers join while others run: wait until no new one was started.
+    for (let seen = 0; seen < workers.length;) {
+      const n = workers.length;
+      await Promise.all(workers.slice(seen, n));
+      seen = n;
+    }
     return report;
   }
 
@@ -239,6 +264,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   let running = false;
   let busy: Promise<void> | null = null;
   let again = false;
+  /** Ticks in a row that found nothing to deliver: the poll slows down (IDLE_BACKOFF), a publish here wakes it at once. */
+  let idleTicks = 0;
+  /** When this dispatcher looks at the scheduled jobs next (they are due hourly or daily: JOBS_CHECK_MS is ample). */
+  let jobsCheckAt = 0;
+  const wakeDelay = Math.min(WAKE_DELAY_MS, config.dispatchIntervalMs);
 
   const tick = () => {
     timer = null;
@@ -249,8 +279,12 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
     busy = (async () => {
       try {
-        await dispatchOnce();
-        if (opts.jobs !== false) await runDueJobs(owner);
+        const report = await dispatchOnce();
+        idleTicks = report.delivered + report.held + report.retried + report.failed === 0 ? idleTicks + 1 : 0;
+        if (opts.jobs !== false && Date.now() >= jobsCheckAt) {
+          jobsCheckAt = Date.now() + JOBS_CHECK_MS;
+          await runDueJobs(owner);
+        }
       } catch (err) {
         log.error({ err }, 'dispatcher tick failed; retrying at the next one');
       }
@@ -259,16 +293,18 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (!running) return;
       if (again) {
         again = false;
-        timer = setTimeout(tick, 0);
-      } else timer = setTimeout(tick, config.dispatchIntervalMs);
+        timer = setTimeout(tick, wakeDelay);
+      } else timer = setTimeout(tick, config.dispatchIntervalMs * Math.min(2 ** Math.max(0, idleTicks - 1), IDLE_BACKOFF));
     });
   };
+  /** A row was published here: deliver soon, after a short pause that gathers a burst of events into one tick. */
   const wake = () => {
     if (!running) return;
+    idleTicks = 0;
     if (busy) again = true;
     else if (timer) {
       clearTimeout(timer);
-      timer = setTimeout(tick, 0);
+      timer = setTimeout(tick, wakeDelay);
     }
   };
 
