@@ -9,6 +9,7 @@ import { createGrantsLoaders } from './modules/grants/grants.loaders';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
 import { createLettersLoaders } from './modules/letters/letters.loaders';
 import { createDossierLoaders } from './modules/grants/dossier.loaders';
+import { createDocumentLoaders } from './modules/document/document.loaders';
 
 type Factory = () => object;
 type Namespaced<E extends readonly (readonly [string, Factory])[]> = { readonly [K in E[number] as K[0]]: ReturnType<K[1]> };
@@ -32,6 +33,7 @@ export const createLoaders = namespacedLoaders([
   ['activity', createActivityLoaders],
   ['letters', createLettersLoaders],
   ['dossier', createDossierLoaders],
+  ['document', createDocumentLoaders],
 ]);
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,12 +3,16 @@
 import { AUTHENTICATED } from '../../auth/policy';
 import { payload } from '../../shared/payload';
 import type { AppModule } from '../module';
-import { DocumentModel } from './document.model';
+import type { Context } from '../../context';
 import { deleteDocument, documentStatus, documentsOf, sweepVault } from './document.service';
 import { documentRoutes } from './document.routes';
 
-/** Another version of a document: same organisation and kind, so seen by whoever sees this one. */
-const version = (id: unknown) => (id ? DocumentModel.findOne({ _id: id, deletedAt: null }).lean() : null);
+/** Another version of a document: same organisation and kind, so seen by whoever sees this one; null once deleted. */
+async function version(ctx: Context, id: unknown) {
+  if (!id) return null;
+  const doc = await ctx.loaders.document.byId.load(id);
+  return doc && !doc.deletedAt ? doc : null;
+}
 
 export const documentModule: AppModule = {
   name: 'document',
@@ -34,8 +38,8 @@ export const documentModule: AppModule = {
       id: (d) => String(d._id),
       validUntil: (d) => d.validUntil ?? null,
       status: (d) => documentStatus(d),
-      supersedes: (d) => version(d.supersedes),
-      supersededBy: (d) => version(d.supersededBy),
+      supersedes: (d, _, ctx) => version(ctx, d.supersedes),
+      supersededBy: (d, _, ctx) => version(ctx, d.supersededBy),
       downloadUrl: (d) => `/api/documents/${String(d._id)}`,
     },
   },

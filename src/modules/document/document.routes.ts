@@ -263,11 +263,12 @@ export function documentRoutes(router: Router, { config, log }: RouteDeps): void
           ctx,
           entries.map((e) => e.document),
           String(application._id),
+          true,
         );
         const zip = new ZipFile();
         const names = new Set<string>();
         entries.forEach((e, i) => {
-          const name = zipEntryName(i + 1, e.document, names);
+          const name = zipEntryName(i + 1, e.document, names, e.letter);
           // Opened when the zip reaches it: one GridFS stream at a time, whatever the number of documents.
           zip.addReadStreamLazy(name, { mtime: e.document.createdAt, compress: false, size: e.document.size }, (cb) =>
             cb(null, openDocumentStream(e.document)),

@@ -362,6 +362,8 @@ export interface DossierEntry {
   /** The programme requirement it was attached for, if any. */
   requirementId: string | null;
   attachedAt: Date | null;
+  /** For a letter the city generated (acknowledgement, decision...), its kind. */
+  letter?: string;
 }
 
 /**
@@ -382,6 +384,16 @@ export async function dossierOf(ctx: Context, id: unknown): Promise<{ applicatio
     const document = byId.get(String(a.document));
     if (document) entries.push({ document, requirementId: a.requirementId ?? null, attachedAt: a.attachedAt ?? null });
   }
+  // Then the city's letters about it (the letters module's records), each a PDF of the same vault.
+  const letters = await ctx.loaders.letters.byApplication.load(application._id);
+  const letterDocs = await DocumentModel.find({ _id: { $in: letters.map((l) => l.document) }, deletedAt: null }).lean<DocumentDoc[]>();
+  const letterById = new Map(letterDocs.map((d) => [String(d._id), d]));
+  for (const l of letters) {
+    const document = letterById.get(String(l.document));
+    if (document && !entries.some((e) => e.document._id.equals(document._id))) {
+      entries.push({ document, requirementId: null, attachedAt: l.generatedAt, letter: l.kind });
+    }
+  }
   const organisation = await ctx.loaders.organisation.byId.load(application.organisation);
   return { application, organisation, entries };
 }
@@ -389,26 +401,34 @@ export async function dossierOf(ctx: Context, id: unknown): Promise<{ applicatio
 /**
  * Writes "who downloaded what, when" into the history of each application the documents are attached to
  * (only `applicationId`'s when given). Written before the bytes are sent: a download is recorded even when
- * the client stops reading half-way.
+ * the client stops reading half-way. `dossier`: the documents come from that application's zip (its
+ * letters included, which are not attached), so each is recorded there.
  */
-export async function recordDownloads(ctx: Context, docs: readonly DocumentDoc[], applicationId: string | null): Promise<void> {
+export async function recordDownloads(ctx: Context, docs: readonly DocumentDoc[], applicationId: string | null, dossier = false): Promise<void> {
   if (!docs.length || !ctx.viewer) return;
-  const filter: Record<string, unknown> = { 'documents.document': { $in: docs.map((d) => d._id) } };
-  if (applicationId) {
-    if (!Types.ObjectId.isValid(applicationId)) return;
-    filter._id = new Types.ObjectId(applicationId);
+  let targets: { _id: Types.ObjectId; docs: readonly DocumentDoc[] }[];
+  if (dossier && applicationId) {
+    targets = [{ _id: new Types.ObjectId(applicationId), docs }];
+  } else {
+    const filter: Record<string, unknown> = { 'documents.document': { $in: docs.map((d) => d._id) } };
+    if (applicationId) {
+      if (!Types.ObjectId.isValid(applicationId)) return;
+      filter._id = new Types.ObjectId(applicationId);
+    }
+    const apps = await GrantApplicationModel.find(filter, { documents: 1 }).lean<Pick<App, '_id' | 'documents'>[]>();
+    targets = apps.map((app) => {
+      const attached = new Set((app.documents ?? []).map((a) => String(a.document)));
+      return { _id: app._id, docs: docs.filter((d) => attached.has(String(d._id))) };
+    });
   }
-  const apps = await GrantApplicationModel.find(filter, { documents: 1 }).lean<Pick<App, '_id' | 'documents'>[]>();
   const at = new Date();
   const actor = new Types.ObjectId(ctx.viewer.id);
-  for (const app of apps) {
-    const attached = new Set((app.documents ?? []).map((a) => String(a.document)));
-    for (const doc of docs) {
-      if (!attached.has(String(doc._id))) continue;
+  for (const target of targets) {
+    for (const doc of target.docs) {
       await appendActivity({
-        key: `download:${ctx.requestId}:${String(app._id)}:${String(doc._id)}`,
+        key: `download:${ctx.requestId}:${String(target._id)}:${String(doc._id)}`,
         objectType: 'GrantApplication',
-        objectId: app._id,
+        objectId: target._id,
         action: 'DOWNLOAD_DOCUMENT',
         actor,
         fromStatus: null,

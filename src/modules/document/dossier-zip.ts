@@ -6,8 +6,8 @@ import type { DocumentDoc } from './document.model';
 import type { DossierEntry } from './document.service';
 
 /** `01-STATUTES-statuts.pdf`: in the dossier's order, unique, and safe in any unzip tool (no folders). */
-export function zipEntryName(position: number, doc: Pick<DocumentDoc, 'kind' | 'filename'>, taken: Set<string>): string {
-  const base = `${String(position).padStart(2, '0')}-${doc.kind}-${doc.filename.replace(/[/\\]/g, '_')}`;
+export function zipEntryName(position: number, doc: Pick<DocumentDoc, 'kind' | 'filename'>, taken: Set<string>, letter?: string): string {
+  const base = `${String(position).padStart(2, '0')}-${letter ? `LETTER-${letter}` : doc.kind}-${doc.filename.replace(/[/\\]/g, '_')}`;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = base.replace(/(\.[^.]*)?$/, (ext) => `-${n}${ext}`);
   taken.add(name);
@@ -38,8 +38,8 @@ export function dossierSummary(
   entries.forEach((e, i) => {
     const d = e.document;
     lines.push(
-      `${zipEntryName(i + 1, d, taken)}`,
-      `  kind: ${d.kind}${e.requirementId ? `, for requirement ${e.requirementId}` : ''}`,
+      `${zipEntryName(i + 1, d, taken, e.letter)}`,
+      e.letter ? `  letter from the city: ${e.letter}` : `  kind: ${d.kind}${e.requirementId ? `, for requirement ${e.requirementId}` : ''}`,
       `  title: ${d.title}`,
       `  ${d.contentType}, ${d.size} bytes, valid until ${day(d.validUntil)}, uploaded ${day(d.createdAt)}, attached ${day(e.attachedAt)}`,
       `  sha256: ${d.sha256}`,
