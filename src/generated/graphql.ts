@@ -2390,6 +2390,23 @@ export type NotificationPreferenceInput = {
   kind: NotificationKind;
 };
 
+/** A decided grant not published yet, and when the law wants it published (décret 2017-779: within three months of the convention's signature). */
+export type OpenDataDue = {
+  __typename?: 'OpenDataDue';
+  /** What the publication will say it is worth: cash over every year plus aid in kind. */
+  amount: Scalars['Money']['output'];
+  /** The grant application. */
+  application: GrantApplication;
+  /** Three months after `signedOn`. */
+  dueOn: Scalars['Date']['output'];
+  /** True above 23,000 EUR, where the décret makes the publication mandatory (the city publishes every grant). */
+  legallyRequired: Scalars['Boolean']['output'];
+  /** True when `dueOn` is past. */
+  overdue: Scalars['Boolean']['output'];
+  /** Day the convention was signed, or the decision's day when no convention was recorded. */
+  signedOn: Scalars['Date']['output'];
+};
+
 /** A decided grant that the open-data publication had to leave out, and why. */
 export type OpenDataExclusion = {
   __typename?: 'OpenDataExclusion';
@@ -2863,6 +2880,8 @@ export type Query = {
   neighbourhoods: Array<Neighbourhood>;
   /** The network graph. Coordinators, officers and admins see every organisation and edge; others see edges between public organisations (and their own). */
   network: Network;
+  /** Decided grants no open-data export has listed yet, soonest due first (officers and admins). A grant counts as published once an SCDL or 360Giving file of its year has listed it (`GrantApplication.firstPublishedAt`). */
+  openDataDue: Array<OpenDataDue>;
   /** Grants decided in the year (Paris time) that the SCDL and 360Giving exports leave out, e.g. a beneficiary with neither SIRET nor RNA number (officers and admins; at most 500). */
   openDataExclusions: Array<OpenDataExclusion>;
   /** One organisation; null when it does not exist or is not visible to the viewer. */
@@ -2981,6 +3000,12 @@ export type QueryNeighbourhoodsArgs = {
 /** The entry points for reading. */
 export type QueryNetworkArgs = {
   filter?: InputMaybe<NetworkFilter>;
+};
+
+
+/** The entry points for reading. */
+export type QueryOpenDataDueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3824,6 +3849,7 @@ export type ResolversTypes = {
   NotificationKind: NotificationKind;
   NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   NotificationPreferenceInput: NotificationPreferenceInput;
+  OpenDataDue: ResolverTypeWrapper<Omit<OpenDataDue, 'application'> & { application: ResolversTypes['GrantApplication'] }>;
   OpenDataExclusion: ResolverTypeWrapper<Exclusion>;
   Organisation: ResolverTypeWrapper<OrganisationDoc>;
   OrganisationClaim: ResolverTypeWrapper<OrganisationClaimDoc>;
@@ -4019,6 +4045,7 @@ export type ResolversParentTypes = {
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   NotificationPreference: NotificationPreference;
   NotificationPreferenceInput: NotificationPreferenceInput;
+  OpenDataDue: Omit<OpenDataDue, 'application'> & { application: ResolversParentTypes['GrantApplication'] };
   OpenDataExclusion: Exclusion;
   Organisation: OrganisationDoc;
   OrganisationClaim: OrganisationClaimDoc;
@@ -4765,6 +4792,15 @@ export type NotificationPreferenceResolvers<ContextType = Context, ParentType ex
   locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type OpenDataDueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenDataDue'] = ResolversParentTypes['OpenDataDue']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['GrantApplication'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  legallyRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type OpenDataExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenDataExclusion'] = ResolversParentTypes['OpenDataExclusion']> = {
   application?: Resolver<ResolversTypes['GrantApplication'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
@@ -4949,6 +4985,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   neighbourhoodAt?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodAtArgs, 'lat' | 'lng'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'includeArchived' | 'priorityOnly'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, Partial<QueryNetworkArgs>>;
+  openDataDue?: Resolver<Array<ResolversTypes['OpenDataDue']>, ParentType, ContextType, RequireFields<QueryOpenDataDueArgs, 'first'>>;
   openDataExclusions?: Resolver<Array<ResolversTypes['OpenDataExclusion']>, ParentType, ContextType, RequireFields<QueryOpenDataExclusionsArgs, 'year'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisationClaims?: Resolver<ResolversTypes['OrganisationClaimConnection'], ParentType, ContextType, RequireFields<QueryOrganisationClaimsArgs, 'first'>>;
@@ -5184,6 +5221,7 @@ export type Resolvers<ContextType = Context> = {
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
+  OpenDataDue?: OpenDataDueResolvers<ContextType>;
   OpenDataExclusion?: OpenDataExclusionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationClaim?: OrganisationClaimResolvers<ContextType>;

@@ -98,6 +98,8 @@ const REVIEWED: Record<string, string> = {
   'AttachedDocument.attachedBy': 'under GrantApplication.documents (canSeeVault); User fields',
   // Proven in test/modules/convention/council-and-in-kind.http.test.ts (a member is refused).
   'Query.grantsAwaitingCouncilDecision': 'OFFICER, ADMIN (who see every application)',
+  // Proven in test/modules/opendata/official-schemas.http.test.ts (a member is refused).
+  'OpenDataDue.application': 'openDataDue: OFFICER, ADMIN (who see every application)',
 };
 
 describe('nested paths inventory', () => {

@@ -9,12 +9,15 @@ import { Types } from 'mongoose';
 import { OrganisationModel } from '../organisation/organisation.model';
 import { GrantApplicationModel } from '../grants/application/grant-application.model';
 import { FundingProgrammeModel } from '../grants/budget/funding-programme.model';
+import { CouncilDecisionModel } from '../grants/convention/council-decision.model';
 import type { ExportGrant } from './scdl';
 
 /** What a format writes: text before the rows, one row per grant (null: left out), between rows, after. */
 export interface ExportFormat {
   head: string;
   row: (g: ExportGrant) => string | null;
+  /** Told, batch by batch, which grants were written (the first publication's date is recorded from it). */
+  written?: (grants: ExportGrant[]) => Promise<void>;
   separator?: string;
   tail: string;
 }
@@ -33,6 +36,14 @@ const EXPORT_FIELDS = {
   updatedAt: 1,
   organisation: 1,
   programme: 1,
+  // The row's content (scdl.ts): years, aid in kind, the beneficiary as of the decision, the council decision.
+  year: 1,
+  'multiYear.years.year': 1,
+  'multiYear.years.amount': 1,
+  'inKind.valuation': 1,
+  beneficiary: 1,
+  councilDecision: 1,
+  firstPublishedAt: 1,
 };
 /** Grants read per round trip, and names looked up per batch. */
 export const EXPORT_BATCH = 500;
@@ -57,7 +68,7 @@ class Names<T> {
   }
 }
 
-type Stored = Omit<ExportGrant, 'org' | 'programmeName'> & { organisation: unknown; programme: unknown };
+type Stored = Omit<ExportGrant, 'org' | 'programmeName' | 'councilReference'> & { organisation: unknown; programme: unknown; councilDecision?: unknown };
 
 /**
  * The grants of `match` in decision order (index opendata_decided_at), each with its organisation's name and
@@ -73,9 +84,21 @@ export async function* exportGrants(match: YearMatch): AsyncGenerator<ExportGran
   const programmes = new Names<{ name: string }>(
     (ids) => FundingProgrammeModel.collection.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray() as never,
   );
+  const decisions = new Names<{ reference: string }>(
+    (ids) => CouncilDecisionModel.collection.find({ _id: { $in: ids } }, { projection: { reference: 1 } }).toArray() as never,
+  );
   const named = async (batch: Stored[]): Promise<ExportGrant[]> => {
-    await Promise.all([orgs.fill(batch.map((g) => g.organisation)), programmes.fill(batch.map((g) => g.programme))]);
-    return batch.map((g) => ({ ...g, org: orgs.get(g.organisation), programmeName: programmes.get(g.programme)?.name ?? null }));
+    await Promise.all([
+      orgs.fill(batch.map((g) => g.organisation)),
+      programmes.fill(batch.map((g) => g.programme)),
+      decisions.fill(batch.flatMap((g) => (g.councilDecision ? [g.councilDecision] : []))),
+    ]);
+    return batch.map((g) => ({
+      ...g,
+      org: orgs.get(g.organisation),
+      programmeName: programmes.get(g.programme)?.name ?? null,
+      councilReference: g.councilDecision ? (decisions.get(g.councilDecision)?.reference ?? null) : null,
+    }));
   };
   try {
     let batch: Stored[] = [];
@@ -97,9 +120,11 @@ export async function* exportText(match: YearMatch, format: ExportFormat, counte
   let rows = 0;
   let chunk = format.head;
   for await (const batch of exportGrants(match)) {
+    const written: ExportGrant[] = [];
     for (const g of batch) {
       const line = format.row(g);
       if (line === null) continue;
+      written.push(g);
       chunk += rows > 0 && format.separator ? format.separator + line : line;
       rows++;
       if (chunk.length >= CHUNK_BYTES) {
@@ -107,6 +132,7 @@ export async function* exportText(match: YearMatch, format: ExportFormat, counte
         chunk = '';
       }
     }
+    if (format.written && written.length) await format.written(written);
   }
   counted(rows);
   yield chunk + format.tail;

@@ -4,14 +4,15 @@ import { roles } from '../../auth/policy';
 import { Problems } from '../../errors/app-error';
 import type { AppModule } from '../module';
 import { handler } from '../../http/errors';
-import { checkExportYear, countExclusions, openDataExclusions, write360GivingJson, writeScdlCsv } from './opendata.service';
-import { checkYear } from '../../shared/dates';
+import { checkExportYear, countExclusions, openDataDue, openDataExclusions, write360GivingJson, writeScdlCsv } from './opendata.service';
+import { checkYear, isoDay } from '../../shared/dates';
+import { firstOf, pageSize } from '../../shared/pagination';
 
 export const MAX_EXCLUSIONS = 500;
 
 export const opendataModule: AppModule = {
   name: 'opendata',
-  policies: { Query: { openDataExclusions: roles('OFFICER', 'ADMIN') } },
+  policies: { Query: { openDataExclusions: roles('OFFICER', 'ADMIN'), openDataDue: roles('OFFICER', 'ADMIN') } },
   resolvers: {
     Query: {
       openDataExclusions: async (_, args) => {
@@ -20,6 +21,11 @@ export const opendataModule: AppModule = {
         p.throwIfAny();
         return openDataExclusions(args.year, MAX_EXCLUSIONS);
       },
+      openDataDue: (_, args) => firstOf(args.first, async () => (await openDataDue(pageSize(args.first))) as never),
+    },
+    OpenDataDue: {
+      signedOn: (d) => isoDay(d.signedOn as Date),
+      dueOn: (d) => isoDay(d.dueOn as Date),
     },
   },
   routes(router, { config, log }) {

@@ -5,15 +5,16 @@
 // A grant whose beneficiary has neither SIRET nor RNA number cannot be a valid row: it is left out and
 // listed for officers by `openDataExclusions(year)` (and counted in the X-Excluded-Grants header).
 import type { Writable } from 'node:stream';
-import { Problems } from '../../errors/app-error';
+import { AppError, Problems } from '../../errors/app-error';
 import type { Config } from '../../config';
 import { OrganisationModel, type OrganisationDoc } from '../organisation/organisation.model';
 import { GrantApplicationModel } from '../grants/application/grant-application.model';
 import { parisYearStart } from '../coordination/coverage.service';
-import { scdlHeaderLine, scdlLine, scdlRow } from './scdl';
+import { grantValueOf, scdlHeaderLine, scdlLine, scdlRow, type ExportGrant } from './scdl';
 import { giving360Json } from './giving360';
 import { streamExport } from './export-stream';
 import { isKnownYear, YEARS } from '../../shared/dates';
+import { clock, today } from '../../shared/clock';
 
 export function checkExportYear(raw: string): number {
   const p = new Problems();
@@ -32,6 +33,15 @@ function decidedIn(year: number): Record<string, unknown> {
   };
 }
 
+/**
+ * Records the day each grant first appeared in an export (décret 2017-779: within three months of the
+ * convention's signature; openDataDue lists those not published yet). Once per grant, whatever the file.
+ */
+async function markPublished(grants: ExportGrant[]): Promise<void> {
+  const fresh = grants.filter((g) => !g.firstPublishedAt).map((g) => g._id);
+  if (fresh.length) await GrantApplicationModel.updateMany({ _id: { $in: fresh }, firstPublishedAt: null }, { $set: { firstPublishedAt: clock.now() } });
+}
+
 /** The SCDL CSV: header line, then one line per publishable grant, streamed. Returns the number of rows. */
 export function writeScdlCsv(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
   const city = { name: config.cityName, siret: config.citySiret };
@@ -41,13 +51,33 @@ export function writeScdlCsv(out: Writable, year: number, config: Pick<Config, '
       const row = scdlRow(g, city);
       return row ? scdlLine(row) : null;
     },
+    written: markPublished,
     tail: '',
   });
 }
 
-/** The 360Giving JSON package, `{ "grants": [...] }`, streamed. Returns the number of grants. */
-export function write360GivingJson(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
-  return streamExport(out, decidedIn(year), { head: '{"grants":[', row: (g) => giving360Json(g, config), separator: ',', tail: ']}' });
+/**
+ * The 360Giving JSON package, `{ "grants": [...] }`, streamed. Returns the number of grants. Its schema
+ * wants at least one grant (`minItems: 1`): a year with none publishable is NOT_FOUND (404), with why.
+ */
+export async function write360GivingJson(out: Writable, year: number, config: Pick<Config, 'cityName' | 'citySiret'>): Promise<number> {
+  const [decided, excluded] = await Promise.all([GrantApplicationModel.countDocuments(decidedIn(year)), countExclusions(year)]);
+  if (decided - excluded <= 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      decided
+        ? `No grant decided in ${year} can be published (${decided} left out: see openDataExclusions), and a 360Giving file holds at least one grant.`
+        : `No grant was decided in ${year}: a 360Giving file holds at least one grant, so there is none for that year. The SCDL file of the year is a header alone.`,
+      { field: 'year' },
+    );
+  }
+  return streamExport(out, decidedIn(year), {
+    head: '{"grants":[',
+    row: (g) => giving360Json(g, config),
+    separator: ',',
+    tail: ']}',
+    written: markPublished,
+  });
 }
 
 export interface Exclusion {
@@ -76,4 +106,37 @@ export async function countExclusions(year: number): Promise<number> {
   const noIds = await OrganisationModel.find({ rna: { $not: /^W\d{9}$/ }, siret: { $not: /^\d{14}$/ } }, { _id: 1 }).lean();
   if (!noIds.length) return 0;
   return GrantApplicationModel.countDocuments({ ...decidedIn(year), organisation: { $in: noIds.map((o) => o._id) } });
+}
+
+/** Décret 2017-779: the essential data of a grant above 23,000 EUR are published within three months of the convention's signature. */
+export const PUBLICATION_DELAY_MONTHS = 3;
+export const PUBLICATION_THRESHOLD = 2_300_000;
+
+export interface OpenDataDue {
+  application: { _id: unknown } & Record<string, unknown>;
+  signedOn: Date;
+  dueOn: Date;
+  amount: number;
+  overdue: boolean;
+  legallyRequired: boolean;
+}
+
+/**
+ * Decided grants not published yet (no export has listed them), soonest due first: due three months
+ * after the convention's signature, or after the decision when no convention was signed.
+ */
+export async function openDataDue(limit: number): Promise<OpenDataDue[]> {
+  const rows = await GrantApplicationModel.aggregate<{ app: Record<string, unknown> & { _id: unknown }; signedAt: Date; dueOn: Date }>([
+    { $match: { status: { $in: ['APPROVED', 'COMPLETED'] }, 'decision.outcome': 'APPROVED', firstPublishedAt: null } },
+    { $project: { _id: 0, app: '$$ROOT', signedAt: { $ifNull: ['$convention.signedAt', '$decision.decidedAt'] } } },
+    { $addFields: { dueOn: { $dateAdd: { startDate: '$signedAt', unit: 'month', amount: PUBLICATION_DELAY_MONTHS } } } },
+    { $sort: { dueOn: 1, 'app.number': 1 } },
+    { $limit: limit },
+    { $project: { 'app.outbox': 0 } },
+  ]);
+  const now = today();
+  return rows.map(({ app, signedAt, dueOn }) => {
+    const amount = grantValueOf(app as unknown as ExportGrant);
+    return { application: app, signedOn: signedAt, dueOn, amount, overdue: dueOn < now, legallyRequired: amount > PUBLICATION_THRESHOLD };
+  });
 }

