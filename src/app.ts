@@ -23,6 +23,7 @@ import { pingDatabase } from './ops/readiness';
 import { securityHeaders, withoutSuggestions } from './ops/security-headers';
 import { mountExplorer } from './explorer/explorer';
 import { configureMessaging } from './modules/messaging';
+import { lettersSettled } from './modules/letters/letters.service';
 
 export interface AppDeps {
   config: Config;
@@ -248,6 +249,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     operations,
     stop: async () => {
       await apollo.stop();
+      // Letters queued by the last steps finish before the database closes (bounded: what is left, the
+      // next boot's reconcileLetters makes).
+      await Promise.race([lettersSettled(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await operations.close();
     },
   };
