@@ -22,7 +22,13 @@ export interface ServerChild {
  * when it stops: one profile per thread (tsx runs a loader thread too), named
  * CPU.<date>.<pid>.<thread>.cpuprofile; the server's is the largest one with the child's pid, logged below.
  */
-export async function startChild(label: string, file: string, mongoUri: string, env: Record<string, string> = {}): Promise<ServerChild> {
+export async function startChild(
+  label: string,
+  file: string,
+  mongoUri: string,
+  env: Record<string, string> = {},
+  readyWithinMs = 120_000,
+): Promise<ServerChild> {
   const profDir = process.env.BENCH_CPU_PROF;
   const child: ChildProcess = fork(join(__dirname, '..', file), [], {
     execArgv: ['--import', 'tsx', '--expose-gc', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
@@ -47,7 +53,7 @@ export async function startChild(label: string, file: string, mongoUri: string, 
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  const ready = await next('ready', 120_000);
+  const ready = await next('ready', readyWithinMs);
   if (profDir) process.stderr.write(`  ${label} runs as pid ${child.pid} (its CPU profile goes to ${profDir} when it stops)\n`);
   return {
     label,

@@ -67,7 +67,8 @@ async function openExportCursors(): Promise<number> {
   return (ops.cursor as { firstBatch: unknown[] }).firstBatch.length;
 }
 
-async function until(check: () => Promise<boolean>, ms = 5000): Promise<boolean> {
+/** Polls `check` until it holds or `ms` pass (generous: the machines running the suite can be loaded). */
+async function until(check: () => Promise<boolean>, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return true;
@@ -106,11 +107,17 @@ describe('the export pipeline', () => {
         tail: '',
       },
     );
-    await new Promise((r) => setTimeout(r, 500));
-    const held = formatted;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(formatted).toBe(held);
-    expect(held).toBeGreaterThan(0);
+    // Once the first rows are out, the export stops and stays stopped while nobody reads.
+    expect(await until(async () => formatted > 0)).toBe(true);
+    let held = -1;
+    expect(
+      await until(async () => {
+        const before = formatted;
+        await new Promise((r) => setTimeout(r, 500));
+        held = formatted;
+        return held === before;
+      }),
+    ).toBe(true);
     expect(held).toBeLessThanOrEqual(2 * EXPORT_BATCH);
     expect(await openExportCursors()).toBe(1);
     // The reader leaves: the export fails (its client is gone) and the cursor is closed, not left to time out.
