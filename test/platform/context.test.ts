@@ -33,7 +33,7 @@ describe('request context', () => {
 
   it('namespaces loaders per module, and refuses a name registered twice when the app starts', () => {
     const loaders = createContext(deps).loaders;
-    expect(Object.keys(loaders).sort()).toEqual(['activity', 'grants', 'network', 'organisation', 'reference', 'user']);
+    expect(Object.keys(loaders).sort()).toEqual(['activity', 'document', 'dossier', 'grants', 'letters', 'network', 'organisation', 'reference', 'user']);
     expect(typeof loaders.organisation.byId.load).toBe('function');
     expect(() =>
       namespacedLoaders([
