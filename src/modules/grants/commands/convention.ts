@@ -170,9 +170,10 @@ const DECIDED: GrantStatus[] = ['APPROVED', 'COMPLETED'];
  * The convention years' part of reconcileEnvelopes (idempotent; steps younger than `cutoff` left alone):
  * votes interrupted after their commitment are finished, the others cleared; a year's commitment that no
  * committed year holds is released; a committed year without its commitment, or with paid tranches not
- * counted on its envelope, gets them back.
+ * counted on its envelope, gets them back. `since` (the boot's incremental pass): only the ledger entries
+ * and applications written since the last complete pass.
  */
-export async function reconcileConventionYears(cutoff: Date): Promise<ConventionRepairs> {
+export async function reconcileConventionYears(cutoff: Date, since: Date | null = null): Promise<ConventionRepairs> {
   const out: ConventionRepairs = { votesFinished: 0, votesCleared: 0, commitmentsReleased: 0, commitmentsRestored: 0, paymentsRestored: 0, unrepaired: [] };
   const voting = await GrantApplicationModel.find({ 'multiYear.years.voting.startedAt': { $lte: cutoff } }, { outbox: 0 }).lean<App[]>();
   for (const app of voting) {
@@ -192,7 +193,7 @@ export async function reconcileConventionYears(cutoff: Date): Promise<Convention
     }
   }
 
-  for await (const c of appliedCommitments()) {
+  for await (const c of appliedCommitments(since ? { changedSince: since } : {})) {
     if (c.year === null || c.year === undefined || c.at > cutoff) continue;
     const app = await GrantApplicationModel.findById(c.application, { status: 1, multiYear: 1 }).lean<Pick<App, 'status' | 'multiYear'>>();
     const y = app?.multiYear?.years.find((x) => x.year === c.year);
@@ -204,7 +205,11 @@ export async function reconcileConventionYears(cutoff: Date): Promise<Convention
   }
 
   const committed = await GrantApplicationModel.find(
-    { status: { $in: DECIDED }, 'multiYear.years': { $elemMatch: { status: 'COMMITTED', committedAt: { $lte: cutoff } } } },
+    {
+      status: { $in: DECIDED },
+      'multiYear.years': { $elemMatch: { status: 'COMMITTED', committedAt: { $lte: cutoff } } },
+      ...(since ? { updatedAt: { $gte: since } } : {}),
+    },
     { year: 1, multiYear: 1, payments: 1 },
   ).lean<App[]>();
   for (const app of committed) {

@@ -17,6 +17,7 @@ import { clock } from '../kernel/clock';
 import { GrantApplicationModel, type App, type GrantStatus } from '../application/grant-application.model';
 import { appliedCommitments, commit, fixEnvelopeCounters, hasCommitment, ledgerKeysOf, pay, release } from '../budget/budget-envelope.service';
 import { flushOutbox } from './command';
+import { reconcileConventionYears } from './convention';
 import { DEFAULT_GRACE_MS, finishApproval, type PendingDecision } from './decide';
 import { heldCommitment, isWithdrawnGrant, settleWithdrawals } from './withdraw';
 import { ReconciliationMarkModel } from './reconcile.model';
@@ -50,7 +51,7 @@ const BATCH = 500;
 /** The mark is set this far before the pass's cutoff: instances' clocks may differ by less than this. */
 export const CLOCK_MARGIN_MS = 10 * 60_000;
 const MARK = 'budget-envelopes';
-const APP_FIELDS = { status: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1, recovery: 1 };
+const APP_FIELDS = { status: 1, year: 1, decision: 1, pendingDecision: 1, payments: 1, paidAmount: 1, recovery: 1 };
 
 type Commitment = { envelope: Types.ObjectId; application: Types.ObjectId; year?: number | null; amount: number; at: Date };
 
@@ -143,7 +144,17 @@ export async function reconcileEnvelopes(opts: ReconcileOptions = {}): Promise<R
     );
   });
 
-  // 5. Counters equal to the ledger.
+  // 5. The later years of multi-year conventions (commands/convention.ts): votes cut midway, year
+  //    commitments no year holds, voted years missing their commitment or payments.
+  const years = await reconcileConventionYears(cutoff, since);
+  report.pendingFinished += years.votesFinished;
+  report.pendingRolledBack += years.votesCleared;
+  report.commitmentsReleased += years.commitmentsReleased;
+  report.commitmentsRestored += years.commitmentsRestored;
+  report.paymentsRestored += years.paymentsRestored;
+  report.unrepaired.push(...years.unrepaired);
+
+  // 6. Counters equal to the ledger.
   report.countersFixed += await fixCounters(report.unrepaired, cutoff);
   const repaired = Object.entries(report).some(([k, v]) => k !== 'unrepaired' && (v as number) > 0);
   if (repaired || report.unrepaired.length) opts.log?.warn({ report }, 'budget envelopes reconciled');
@@ -190,9 +201,11 @@ async function restoreMissing(decided: App[], cutoff: Date, report: Reconciliati
   const { committed: committedKeys, paid: paidKeys } = await ledgerKeysOf(settled.map((a) => a._id));
   for (const snapshot of settled) {
     const envelopeId = snapshot.decision!.envelope!;
-    const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && !paidKeys.has(`${envelopeId}:${t._id}`));
+    // Tranches of a convention's later years are paid from their own year's envelope (commands/convention.ts).
+    const ofDecision = (t: { year?: number | null }) => (t.year ?? snapshot.year) === snapshot.year;
+    const unpaidInLedger = (snapshot.payments ?? []).filter((t) => t.paidAt && ofDecision(t) && !paidKeys.has(`${envelopeId}:${t._id}`));
     if (committedKeys.has(`${envelopeId}:${snapshot._id}`) && !unpaidInLedger.length) continue;
-    const app = await GrantApplicationModel.findById(snapshot._id, { status: 1, decision: 1, payments: 1 }).lean<App>();
+    const app = await GrantApplicationModel.findById(snapshot._id, { status: 1, year: 1, decision: 1, payments: 1 }).lean<App>();
     if (!app || !DECIDED.includes(app.status) || String(app.decision?.envelope) !== String(envelopeId)) continue;
     try {
       if ((await commit(envelopeId, app._id, app.decision!.amount!, clock.now())) === 'COMMITTED') report.commitmentsRestored++;
@@ -201,7 +214,7 @@ async function restoreMissing(decided: App[], cutoff: Date, report: Reconciliati
       report.unrepaired.push(`Application ${app._id}: its commitment could not be restored (${err.code}).`);
       continue;
     }
-    for (const t of (app.payments ?? []).filter((x) => x.paidAt)) {
+    for (const t of (app.payments ?? []).filter((x) => x.paidAt && ofDecision(x))) {
       if (await pay(envelopeId, app._id, t._id, t.amount, t.paidAt!)) report.paymentsRestored++;
     }
   }
