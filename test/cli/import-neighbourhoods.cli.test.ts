@@ -15,6 +15,8 @@ const execute = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'neighbourhoods');
 const db = useTestDatabase();
+// Each case starts the real command (tsx compiles it first): slow on a loaded machine, so more time than the default.
+jest.setTimeout(240_000);
 
 async function run(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
