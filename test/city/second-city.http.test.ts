@@ -192,8 +192,10 @@ describe('Bellerive-sur-Lune, deployed without a change to the code', () => {
     expect(await names({ domainIds: [domainId.solidarite] })).toEqual(['Amicale du Nord-Ouest', 'Épicerie solidaire des Acacias']);
     expect(await names({ neighbourhoodIds: [hoodId.QN04502M] })).toEqual(['Théâtre de la Source']);
     expect(await names({ priorityNeighbourhoodsOnly: true })).toEqual(['Théâtre de la Source', 'Épicerie solidaire des Acacias'].sort());
-    const map = await (await server.get(`/api/organisations.geojson?domain=culture&neighbourhood=QN04502M`)).json();
-    expect(map.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['Théâtre de la Source']);
+    const map = (await (await server.get(`/api/organisations.geojson?domain=culture&neighbourhood=QN04502M`)).json()) as {
+      features: { properties: { name: string } }[];
+    };
+    expect(map.features.map((f) => f.properties.name)).toEqual(['Théâtre de la Source']);
   });
 
   let applicationId = '';

@@ -219,8 +219,10 @@ describe('neighbourhoods, administered', () => {
       { code: 'QN09901M', isPriority: true },
       { code: plain.code, isPriority: false },
     ]);
-    const shapes = await (await server.get('/api/neighbourhoods.geojson')).json();
-    expect(shapes.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(['MultiPolygon', 'Polygon']);
+    const shapes = (await (await server.get('/api/neighbourhoods.geojson')).json()) as {
+      features: { geometry: { type: string }; properties: { code: string } }[];
+    };
+    expect(shapes.features.map((f) => f.geometry.type)).toEqual(['MultiPolygon', 'Polygon']);
   });
 
   it('refuse a shape the spatial index would refuse, naming the ring at fault, and store nothing', async () => {
@@ -353,8 +355,10 @@ describe('neighbourhoodAt and the city’s bounds', () => {
     expect(dataOf(await server.gql('{ neighbourhoods(priorityOnly: true) { code } }')).neighbourhoods.map((n: { code: string }) => n.code)).not.toContain(
       'QN09902M',
     );
-    const shapes = await (await server.get('/api/neighbourhoods.geojson')).json();
-    expect(shapes.features.map((f: { properties: { code: string } }) => f.properties.code)).not.toContain('QN09902M');
+    const shapes = (await (await server.get('/api/neighbourhoods.geojson')).json()) as {
+      features: { geometry: { type: string }; properties: { code: string } }[];
+    };
+    expect(shapes.features.map((f) => f.properties.code)).not.toContain('QN09902M');
     expect(dataOf(await server.gql('{ neighbourhoodAt(lat: 45.015, lng: 3.015) { code } }')).neighbourhoodAt).toEqual({ code: 'plateau' });
     const seen = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { neighbourhoods { code archivedAt } } }', { id: String(org._id) }));
     expect(seen.organisation.neighbourhoods).toEqual([{ code: 'QN09902M', archivedAt: expect.any(String) }]);
