@@ -14,7 +14,8 @@ import { grantValueOf, scdlHeaderLine, scdlLine, scdlRow, type ExportGrant } fro
 import { giving360Json } from './giving360';
 import { streamExport } from './export-stream';
 import { isKnownYear, YEARS } from '../../shared/dates';
-import { clock, today } from '../../shared/clock';
+import { today } from '../../shared/clock';
+import { recordFirstPublication } from '../grants/convention/publication';
 
 export function checkExportYear(raw: string): number {
   const p = new Problems();
@@ -38,8 +39,7 @@ function decidedIn(year: number): Record<string, unknown> {
  * convention's signature; openDataDue lists those not published yet). Once per grant, whatever the file.
  */
 async function markPublished(grants: ExportGrant[]): Promise<void> {
-  const fresh = grants.filter((g) => !g.firstPublishedAt).map((g) => g._id);
-  if (fresh.length) await GrantApplicationModel.updateMany({ _id: { $in: fresh }, firstPublishedAt: null }, { $set: { firstPublishedAt: clock.now() } });
+  await recordFirstPublication(grants.filter((g) => !g.firstPublishedAt).map((g) => g._id));
 }
 
 /** The SCDL CSV: header line, then one line per publishable grant, streamed. Returns the number of rows. */
