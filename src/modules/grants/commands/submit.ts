@@ -258,7 +258,8 @@ export async function completenessProblems(app: App): Promise<Problems> {
   if (expenses > 0 && app.requestedAmount > expenses) p.add('requestedAmount', `The request cannot exceed the expenses (${formatEuros(expenses)}).`, code);
   const years = app.years ?? [];
   if (years.length) {
-    if (years[0]!.year !== app.year) p.add('years', `A convention starts in the programme's year, ${app.year} (the years start in ${years[0]!.year}).`, 'MULTI_YEAR_INVALID');
+    if (years[0]!.year !== app.year)
+      p.add('years', `A convention starts in the programme's year, ${app.year} (the years start in ${years[0]!.year}).`, 'MULTI_YEAR_INVALID');
     const mismatch = yearsTotalProblem(years, app.requestedAmount);
     if (mismatch) p.add('requestedAmount', mismatch, 'MULTI_YEAR_TOTAL_MISMATCH');
   }
