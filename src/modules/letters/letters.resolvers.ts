@@ -17,7 +17,7 @@ export const lettersModule: AppModule = {
     Mutation: { updateLetterTemplate: roles('ADMIN') },
   },
   onBoot: async ({ log }) => {
-    await reconcileLetters(log);
+    await reconcileLetters({ log, incremental: true });
   },
   resolvers: {
     Query: {

@@ -21,6 +21,7 @@ import { messagingRuntime } from '../messaging/runtime';
 import { letterLayout, layoutText, type CityIdentity, type LetterSubject } from './letter-facts';
 import { renderLetterPdf } from './letter-pdf';
 import { checkTemplate, DEFAULT_TEMPLATES, LETTER_KINDS, type LetterKind } from './letter-templates';
+import { ReconciliationMarkModel } from '../grants/commands/reconcile.model';
 import { LetterModel, LetterTemplateModel, type LetterDoc, type LetterTemplateDoc } from './letters.model';
 
 /** Loi 2000-321 art. 10: a written convention is due above 23,000 EUR (the grants' CONVENTION_THRESHOLD). */
@@ -177,21 +178,55 @@ export async function lettersSettled(): Promise<void> {
   }
 }
 
+/** Applications whose letters are checked per round trip. */
+const LETTER_BATCH = 500;
+/** The boot's mark, in the reconciliation marks' collection, and how far before a pass's start it is set. */
+const LETTERS_MARK = 'letters';
+const LETTERS_CLOCK_MARGIN_MS = 10 * 60_000;
+
+export interface ReconcileLettersOptions {
+  log?: Pick<Logger, 'error' | 'warn'>;
+  /**
+   * Only the applications written since the last complete pass (the boot). A letter is owed only after a
+   * step, and every step writes its application, so an application untouched since a complete pass owes
+   * nothing new. The first pass on a database (no mark yet) checks every application, as a pass on demand does.
+   */
+  incremental?: boolean;
+}
+
 /** Every application's owed letters (boot, and on demand): the repair of interrupted or failed generations. */
-export async function reconcileLetters(log?: Pick<Logger, 'error' | 'warn'>): Promise<LetterRun> {
+export async function reconcileLetters({ log, incremental = false }: ReconcileLettersOptions = {}): Promise<LetterRun> {
+  const startedAt = new Date();
+  const mark = incremental ? await ReconciliationMarkModel.findById(LETTERS_MARK).lean() : null;
+  const filter: Record<string, unknown> = { submittedAt: { $ne: null }, status: { $ne: 'DRAFT' } };
+  if (mark) filter.updatedAt = { $gte: mark.checkedThrough };
   const total = { generated: 0, failed: 0 };
-  const cursor = GrantApplicationModel.find({ submittedAt: { $ne: null }, status: { $ne: 'DRAFT' } }, { status: 1, submittedAt: 1, decision: 1, payments: 1 })
-    .lean<LetterApp[]>()
-    .cursor();
+  const cursor = GrantApplicationModel.find(filter, { status: 1, submittedAt: 1, decision: 1, payments: 1 }).lean<LetterApp[]>().cursor();
+  // One query per batch for the letters already made, instead of one per application.
+  const repair = async (apps: LetterApp[]): Promise<void> => {
+    const owed = apps.map((app) => ({ app, keys: owedLetters(app).map((o) => o.key) }));
+    const made = new Set((await LetterModel.find({ key: { $in: owed.flatMap((o) => o.keys) } }, { key: 1 }).lean<{ key: string }[]>()).map((l) => l.key));
+    for (const { app, keys } of owed) {
+      if (keys.every((k) => made.has(k))) continue;
+      const run = await issueLetters(app._id, log);
+      total.generated += run.generated;
+      total.failed += run.failed;
+    }
+  };
+  let batch: LetterApp[] = [];
   for await (const app of cursor as AsyncIterable<LetterApp>) {
-    const owed = owedLetters(app);
-    const have = await LetterModel.countDocuments({ key: { $in: owed.map((o) => o.key) } });
-    if (have === owed.length) continue;
-    const run = await issueLetters(app._id, log);
-    total.generated += run.generated;
-    total.failed += run.failed;
+    batch.push(app);
+    if (batch.length < LETTER_BATCH) continue;
+    await repair(batch);
+    batch = [];
   }
+  if (batch.length) await repair(batch);
   if (total.generated || total.failed) log?.warn({ letters: total }, 'letters reconciled');
+  // A complete pass that left nothing failed: the next boot starts from here (instances' clocks may differ).
+  if (!total.failed) {
+    const through = new Date(startedAt.getTime() - LETTERS_CLOCK_MARGIN_MS);
+    await ReconciliationMarkModel.updateOne({ _id: LETTERS_MARK }, { $max: { checkedThrough: through } }, { upsert: true });
+  }
   return total;
 }
 

@@ -10,7 +10,9 @@ import { makeEnvelope, makeProgramme } from '../grants/fixtures';
 import { documentBytes, pdfText } from '../dossier/dossier-helpers';
 import * as pdf from '../../../src/modules/letters/letter-pdf';
 import { lettersSettled, reconcileLetters } from '../../../src/modules/letters/letters.service';
+import { Types } from 'mongoose';
 import { LetterModel } from '../../../src/modules/letters/letters.model';
+import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
 import { frenchDate, twoMonthsAfter } from '../../../src/modules/letters/letter-facts';
 
 useTestDatabase();
@@ -204,6 +206,39 @@ describe('letters', () => {
     const again = await Promise.all([reconcileLetters(), reconcileLetters()]);
     expect(again.map((r) => r.generated)).toEqual([0, 0]);
     expect(await LetterModel.countDocuments({ application: id })).toBe(2);
+  });
+
+  it("makes the boot's pass look only at applications written since its last complete pass", async () => {
+    const approveWithoutPdf = async (amount: number): Promise<string> => {
+      const { id } = await reviewed(amount);
+      const spy = jest.spyOn(pdf, 'renderLetterPdf').mockRejectedValue(new Error('disk on fire'));
+      try {
+        const approved = await gql(decider.token, `mutation($id: ID!, $i: ApproveInput!) { approveGrantApplication(id: $id, input: $i) { ${P} } }`, {
+          id,
+          i: { amount, envelopeId: String(envelope._id) },
+        });
+        expect(approved.approveGrantApplication.errors).toEqual([]);
+        await lettersSettled();
+      } finally {
+        spy.mockRestore();
+      }
+      return id;
+    };
+    const old = await approveWithoutPdf(300_000);
+    const recent = await approveWithoutPdf(310_000);
+    // The first incremental pass on a database checks everything, and sets the mark.
+    await LetterModel.deleteMany({ application: { $in: [old, recent].map((i) => new Types.ObjectId(i)) }, kind: 'DECISION_LETTER' });
+    // `old` was last written an hour ago, before any mark a pass could set now; `recent` is written after it.
+    await GrantApplicationModel.collection.updateOne({ _id: new Types.ObjectId(old) }, { $set: { updatedAt: new Date(Date.now() - 3_600_000) } });
+    await reconcileLetters({ incremental: true });
+    await LetterModel.deleteMany({ application: { $in: [old, recent].map((i) => new Types.ObjectId(i)) }, kind: 'DECISION_LETTER' });
+    const boot = await reconcileLetters({ incremental: true });
+    expect(boot).toEqual({ generated: 1, failed: 0 });
+    expect((await lettersOf(member.token, recent)).map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT', 'DECISION_LETTER']);
+    expect((await lettersOf(member.token, old)).map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT']);
+    // The pass on demand checks every application, and finds the old one.
+    expect(await reconcileLetters()).toEqual({ generated: 1, failed: 0 });
+    expect((await lettersOf(member.token, old)).map((l: any) => l.kind)).toEqual(['ACKNOWLEDGEMENT', 'DECISION_LETTER']);
   });
 
   it('shows letters to the applicant and officers only', async () => {
