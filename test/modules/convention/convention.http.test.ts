@@ -5,6 +5,8 @@ import { useTestDatabase } from '../../helpers/db';
 import { startServer, type TestServer } from '../../helpers/server';
 import { fixClock, restoreClock } from '../grants/fixtures';
 import { BudgetEnvelopeModel } from '../../../src/modules/grants/budget/budget-envelope.model';
+import { GrantApplicationModel } from '../../../src/modules/grants/application/grant-application.model';
+import { FundingYearModel } from '../../../src/modules/grants/funding/funding-year.model';
 import {
   AMEND,
   APPROVE,
@@ -332,6 +334,14 @@ describe('a four-year convention', () => {
       },
     });
     expect(amended.errors).toEqual([]);
+    // The convention rule's guard is told of every year the amendment touches, so a payment racing with it
+    // re-reads its year's total (2029 is new: its guard document exists from the amendment on).
+    const { organisation } = (await GrantApplicationModel.findById(id, { organisation: 1 }).lean())!;
+    const guards = await FundingYearModel.find({ organisation, year: { $in: [2027, 2029] } }, { year: 1, seq: 1 }).lean();
+    expect(guards.map((g) => [g.year, g.seq! >= 1]).sort()).toEqual([
+      [2027, true],
+      [2029, true],
+    ]);
     const c = amended.application.multiYearConvention;
     expect(c.version).toBe(2);
     expect(c.total).toBe(10_700_000);

@@ -24,6 +24,7 @@ import { appliedCommitments, commit, hasCommitment, pay, release } from '../budg
 import { CouncilDecisionModel, type CouncilDecisionDoc } from '../convention/council-decision.model';
 import { checkYears, type YearAmount } from '../convention/convention.rules';
 import { applyChange, command } from './command';
+import { fundingChanged, fundingYearsOf } from '../funding/funding.service';
 
 const MAX_REASON = 2000;
 /** How long a vote may be in flight before reconciliation treats it as interrupted (as for approvals). */
@@ -289,7 +290,15 @@ export interface AmendInput {
   years: readonly YearAmount[];
 }
 
-export function amendConvention(ctx: Context, input: AmendInput): Promise<App> {
+export async function amendConvention(ctx: Context, input: AmendInput): Promise<App> {
+  const amended = await amendedConvention(ctx, input);
+  // The organisation's city aid of the amended years changed: a payment racing with the amendment re-reads
+  // its year's total before it passes the convention rule (funding.service.ts, after the write as it asks).
+  await fundingChanged(amended.organisation, fundingYearsOf(amended));
+  return amended;
+}
+
+function amendedConvention(ctx: Context, input: AmendInput): Promise<App> {
   return command(ctx, input.applicationId, {
     action: 'AMEND_CONVENTION',
     change: (app) => {
