@@ -226,8 +226,12 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
   if (has('domainIds')) {
     try {
       const ids = toObjectIds(input.domainIds, f('domainIds'), 20);
-      const found = await DomainModel.countDocuments({ _id: { $in: ids } });
-      if (found !== new Set(ids.map(String)).size) p.add(f('domainIds'), 'One of the domains does not exist.');
+      const found = await DomainModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]>();
+      // An archived domain stays on the records that carry it, but nobody chooses it anew.
+      const kept = new Set((existing?.domains ?? []).map(String));
+      const archived = found.filter((d) => d.archivedAt && !kept.has(String(d._id)));
+      if (found.length !== new Set(ids.map(String)).size) p.add(f('domainIds'), 'One of the domains does not exist.');
+      else if (archived.length) p.add(f('domainIds'), `"${archived[0]!.name}" is archived: choose a domain in use.`);
       else set.domains = ids;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -237,8 +241,12 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
   if (has('neighbourhoodIds')) {
     try {
       const ids = toObjectIds(input.neighbourhoodIds, f('neighbourhoodIds'), 30);
-      const found = await NeighbourhoodModel.countDocuments({ _id: { $in: ids } });
-      if (found !== new Set(ids.map(String)).size) p.add(f('neighbourhoodIds'), 'One of the neighbourhoods does not exist.');
+      const found = await NeighbourhoodModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]>();
+      // An archived neighbourhood stays on the records that carry it, but nobody chooses it anew.
+      const kept = new Set((existing?.neighbourhoods ?? []).map(String));
+      const archived = found.filter((d) => d.archivedAt && !kept.has(String(d._id)));
+      if (found.length !== new Set(ids.map(String)).size) p.add(f('neighbourhoodIds'), 'One of the neighbourhoods does not exist.');
+      else if (archived.length) p.add(f('neighbourhoodIds'), `"${archived[0]!.name}" is archived: choose a neighbourhood in use.`);
       else set.neighbourhoods = ids;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -148,6 +148,19 @@ describe('domains, administered', () => {
     // The organisation's record still names it.
     const seen = dataOf(await server.gql('query($id: ID!) { organisation(id: $id) { domains { code archivedAt } } }', { id: String(org._id) }));
     expect(seen.organisation.domains).toEqual([{ code: 'colonies', archivedAt: archived.domain.archivedAt }]);
+    // It may stay where it is, but nobody chooses it anew.
+    const UPDATE_ORG = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { errors { code field message } } }`;
+    const keep = await server.gql(
+      UPDATE_ORG,
+      { id: String(org._id), input: { domainIds: [child.id], description: 'Séjours de vacances pour les enfants du quartier.' } },
+      people.admin.token,
+    );
+    expect(dataOf(keep).updateOrganisation.errors).toEqual([]);
+    const other = await makeOrganisation({ name: 'Les Autres', location: undefined });
+    const choose = await server.gql(UPDATE_ORG, { id: String(other._id), input: { domainIds: [child.id] } }, people.admin.token);
+    expect(dataOf(choose).updateOrganisation.errors).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.domainIds', message: '"Colonies de vacances" is archived: choose a domain in use.' },
+    ]);
     // The map's filter refuses it, saying why.
     const map = await server.get('/api/organisations.geojson?domain=colonies');
     expect(map.status).toBe(400);
