@@ -373,7 +373,7 @@ describe('a four-year convention', () => {
     const w = await world([2026, 2027]);
     const id = await multiYearUnderReview(call, w, FOUR_YEARS.slice(0, 2));
     expect((await call(w.tokens.officer, APPROVE, { id, i: { amount: 3_000_000, envelopeId: w.envelopes[2026] } })).errors).toEqual([]);
-    const cd = await councilDecision(call, w.tokens.officer, 'DEL-RACE');
+    const cd = await councilDecision(call, w.tokens.officer, 'DEL-RACE-1');
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         call(i % 2 ? w.tokens.officer : w.tokens.officer2, VOTE, {
@@ -392,7 +392,7 @@ describe('a four-year convention', () => {
     const w = await world([2026, 2027], 3_050_000);
     const id = await multiYearUnderReview(call, w, FOUR_YEARS.slice(0, 2));
     expect((await call(w.tokens.officer, APPROVE, { id, i: { amount: 3_000_000, envelopeId: w.envelopes[2026] } })).errors).toEqual([]);
-    const cd = await councilDecision(call, w.tokens.officer, 'DEL-FULL');
+    const cd = await councilDecision(call, w.tokens.officer, 'DEL-FULL-1');
     const refused = await call(w.tokens.officer, VOTE, { i: { applicationId: id, year: 2027, envelopeId: w.envelopes[2027], councilDecisionId: cd } });
     expect(refused.errors[0]).toMatchObject({ code: 'ENVELOPE_EXHAUSTED' });
     expect(refused.errors[0].message).toContain('31,000.00 EUR');

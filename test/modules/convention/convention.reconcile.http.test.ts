@@ -38,7 +38,7 @@ describe('reconciliation of the council votes', () => {
       { year: 2028, amount: 1_200_000 },
     ]);
     expect((await call(w.tokens.officer, APPROVE, { id, i: { amount: 1_000_000, envelopeId: w.envelopes[2026] } })).errors).toEqual([]);
-    const cd = new Types.ObjectId(await councilDecision(call, w.tokens.officer, 'DEL-CRASH'));
+    const cd = new Types.ObjectId(await councilDecision(call, w.tokens.officer, 'DEL-CRASH-1'));
     const appId = new Types.ObjectId(id);
     const env2027 = new Types.ObjectId(w.envelopes[2027]);
     const env2028 = new Types.ObjectId(w.envelopes[2028]);

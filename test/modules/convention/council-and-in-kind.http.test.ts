@@ -45,6 +45,16 @@ describe('council decisions', () => {
     expect(bad.errors.map((e: any) => e.field)).toEqual(['input.reference', 'input.body', 'input.date']);
     expect(bad.errors[2].message).toBe('A council decision is recorded once taken: 2026-04-01 is after today (2026-03-15).');
 
+    // A reference is an act's number, a body a name: neither takes markup, operators or a bare word.
+    for (const [reference, body, fields] of [
+      ['sweep', 'Conseil municipal', ['input.reference']],
+      ["2026'; db.dropDatabase() //", 'Conseil municipal', ['input.reference']],
+      ['2026-03-200', '<script>alert(1)</script>', ['input.body']],
+      ['2026-03-201', 'nul\u0000byte', ['input.body']],
+    ] as const) {
+      const refused = await call(w.tokens.officer, CREATE_DECISION, { i: { reference, date: '2026-03-10', body } });
+      expect(refused.errors.map((e: any) => e.field)).toEqual(fields);
+    }
     const asMember = await server.gql(CREATE_DECISION, { i: { reference: 'X', date: '2026-03-10', body: 'Conseil' } }, w.tokens.member);
     expect(asMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const list = await server.gql(`{ councilDecisions { reference } }`, {}, w.tokens.officer);
@@ -101,7 +111,7 @@ describe('council decisions', () => {
   it('is not attached to an application still under review', async () => {
     const w = await world([2026, 2027]);
     const id = await multiYearUnderReview(call, w, TWO_YEARS);
-    const cd = await councilDecision(call, w.tokens.officer, 'DEL-EARLY');
+    const cd = await councilDecision(call, w.tokens.officer, 'DEL-EARLY-1');
     const refused = await call(w.tokens.officer, ATTACH, { i: { applicationId: id, councilDecisionId: cd } });
     expect(refused.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION' });
   });

@@ -370,13 +370,21 @@ export interface CouncilDecisionInput {
   body: string;
 }
 
+const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]*$/u;
+const BODY = /^[\p{L}\p{N}][\p{L}\p{N} '’.,-]*$/u;
+
 export async function createCouncilDecision(ctx: Context, input: CouncilDecisionInput): Promise<CouncilDecisionDoc> {
   if (!isStaff(ctx.viewer)) throw forbidden('Only officers and admins record council decisions.');
   const p = new Problems();
   const reference = input.reference?.trim() ?? '';
   const body = input.body?.trim() ?? '';
+  // An act is numbered: its reference is what the city writes on it (SCDL referenceDecision), letters,
+  // digits and separators, with its number; the body is a name. Neither takes control or markup characters.
   if (!reference || reference.length > 100) p.add('input.reference', "The act's reference is required, at most 100 characters (e.g. 2026-03-103).");
+  else if (!REFERENCE.test(reference) || !/\d/.test(reference))
+    p.add('input.reference', "An act's reference is its number, with letters, digits, spaces and . _ / - only (e.g. 2026-03-103 or DEL-2026-044).");
   if (!body || body.length > 200) p.add('input.body', 'Name the deciding body (e.g. Conseil municipal), at most 200 characters.');
+  else if (!BODY.test(body)) p.add('input.body', "The deciding body's name has letters, digits, spaces and ' . , - only (e.g. Conseil municipal).");
   const date = startOfDay(input.date);
   if (date > today()) p.add('input.date', `A council decision is recorded once taken: ${input.date} is after today (${isoDay(today())}).`);
   p.throwIfAny();
