@@ -226,7 +226,9 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
   if (has('domainIds')) {
     try {
       const ids = toObjectIds(input.domainIds, f('domainIds'), 20);
-      const found = await DomainModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]>();
+      const found = await DomainModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<
+        { _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]
+      >();
       // An archived domain stays on the records that carry it, but nobody chooses it anew.
       const kept = new Set((existing?.domains ?? []).map(String));
       const archived = found.filter((d) => d.archivedAt && !kept.has(String(d._id)));
@@ -241,7 +243,9 @@ export async function validateOrganisationInput(input: OrganisationInput, existi
   if (has('neighbourhoodIds')) {
     try {
       const ids = toObjectIds(input.neighbourhoodIds, f('neighbourhoodIds'), 30);
-      const found = await NeighbourhoodModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]>();
+      const found = await NeighbourhoodModel.find({ _id: { $in: ids } }, { name: 1, archivedAt: 1 }).lean<
+        { _id: Types.ObjectId; name: string; archivedAt?: Date | null }[]
+      >();
       // An archived neighbourhood stays on the records that carry it, but nobody chooses it anew.
       const kept = new Set((existing?.neighbourhoods ?? []).map(String));
       const archived = found.filter((d) => d.archivedAt && !kept.has(String(d._id)));
