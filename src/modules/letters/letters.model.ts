@@ -37,3 +37,13 @@ letterTemplateSchema.index({ programme: 1, kind: 1 }, { unique: true });
 
 export type LetterTemplateDoc = InferSchemaType<typeof letterTemplateSchema> & { _id: Types.ObjectId };
 export const LetterTemplateModel = model('LetterTemplate', letterTemplateSchema);
+
+/** How far the letters' boot repair has looked: everything written before `checkedThrough` was checked. */
+const letterMarkSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    checkedThrough: { type: Date, required: true },
+  },
+  { collection: 'letter_marks', versionKey: false },
+);
+export const LetterMarkModel = model('LetterMark', letterMarkSchema);

@@ -21,8 +21,7 @@ import { messagingRuntime } from '../messaging/runtime';
 import { letterLayout, layoutText, type CityIdentity, type LetterSubject } from './letter-facts';
 import { renderLetterPdf } from './letter-pdf';
 import { checkTemplate, DEFAULT_TEMPLATES, LETTER_KINDS, type LetterKind } from './letter-templates';
-import { ReconciliationMarkModel } from '../grants/commands/reconcile.model';
-import { LetterModel, LetterTemplateModel, type LetterDoc, type LetterTemplateDoc } from './letters.model';
+import { LetterMarkModel, LetterModel, LetterTemplateModel, type LetterDoc, type LetterTemplateDoc } from './letters.model';
 
 /** Loi 2000-321 art. 10: a written convention is due above 23,000 EUR (the grants' CONVENTION_THRESHOLD). */
 export const CONVENTION_LETTER_THRESHOLD = 2_300_000;
@@ -180,7 +179,7 @@ export async function lettersSettled(): Promise<void> {
 
 /** Applications whose letters are checked per round trip. */
 const LETTER_BATCH = 500;
-/** The boot's mark, in the reconciliation marks' collection, and how far before a pass's start it is set. */
+/** The boot's mark (letter_marks), and how far before a pass's start it is set. */
 const LETTERS_MARK = 'letters';
 const LETTERS_CLOCK_MARGIN_MS = 10 * 60_000;
 
@@ -197,7 +196,7 @@ export interface ReconcileLettersOptions {
 /** Every application's owed letters (boot, and on demand): the repair of interrupted or failed generations. */
 export async function reconcileLetters({ log, incremental = false }: ReconcileLettersOptions = {}): Promise<LetterRun> {
   const startedAt = new Date();
-  const mark = incremental ? await ReconciliationMarkModel.findById(LETTERS_MARK).lean() : null;
+  const mark = incremental ? await LetterMarkModel.findById(LETTERS_MARK).lean() : null;
   const filter: Record<string, unknown> = { submittedAt: { $ne: null }, status: { $ne: 'DRAFT' } };
   if (mark) filter.updatedAt = { $gte: mark.checkedThrough };
   const total = { generated: 0, failed: 0 };
@@ -225,7 +224,7 @@ export async function reconcileLetters({ log, incremental = false }: ReconcileLe
   // A complete pass that left nothing failed: the next boot starts from here (instances' clocks may differ).
   if (!total.failed) {
     const through = new Date(startedAt.getTime() - LETTERS_CLOCK_MARGIN_MS);
-    await ReconciliationMarkModel.updateOne({ _id: LETTERS_MARK }, { $max: { checkedThrough: through } }, { upsert: true });
+    await LetterMarkModel.updateOne({ _id: LETTERS_MARK }, { $max: { checkedThrough: through } }, { upsert: true });
   }
   return total;
 }
